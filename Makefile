@@ -1,0 +1,48 @@
+# Two commands for users: `make run` and `make test`. Everything else is for developers.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: install run test test-fast bench bench-smoke lint screenshots lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/klusterimittari demo --if-empty
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+bench: install
+	$(BIN)/python -m bench.run
+
+bench-smoke: install
+	$(BIN)/python -m bench.run --smoke
+
+lint: install
+	$(BIN)/ruff check .
+
+screenshots: install
+	$(BIN)/python -m tests.browser.screenshots
+
+# Re-resolve the pinned dependency set from pyproject.toml (developers only).
+lock:
+	rm -rf .lockenv && $(PY) -m venv .lockenv
+	.lockenv/bin/pip install -q --disable-pip-version-check '.[dev]'
+	.lockenv/bin/pip freeze --exclude-editable --exclude klusterimittari > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) build *.egg-info

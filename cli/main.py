@@ -1,0 +1,58 @@
+"""The ``klusterimittari`` command line (SPEC 4).
+
+Each sub-command lives in its own module under ``cli/`` and exposes
+``register(subparsers) -> None``; the module sets ``func(args) -> int`` as the parser default.
+Exit codes: 0 success, 1 input rejected, 2 usage error. Messages follow ``--lang``.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from data.store import DEFAULT_CLUSTER
+
+# Sub-command modules, in the order ``--help`` lists them.
+COMMAND_MODULES = (
+    "cli.cmd_import",
+    "cli.cmd_indicators",
+    "cli.cmd_export",
+    "cli.cmd_template",
+    "cli.cmd_demo",
+    "cli.cmd_target",
+    "cli.cmd_user",
+    "cli.cmd_backup",
+)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes: --db, --cluster, --lang."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="DuckDB file (default: $KLUSTERIMITTARI_DB or ./klusterimittari.duckdb)")
+    common.add_argument("--cluster", default=DEFAULT_CLUSTER, help="cluster id (default: default)")
+    common.add_argument("--lang", choices=("fi", "en"), default="fi", help="message language")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="klusterimittari", description="Klusterimittari: cluster impact dashboard")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    common = common_options()
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # command not built yet
+            raise
+        module.register(subparsers, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
