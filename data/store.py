@@ -10,7 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from data.schema import migrate
+from data.schema import SCHEMA_VERSION, migrate
+from data.survey_catalogue import seed as seed_catalogue
 
 DEFAULT_DB_NAME = "klusterimittari.duckdb"
 DEFAULT_CLUSTER = "default"
@@ -29,15 +30,21 @@ def open_db(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
     if db_path.parent and not db_path.parent.exists():
         db_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path))
-    migrate(con)
+    prepare(con)
     return con
 
 
 def memory_db() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the full schema (tests, benchmarks)."""
     con = duckdb.connect(":memory:")
-    migrate(con)
+    prepare(con)
     return con
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """Upgrade the schema and refresh the survey catalogue."""
+    if migrate(con) != SCHEMA_VERSION:
+        seed_catalogue(con)
 
 
 def db_file(con: duckdb.DuckDBPyConnection) -> Path | None:
