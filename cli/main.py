@@ -15,6 +15,7 @@ from data.store import DEFAULT_CLUSTER
 # Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = (
     "cli.cmd_import",
+    "cli.cmd_imports",
     "cli.cmd_indicators",
     "cli.cmd_export",
     "cli.cmd_template",

@@ -6,6 +6,7 @@ cursor per query (``con.cursor()``) so threads never share a cursor.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,9 @@ from data.survey_catalogue import seed as seed_catalogue
 
 DEFAULT_DB_NAME = "klusterimittari.duckdb"
 DEFAULT_CLUSTER = "default"
+
+# Serialises writers inside one process (the app); DuckDB itself keeps other processes out.
+WRITE_LOCK = threading.Lock()
 
 
 def default_db_path() -> Path:
