@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from data.store import DEFAULT_CLUSTER
+from data.store import DEFAULT_CLUSTER, DatabaseBusy
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -52,7 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except DatabaseBusy as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -7,18 +7,33 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import duckdb
 
 from data.schema import SCHEMA_VERSION, migrate
 from data.survey_catalogue import seed as seed_catalogue
+from i18n import t
 
 DEFAULT_DB_NAME = "klusterimittari.duckdb"
 DEFAULT_CLUSTER = "default"
 
 # Serialises writers inside one process (the app); DuckDB itself keeps other processes out.
 WRITE_LOCK = threading.Lock()
+# How long ``open_db`` waits for another process to release the database file.
+BUSY_WAIT_S = 5.0
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process (the app, another import) holds the database file; try again later."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"database {path} is locked by another process")
+        self.path = path
+
+    def message(self, lang: str = "fi") -> str:
+        return t("access.db.busy", lang, path=self.path)
 
 
 def default_db_path() -> Path:
@@ -26,16 +41,35 @@ def default_db_path() -> Path:
     return Path(os.environ.get("KLUSTERIMITTARI_DB") or DEFAULT_DB_NAME)
 
 
-def open_db(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and create or upgrade) the database at ``path``."""
+def open_db(path: str | Path | None = None, read_only: bool = False,
+            wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and create or upgrade) the database at ``path``.
+
+    DuckDB lets one process at a time hold a database file; while another does, this retries
+    for ``wait_s`` seconds (default ``BUSY_WAIT_S``) and then raises DatabaseBusy.
+    """
     db_path = Path(path) if path is not None else default_db_path()
+    wait_s = BUSY_WAIT_S if wait_s is None else wait_s
     if read_only:
-        return duckdb.connect(str(db_path), read_only=True)
+        return _connect(db_path, True, wait_s)
     if db_path.parent and not db_path.parent.exists():
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db_path))
+    con = _connect(db_path, False, wait_s)
     prepare(con)
     return con
+
+
+def _connect(db_path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "Could not set lock" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(db_path) from exc
+            time.sleep(0.2)
 
 
 def memory_db() -> duckdb.DuckDBPyConnection:

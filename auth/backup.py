@@ -1,0 +1,175 @@
+"""Backup and restore of the whole installation as one zip file.
+
+A backup is a consistent snapshot taken with DuckDB's ``COPY FROM DATABASE`` into a fresh
+database file: the copy runs in one transaction, so it sees either all or none of any import
+(writers are not blocked and a half-done import is never copied), and the result is an exact
+DuckDB database (tables, views, sequence positions) that restore only has to put in place.
+A plain file copy would need every writer stopped and a checkpoint first, and ``EXPORT
+DATABASE`` would go through CSV and rebuild the schema on restore.
+
+The zip holds ``manifest.json``, ``klusterimittari.duckdb`` and, only when asked for,
+``pseudonym.key``: the key that links person hashes in new attendance lists to stored ones.
+Anyone holding the key can test guessed names against the hashes, so a backup with the key
+must be kept as secret as the key itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from data.pseudonym import key_path
+from data.schema import SCHEMA_VERSION, current_version
+from data.store import DatabaseBusy, db_file, open_db
+from i18n import t
+
+FORMAT = "klusterimittari-backup"
+FORMAT_VERSION = 1
+MANIFEST, DATABASE, KEY = "manifest.json", "klusterimittari.duckdb", "pseudonym.key"
+_ALIAS = "km_backup_target"
+
+
+class BackupError(Exception):
+    """A refused backup or restore; ``message(lang)`` says why."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        super().__init__(f"{code} {fields}")
+        self.code = code
+        self.fields = fields
+
+    def message(self, lang: str = "fi") -> str:
+        return t(f"access.backup.{self.code}", lang, **self.fields)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore put in place."""
+
+    db_path: Path
+    schema_version: int
+    key_path: Path | None       # where the backup's key was written; None = backup had none
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def write_backup(con: duckdb.DuckDBPyConnection, out: Path, *, with_key: bool = False,
+                 force: bool = False) -> Path:
+    """Write a snapshot of the database behind ``con`` to the zip file ``out``."""
+    out = Path(out)
+    if out.exists() and not force:
+        raise BackupError("exists", path=out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".km-backup-") as tmp:
+        snapshot = Path(tmp) / DATABASE
+        cur = con.cursor()
+        try:
+            source = cur.execute("SELECT current_database()").fetchone()[0]
+            cur.execute(f"ATTACH '{snapshot.as_posix()}' AS {_ALIAS}")
+            try:
+                cur.execute(f"COPY FROM DATABASE {_quote(source)} TO {_ALIAS}")
+                version = current_version(cur)
+            finally:
+                cur.execute(f"DETACH {_ALIAS}")
+            key = key_path(db_file(cur)) if with_key else None
+        finally:
+            cur.close()
+        manifest = {
+            "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": version,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "database_sha256": _sha256(snapshot), "with_key": key is not None,
+        }
+        partial = Path(tmp) / "backup.zip"
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+            zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
+            zf.write(snapshot, DATABASE)
+            if key is not None:
+                zf.writestr(KEY, key.read_text().strip())
+        os.replace(partial, out)
+    return out
+
+
+def _read_manifest(zf: zipfile.ZipFile, source: Path) -> dict:
+    try:
+        manifest = json.loads(zf.read(MANIFEST))
+        names = set(zf.namelist())
+    except (KeyError, ValueError):
+        raise BackupError("invalid", path=source, reason=MANIFEST) from None
+    if manifest.get("format") != FORMAT or DATABASE not in names:
+        raise BackupError("invalid", path=source, reason=FORMAT)
+    if manifest.get("with_key") and KEY not in names:
+        raise BackupError("invalid", path=source, reason=KEY)
+    found = int(manifest.get("schema_version", 0))
+    if found > SCHEMA_VERSION:
+        raise BackupError("newer", found=found, supported=SCHEMA_VERSION)
+    return manifest
+
+
+def _ensure_not_in_use(db_path: Path) -> None:
+    """DatabaseBusy when another process holds ``db_path`` (replacing it would pull the
+    file from under that process)."""
+    try:
+        duckdb.connect(str(db_path), read_only=True).close()
+    except duckdb.IOException as exc:
+        if "Could not set lock" in str(exc):
+            raise DatabaseBusy(db_path) from exc
+
+
+def restore_backup(source: Path, db_path: Path, *, force: bool = False) -> Restored:
+    """Put the backup ``source`` in place as the database ``db_path`` (and its key, if the
+    backup has one); refuses to replace an existing database or a different key without
+    ``force``. The restored database is upgraded to this program's schema."""
+    source, db_path = Path(source), Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        zf = zipfile.ZipFile(source)
+    except (OSError, zipfile.BadZipFile):
+        raise BackupError("invalid", path=source, reason="zip") from None
+    with zf, tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".km-restore-") as tmp:
+        manifest = _read_manifest(zf, source)
+        target_key = key_path(db_path)
+        key_text = zf.read(KEY).decode().strip() if manifest.get("with_key") else None
+        wal = db_path.with_name(db_path.name + ".wal")
+        if not force:
+            if db_path.exists() or wal.exists():
+                raise BackupError("exists", path=db_path)
+            if key_text and target_key.exists() and target_key.read_text().strip() != key_text:
+                raise BackupError("exists", path=target_key)
+        if db_path.exists():
+            _ensure_not_in_use(db_path)
+        staged = Path(tmp) / DATABASE
+        with zf.open(DATABASE) as src, staged.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        if _sha256(staged) != manifest.get("database_sha256"):
+            raise BackupError("invalid", path=source, reason="sha256")
+        con = open_db(staged, wait_s=0)
+        try:
+            version = current_version(con)
+        finally:
+            con.close()
+        wal.unlink(missing_ok=True)
+        os.replace(staged, db_path)
+    if key_text is None:
+        return Restored(db_path, version, None)
+    target_key.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target_key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key_text)
+    return Restored(db_path, version, target_key)

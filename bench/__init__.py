@@ -1,0 +1,1 @@
+"""Benchmarks: realistic large inputs and timings against the alternatives (``make bench``)."""

@@ -1,0 +1,74 @@
+"""Peak memory of one import: ``python -m bench.memory DB FILE`` imports FILE into DB.
+
+The parent (``peak_rss``) polls /proc for the resident memory of the child and every process
+under it (the importer parses in a worker process), so the peak is what the machine needed at
+once; the child also reports its own and its children's ``ru_maxrss``.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE_KIB = 4
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                queue.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KIB
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def peak_rss(db: Path, file: Path, interval_s: float = 0.02) -> dict[str, object]:
+    """Import ``file`` in a child process; peak summed RSS of its process tree (MiB) and the
+    child's own report."""
+    child = subprocess.Popen([sys.executable, "-m", "bench.memory", str(db), str(file)],
+                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(child.pid)))
+        time.sleep(interval_s)
+    report = json.loads(child.stdout.read().strip().splitlines()[-1])
+    child.stdout.close()
+    return {"tree_peak_mib": peak / 1024, **report}
+
+
+def main(argv: list[str]) -> int:
+    from data.importer import import_file
+    from data.store import open_db
+
+    db, file = (Path(a) for a in argv)
+    con = open_db(db)
+    start = time.perf_counter()
+    report = import_file(con, file)
+    elapsed = time.perf_counter() - start
+    con.close()
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"status": report.status, "message": report.message,
+                      "rows_loaded": report.rows_loaded, "seconds": elapsed,
+                      "importer_maxrss_mib": own, "worker_maxrss_mib": children}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,35 @@
+"""``klusterimittari demo [--if-empty]``: load the built-in demo cluster (SPEC 4)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from data.demo import has_data, load_demo
+from data.store import open_db
+from i18n import t
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("demo", parents=[common], help=t("demo.cli.help", "en"),
+                                   description=t("demo.cli.help", "en"))
+    parser.add_argument("--if-empty", action="store_true", help=t("demo.cli.if_empty", "en"))
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    con = open_db(args.db)
+    try:
+        if args.if_empty and has_data(con, args.cluster):
+            print(t("demo.cli.skipped", args.lang, cluster=args.cluster))
+            return 0
+        reports = load_demo(con, args.cluster)
+    finally:
+        con.close()
+    for report in reports:
+        print(report.to_text(args.lang))
+    rejected = [r.file_name for r in reports if r.status == "rejected"]
+    if rejected:
+        print(t("demo.cli.rejected", args.lang, files=", ".join(rejected)), file=sys.stderr)
+        return 1
+    print(t("demo.cli.done", args.lang, cluster=args.cluster, files=len(reports)))
+    return 0

@@ -1,0 +1,103 @@
+"""``klusterimittari indicators [--year Y] [--format json|csv|table]``: every indicator result (SPEC 4)."""
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import importlib
+import json
+import sys
+
+import duckdb
+
+from data.store import open_db
+from i18n import t
+from i18n.format import money, number, share
+from indicators.compute import compute
+from indicators.record import Result
+from indicators.registry import REGISTRY
+
+FIELDS = tuple(f.name for f in dataclasses.fields(Result))
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("indicators", parents=[common], help=t("indicators.cli.help", "en"),
+                                   description=t("indicators.cli.help", "en"))
+    parser.add_argument("--year", type=int, help="one year only (default: every year with data)")
+    parser.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    con = open_db(args.db)
+    try:
+        error = _load_custom(con, args.lang)
+        if error:
+            print(error, file=sys.stderr)
+            return 1
+        results = compute(con, args.cluster, args.year, args.lang)
+    finally:
+        con.close()
+    {"json": _json, "csv": _csv, "table": _table}[args.format](results, args.lang)
+    return 0
+
+
+def _load_custom(con: duckdb.DuckDBPyConnection, lang: str) -> str | None:
+    """Register the installation's custom indicators, when that feature is installed; an error text."""
+    try:
+        custom = importlib.import_module("indicators.custom")
+    except ModuleNotFoundError as exc:
+        if exc.name == "indicators.custom":
+            return None
+        raise
+    try:
+        custom.register_custom(custom.custom_path(con))
+    except custom.CustomIndicatorError as exc:
+        return exc.text(lang)
+    return None
+
+
+def _json(results: list[Result], lang: str) -> None:
+    json.dump([r.to_dict() for r in results], sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def _csv(results: list[Result], lang: str) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({**r.to_dict(), "suppressed": "true" if r.suppressed else "false"} for r in results)
+
+
+def metric_label(code: str, metric: str, lang: str) -> str:
+    """The metric's name in ``lang``; a family member adds its key (``Mean (1–5): A6``)."""
+    spec = REGISTRY[code].metric(metric) if code in REGISTRY else None
+    if spec is None:
+        return metric
+    label = spec.label_en if lang == "en" else spec.label_fi
+    return f"{label}: {metric[len(spec.name) - 1:]}" if spec.is_family else label
+
+
+def format_value(result: Result, lang: str) -> str:
+    """The value as a reader expects it: euros, percentages, means with two decimals."""
+    if result.value is None:
+        return "–"
+    if result.unit == "eur":
+        return money(result.value, lang, 2)
+    if result.unit in ("share", "ratio"):
+        return share(result.value, lang, 1)
+    return number(result.value, lang, 2 if result.unit == "score" else 0)
+
+
+def _table(results: list[Result], lang: str) -> None:
+    if not results:
+        print(t("indicators.cli.empty", lang))
+        return
+    current = None
+    for r in results:
+        if r.code != current:
+            current = r.code
+            print(f"\n{r.code}  {r.name_en if lang == 'en' else r.name_fi}")
+        n = f"  n={r.n}" if r.n is not None else ""
+        note = f"  ({r.note})" if r.note else ""
+        year = r.year if r.year is not None else "–"
+        print(f"  {year}  {metric_label(r.code, r.metric, lang)}: {format_value(r, lang)}{n}{note}")

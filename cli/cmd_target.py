@@ -1,0 +1,92 @@
+"""``klusterimittari target set|list|remove``: targets per indicator, metric and year."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+import duckdb
+
+from data.store import ensure_cluster, open_db
+from i18n import t
+from i18n.format import number
+from indicators import custom
+from indicators.targets import TargetError, list_targets, remove_target, set_target
+
+
+def _value(text: str) -> float:
+    """A target value as typed: ``1500``, ``1 500,5`` or ``0.35``."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text) from None
+
+
+def _user() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("target", help=t("analytics.target.help", "en"),
+                                   description=t("analytics.target.help", "en"))
+    actions = parser.add_subparsers(dest="target_action", required=True)
+    set_parser = actions.add_parser("set", parents=[common], help="set a target")
+    set_parser.add_argument("code")
+    set_parser.add_argument("metric")
+    set_parser.add_argument("year", type=int)
+    set_parser.add_argument("value", type=_value)
+    actions.add_parser("list", parents=[common], help="list targets")
+    remove_parser = actions.add_parser("remove", parents=[common], help="remove a target")
+    remove_parser.add_argument("code")
+    remove_parser.add_argument("metric")
+    remove_parser.add_argument("year", type=int)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    con = open_db(args.db)
+    try:
+        custom.register_custom(custom.custom_path(con))
+        if args.target_action == "list":
+            _print_list(con, args.cluster, args.lang)
+        elif args.target_action == "set":
+            ensure_cluster(con, args.cluster)
+            set_target(con, args.cluster, args.code, args.metric, args.year, args.value, _user())
+            print(t("analytics.target.saved", args.lang, code=args.code, metric=args.metric,
+                    year=args.year, value=number(args.value, args.lang, _decimals(args.value))))
+        elif remove_target(con, args.cluster, args.code, args.metric, args.year, _user()):
+            print(t("analytics.target.removed", args.lang, code=args.code, metric=args.metric,
+                    year=args.year))
+        else:
+            print(t("analytics.target.not_found", args.lang, code=args.code, metric=args.metric,
+                    year=args.year), file=sys.stderr)
+            return 1
+    except (TargetError, custom.CustomIndicatorError) as exc:
+        print(t("analytics.target.cli_error", args.lang, error=exc.text(args.lang)),
+              file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
+
+
+def _decimals(value: float) -> int:
+    """Decimals that show a typed target value as typed (at most 4)."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _print_list(con: duckdb.DuckDBPyConnection, cluster_id: str, lang: str) -> None:
+    rows = list_targets(con, cluster_id)
+    if not rows:
+        print(t("analytics.target.none", lang))
+        return
+    print(t("analytics.target.header", lang))
+    for row in rows:
+        print("\t".join((row["code"], row["metric"], str(row["year"]),
+                         number(row["value"], lang, _decimals(row["value"])),
+                         row["set_by"] or "", row["set_at"].strftime("%Y-%m-%d %H:%M"))))

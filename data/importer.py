@@ -1,0 +1,383 @@
+"""Importing one uploaded file, atomically, and undoing an import (SPEC 2-3).
+
+``import_file`` reads the file (``data.reading``), decides each sheet's kind and header row
+(``data.headers``), types every value in DuckDB (``data.normalise``) and, when the file is
+acceptable, loads every accepted sheet in one transaction under ``WRITE_LOCK``
+(``data.load``). Every attempt, also a rejected or no-op one, leaves a row in ``import_log``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from data import audit, headers, load, reading, sqlfunc
+from data.kinds import KINDS, SURVEY
+from data.normalise import Staged, collect, stage
+from data.pseudonym import load_key
+from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
+from data.store import WRITE_LOCK, db_file, ensure_cluster
+from i18n import t
+
+Progress = Callable[[float, str], None]
+
+
+class ImportRefused(Exception):
+    """An undo (or other import action) that cannot be done; ``message(lang)`` says why."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(f"{code} {fields}")
+
+    def message(self, lang: str = "fi") -> str:
+        fields = dict(self.fields)
+        if "status" in fields:
+            fields["status"] = t(f"data.status.{fields['status']}", lang)
+        return t(self.code, lang, **fields)
+
+
+def parse_date_arg(text: str | dt.date | None) -> dt.date | None:
+    """A date given on the command line or by a caller: ``2025-06-20`` or ``20.6.2025``."""
+    if text is None or isinstance(text, dt.date):
+        return text
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _step(progress: Progress | None, lang: str) -> Callable[[float, str], None]:
+    def report(share: float, stage_name: str) -> None:
+        if progress is not None:
+            progress(share, t(f"data.progress.{stage_name}", lang))
+    return report
+
+
+def _head_rows(table) -> tuple[list[list[str | None]], list[int]]:
+    """The first rows of a raw sheet as cell lists, for header detection."""
+    head = table.slice(0, headers.HEADER_SCAN_ROWS)
+    columns = [name for name in head.column_names if name != "__row"]
+    data = head.to_pydict()
+    rows = [[data[c][i] for c in columns] for i in range(head.num_rows)]
+    return rows, [int(r) for r in data["__row"]]
+
+
+class _Run:
+    """The state of one import attempt."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, report: ImportReport, cluster_id: str,
+                 user: str | None) -> None:
+        self.cur = con.cursor()
+        self.report = report
+        self.cluster_id = cluster_id
+        self.user = user
+        self.staged: list[Staged] = []
+        self.sheet_errors: list[Issue] = []
+        self.extra: dict[str, list[str]] = {}    # staged table -> further issue SELECTs
+
+    def issue(self, severity: str, sheet: str | None, row: int | None, column: str | None,
+              value: object, code: str, **fields: object) -> Issue:
+        found = Issue(severity, self.report.file_name, sheet, row, column,
+                      None if value is None else str(value), code, fields)
+        self.report.issues.append(found)
+        return found
+
+    def reject(self, message: str, **fields: object) -> ImportReport:
+        self.report.status = "rejected"
+        self.report.message = message
+        self.report.message_fields = fields
+        for sheet in self.report.sheets:
+            sheet.rows_loaded = 0
+        self.log("rejected")
+        return self.report
+
+    def log(self, status: str) -> None:
+        """Write the attempt's ``import_log`` row and audit entry."""
+        with WRITE_LOCK:
+            self._log_row(status)
+
+    def _log_row(self, status: str) -> None:
+        report = self.report
+        ensure_cluster(self.cur, self.cluster_id)
+        import_id = report.import_id or self.cur.execute(
+            "SELECT nextval('seq_import')").fetchone()[0]
+        report.import_id = import_id
+        text = None if report.message is None else (
+            f"{report.summary('fi')} / {report.summary('en')}")
+        self.cur.execute(
+            "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, rows_read,"
+            " rows_loaded, rows_rejected, imported_at, user_name, status, message) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, ?, ?)",
+            [import_id, self.cluster_id, report.file_name, report.sha256,
+             ",".join(dict.fromkeys(report.kinds)) or None, report.rows_read,
+             report.rows_loaded, report.rows_rejected, self.user, status, text])
+        audit.record(self.cur, "import", f"{import_id} {status} {report.file_name} "
+                     f"{report.sha256}", user=self.user, cluster_id=self.cluster_id)
+
+
+def import_file(con: duckdb.DuckDBPyConnection, path: Path, *, cluster_id: str = "default",
+                file_name: str | None = None, kind: str | None = None,
+                event_title: str | None = None, event_date: str | dt.date | None = None,
+                survey_name: str | None = None, survey_year: int | None = None,
+                invited: int | None = None, max_bad_rows: float = 0.0,
+                user: str | None = None, progress: Progress | None = None,
+                lang: str = "fi") -> ImportReport:
+    """Import one file into ``cluster_id``; the report says what happened (never raises for
+    bad input). ``lang`` only selects the language of the progress texts."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    path = Path(path)
+    name = file_name or path.name
+    step = _step(progress, lang)
+    try:
+        sha = file_sha256(path)
+    except OSError:
+        sha = ""
+    run = _Run(con, ImportReport(name, sha), cluster_id, user)
+    try:
+        return _import(run, path, kind=kind, event_title=event_title,
+                       event_date=parse_date_arg(event_date), survey_name=survey_name,
+                       survey_year=survey_year, invited=invited, max_bad_rows=max_bad_rows,
+                       step=step)
+    finally:
+        run.cur.close()
+
+
+def _import(run: _Run, path: Path, *, kind: str | None, event_title: str | None,
+            event_date: dt.date | None, survey_name: str | None, survey_year: int | None,
+            invited: int | None, max_bad_rows: float, step: Callable[[float, str], None]
+            ) -> ImportReport:
+    report = run.report
+    step(0.05, "read")
+    try:
+        sheets = reading.read_upload(path, file_name=report.file_name)
+    except reading.ReadError as err:
+        return run.reject(err.code, **err.fields)
+    step(0.3, "check")
+    try:
+        survey_meta = _check(run, sheets, kind, event_title, event_date, survey_name,
+                             survey_year, step)
+    except duckdb.Error as exc:
+        return run.reject("data.file.check_failed", error=str(exc).splitlines()[0])
+    report.issues.sort(key=lambda i: (i.severity != ERROR, i.sheet or "", i.row or 0))
+    refusal = _refusal(run, max_bad_rows)
+    if refusal is not None:
+        message, fields = refusal
+        return run.reject(message, **fields)
+    if _already_loaded(run):
+        report.status = "noop"
+        report.message = "data.file.noop"
+        report.message_fields = {"import_id": report.import_id}
+        report.import_id = None
+        for sheet in report.sheets:
+            sheet.rows_loaded = 0
+        run.log("noop")
+        return report
+    step(0.6, "load")
+    return _load(run, survey_meta, invited, step)
+
+
+def _check(run: _Run, sheets: list[reading.RawSheet], kind: str | None,
+           event_title: str | None, event_date: dt.date | None, survey_name: str | None,
+           survey_year: int | None, step: Callable[[float, str], None]
+           ) -> dict[int, tuple[str, int] | None]:
+    """Detect, type and validate every sheet; returns each survey sheet's (name, year)."""
+    report = run.report
+    sqlfunc.install(run.cur)
+    overrides = {"event_title": event_title, "event_date": event_date}
+    for index, sheet in enumerate(sheets):
+        _stage_sheet(run, index, sheet, kind, {k: v for k, v in overrides.items() if v})
+        step(0.3 + 0.3 * (index + 1) / len(sheets), "check")
+    _check_event_ids(run)
+    surveys = [s for s in run.staged if s.kind == SURVEY.name]
+    survey_meta = {id(s): _survey_meta(run, s, survey_name, survey_year, len(surveys) > 1)
+                   for s in surveys}
+    for staged in run.staged:
+        collect(run.cur, staged, report.file_name, run.extra.get(staged.table))
+        report.issues.extend(staged.issues)
+        report.issues_omitted += staged.issues_omitted
+        sheet_report = next(s for s in report.sheets if s.sheet == staged.sheet)
+        sheet_report.rows_read, sheet_report.rows_rejected = (staged.rows_read,
+                                                              staged.rows_rejected)
+    return survey_meta
+
+
+def _stage_sheet(run: _Run, index: int, sheet: reading.RawSheet, kind: str | None,
+                 overrides: dict[str, object]) -> None:
+    report = run.report
+    if sheet.hidden:
+        report.sheets.append(SheetReport(sheet.name, None, skipped="hidden"))
+        return
+    rows, numbers = _head_rows(sheet.table)
+    found = headers.detect(sheet.name, rows, numbers, kind)
+    if found.layout is None:
+        report.sheets.append(SheetReport(sheet.name, None, skipped=found.reason,
+                                         skipped_fields=dict(found.fields)))
+        return
+    layout = found.layout
+    report.sheets.append(SheetReport(sheet.name, layout.kind))
+    spec = KINDS[layout.kind]
+    for required in spec.required:
+        if required not in layout.columns:
+            run.sheet_errors.append(run.issue(ERROR, sheet.name, layout.header_row,
+                                              spec.column(required).header_fi, None,
+                                              "missing_column"))
+    for header in layout.unknown:
+        run.issue(WARNING, sheet.name, layout.header_row, header, None, "unknown_column")
+    sheet_overrides = overrides if layout.kind == "participants" else {}
+    run.staged.append(stage(run.cur, sheet.table, layout, sheet=sheet.name,
+                            name=f"km_stage_{index}", overrides=sheet_overrides))
+
+
+def _check_event_ids(run: _Run) -> None:
+    """Participant rows naming only an event id must name a known event (database or file)."""
+    cluster = sqlfunc.sql_str(run.cluster_id)
+    known = [f"SELECT lower(event_id) AS k FROM v_event WHERE cluster_id = {cluster}"]
+    known += [f'SELECT lower(event_id) AS k FROM "{s.table}" WHERE NOT __bad'
+              for s in run.staged if s.kind == "events"]
+    for staged in run.staged:
+        if staged.kind != "participants" or "event_id" not in staged.layout.columns:
+            continue
+        header = sqlfunc.sql_str(staged.layout.headers["event_id"])
+        run.extra[staged.table] = [
+            (f"SELECT __row, {header}, r_event_id, 'unknown_event_id', '{ERROR}', NULL "
+            f'FROM "{staged.table}" WHERE event_id IS NOT NULL '
+            "AND (event_title IS NULL OR event_date IS NULL) AND lower(event_id) NOT IN "
+            f"(SELECT k FROM ({' UNION ALL '.join(known)}) WHERE k IS NOT NULL)")
+        ]
+
+
+def _survey_meta(run: _Run, staged: Staged, name: str | None, year: int | None,
+                 several: bool) -> tuple[str, int] | None:
+    """(name, year) of a survey sheet: given at import, else the file name and the most
+    common year of the answer times; None (and a sheet error) without a year."""
+    base = name or Path(run.report.file_name).stem
+    full = f"{base} – {staged.sheet}" if several else base
+    if year is None and "submitted" in staged.layout.columns:
+        year = run.cur.execute(
+            f'SELECT mode(year(submitted)) FROM "{staged.table}" WHERE submitted IS NOT NULL'
+        ).fetchone()[0]
+    if year is None:
+        run.sheet_errors.append(run.issue(ERROR, staged.sheet, None, None, None,
+                                          "survey_year_missing"))
+        return None
+    return full, int(year)
+
+
+def _refusal(run: _Run, max_bad_rows: float) -> tuple[str, dict] | None:
+    """Why the file cannot be loaded, or None (SPEC 3: share of bad rows below the limit)."""
+    report = run.report
+    if not run.staged:
+        return "data.file.no_known_sheet", {}
+    if run.sheet_errors:
+        return "data.file.sheet_errors", {"count": len(run.sheet_errors)}
+    read, rejected = report.rows_read, report.rows_rejected
+    if read == 0:
+        return "data.file.no_rows", {}
+    if rejected and rejected / read >= max_bad_rows:
+        return "data.file.too_many_bad_rows", {
+            "rejected": rejected, "read": read, "share": rejected / read,
+            "limit": float(max_bad_rows)}
+    return None
+
+
+def _already_loaded(run: _Run) -> bool:
+    """Same SHA-256 already loaded (and not undone); a member register always reloads."""
+    if any(s.kind == "members" for s in run.staged):
+        return False
+    row = run.cur.execute(
+        "SELECT max(import_id) FROM import_log WHERE cluster_id = ? AND sha256 = ? "
+        "AND status = 'loaded'", [run.cluster_id, run.report.sha256]).fetchone()
+    run.report.import_id = row[0]
+    return row[0] is not None
+
+
+def _load(run: _Run, survey_meta: dict[int, tuple[str, int] | None], invited: int | None,
+          step: Callable[[float, str], None]) -> ImportReport:
+    report, cur = run.report, run.cur
+    if any(s.kind == "participants" for s in run.staged):
+        sqlfunc.install_hmac(cur, load_key(db_file(cur)))
+    with WRITE_LOCK:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            ensure_cluster(cur, run.cluster_id)
+            import_id = cur.execute("SELECT nextval('seq_import')").fetchone()[0]
+            ctx = load.LoadContext(cur, run.cluster_id, import_id, report.file_name,
+                                   invited=invited)
+            ordered = sorted(run.staged, key=lambda s: load.LOAD_ORDER.index(s.kind))
+            for done, staged in enumerate(ordered):
+                if staged.kind == SURVEY.name:
+                    ctx.survey_name, ctx.survey_year = survey_meta[id(staged)]
+                loaded = load.LOADERS[staged.kind](ctx, staged)
+                next(s for s in report.sheets if s.sheet == staged.sheet).rows_loaded = loaded
+                step(0.6 + 0.35 * (done + 1) / len(ordered), "load")
+            report.status = "loaded"
+            report.import_id = import_id
+            run._log_row("loaded")
+            cur.execute("COMMIT")
+            report.issues.extend(ctx.issues)
+        except Exception as exc:  # noqa: BLE001 - any failure rolls the whole file back
+            cur.execute("ROLLBACK")
+            report.import_id = None
+            report.status, report.message = "rejected", "data.file.load_failed"
+            report.message_fields = {"error": str(exc).splitlines()[0]}
+            for sheet in report.sheets:
+                sheet.rows_loaded = 0
+            run._log_row("rejected")
+    step(1.0, "done")
+    return report
+
+
+def import_history(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[dict]:
+    """The cluster's import log, newest first, one dict per attempt."""
+    cur = con.cursor()
+    try:
+        result = cur.execute("SELECT * FROM import_log WHERE cluster_id = ? "
+                             "ORDER BY import_id DESC", [cluster_id])
+        columns = [d[0] for d in result.description]
+        return [dict(zip(columns, row)) for row in result.fetchall()]
+    finally:
+        cur.close()
+
+
+def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *,
+                user: str | None = None) -> None:
+    """Remove a loaded import's rows and restore what it replaced (raises ImportRefused)."""
+    cur = con.cursor()
+    try:
+        with WRITE_LOCK:
+            row = cur.execute("SELECT cluster_id, status, file_name FROM import_log "
+                              "WHERE import_id = ?", [import_id]).fetchone()
+            if row is None:
+                raise ImportRefused("data.undo.not_found", import_id=import_id)
+            cluster_id, status, file_name = row
+            if status != "loaded":
+                raise ImportRefused("data.undo.not_loaded", import_id=import_id, status=status)
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                load.undo(cur, cluster_id, import_id)
+                cur.execute("UPDATE import_log SET status = 'undone', undone_at = "
+                            "current_timestamp WHERE import_id = ?", [import_id])
+                audit.record(cur, "undo", f"{import_id} {file_name}", user=user,
+                             cluster_id=cluster_id)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+    finally:
+        cur.close()
+

@@ -1,0 +1,45 @@
+"""Workbook sheets as text cells through fastexcel (calamine): .xlsx .xlsm .xlsb .xls .ods."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import fastexcel
+import pyarrow as pa
+
+from data.reading.detect import FORMAT_SUFFIXES
+from data.reading.tables import SheetData, cell_table
+
+
+def read_workbook(path: Path, fmt: str) -> list[SheetData]:
+    """Every sheet holding cells as (name, hidden, table), read as format ``fmt``.
+
+    calamine picks its parser by file extension, so a file whose name lies about its format
+    is opened through a link that carries the detected one.
+    """
+    if path.suffix.lower() in FORMAT_SUFFIXES[fmt]:
+        return _read(path)
+    with tempfile.TemporaryDirectory(prefix="reading-") as folder:
+        link = Path(folder) / f"upload{FORMAT_SUFFIXES[fmt][0]}"
+        link.symlink_to(path.resolve())
+        return _read(link)
+
+
+def _read(path: Path) -> list[SheetData]:
+    """``header_row=None, skip_rows=0`` makes fastexcel pad the rows above calamine's used
+    range, so batch row i is sheet row i + 1; the first column's ``absolute_index`` counts the
+    columns left of the range, padded here with nulls so ``c0`` is always column A.
+    """
+    reader = fastexcel.read_excel(path)
+    out: list[SheetData] = []
+    for index, name in enumerate(reader.sheet_names):
+        sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
+        if sheet.width == 0 or sheet.height == 0:
+            continue
+        first_column = min(info.absolute_index for info in sheet.available_columns())
+        batch = sheet.to_arrow()
+        padding = [pa.nulls(batch.num_rows, pa.string())] * first_column
+        table = cell_table([*padding, *batch.columns])
+        if table.num_rows:
+            out.append((name, sheet.visible != "visible", table))
+    return out

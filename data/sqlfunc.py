@@ -1,0 +1,144 @@
+"""SQL macros that parse Finnish spreadsheet values and match organisations (SPEC 2, 3).
+
+Every value is parsed inside DuckDB, column at a time, so a 200,000-row sheet costs one query
+per sheet rather than a Python loop. The macros are temporary: ``install`` creates them on the
+cursor an import runs on.
+"""
+from __future__ import annotations
+
+import duckdb
+
+from data.kinds import ENUMS
+from data.survey_catalogue import LIKERT_TEXT, NO_ANSWER, NO_TEXT, YES_TEXT
+
+LEGAL_FORMS = ("oy", "oyj", "ab", "ltd", "ry", "ky", "tmi", "osakeyhtiö", "osuuskunta")
+TRUE_TEXT = ("kyllä", "k", "yes", "y", "true", "tosi", "1", "1.0", "x")
+FALSE_TEXT = ("ei", "e", "no", "n", "false", "epätosi", "0", "0.0", "-")
+TOTALS_TEXT = ("yhteensä", "total", "totals", "summa", "yht.")
+YEAR_RANGE = (1900, 2099)
+
+
+def sql_str(text: object) -> str:
+    """A SQL string literal."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def sql_list(values: object) -> str:
+    return "(" + ", ".join(sql_str(v) for v in values) + ")"
+
+
+def value_key(text: str) -> str:
+    """Python twin of ``km_key``: how enumeration names are compared."""
+    return " ".join(text.casefold().replace("_", " ").split())
+
+
+def enum_case(enum: str, expr: str) -> str:
+    """CASE expression mapping ``expr`` (any accepted name) to the enumeration's code."""
+    pairs: dict[str, str] = {}
+    for code, names in ENUMS[enum].items():
+        for name in (code, *names):
+            pairs.setdefault(value_key(name), code)
+    whens = " ".join(f"WHEN {sql_str(k)} THEN {sql_str(v)}" for k, v in pairs.items())
+    return f"(CASE km_key({expr}) {whens} END)"
+
+
+def _likert_case() -> str:
+    whens = " ".join(f"WHEN {sql_str(value_key(k))} THEN {v}" for k, v in LIKERT_TEXT.items())
+    return (
+        "CASE WHEN regexp_full_match(k, '[1-5](\\.0+)?') THEN CAST(k[1] AS DOUBLE) "
+        "WHEN regexp_matches(k, '^[1-5]\\s*[-=.):]') THEN CAST(k[1] AS DOUBLE) "
+        f"ELSE (CASE k {whens} END) END"
+    )
+
+
+MACROS = rf"""
+CREATE OR REPLACE TEMP MACRO km_clean(s) AS
+    nullif(trim(regexp_replace(s, '[\s\x{{00A0}}\x{{202F}}]+', ' ', 'g')), '');
+CREATE OR REPLACE TEMP MACRO km_key(s) AS
+    lower(regexp_replace(trim(s), '[\s_]+', ' ', 'g'));
+CREATE OR REPLACE TEMP MACRO km_num_of(t) AS CASE
+    WHEN t IN ('-', '–') THEN NULL
+    WHEN regexp_full_match(t, '[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?') THEN TRY_CAST(t AS DOUBLE)
+    WHEN regexp_full_match(t, '[+-]?\d*,\d+') THEN TRY_CAST(replace(t, ',', '.') AS DOUBLE)
+    WHEN regexp_full_match(t, '[+-]?\d{{1,3}}(\.\d{{3}})+(,\d*)?')
+        THEN TRY_CAST(replace(replace(t, '.', ''), ',', '.') AS DOUBLE)
+    WHEN regexp_full_match(t, '[+-]?\d{{1,3}}(,\d{{3}})+(\.\d*)?')
+        THEN TRY_CAST(replace(t, ',', '') AS DOUBLE)
+    END;
+CREATE OR REPLACE TEMP MACRO km_num(s) AS km_num_of(regexp_replace(replace(lower(s), '−', '-'),
+    '(euroa|euro|eur|€|[\s\x{{00A0}}\x{{202F}}''])', '', 'g'));
+CREATE OR REPLACE TEMP MACRO km_int(s) AS CASE
+    WHEN km_num(s) = round(km_num(s)) AND abs(km_num(s)) < 2e9 THEN CAST(km_num(s) AS INTEGER) END;
+CREATE OR REPLACE TEMP MACRO km_date_of(s) AS CASE
+    WHEN regexp_matches(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}([ T]|$)')
+        THEN TRY_CAST(regexp_extract(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}') AS DATE)
+    WHEN regexp_matches(s, '^\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(\s|$)')
+        THEN CAST(try_strptime(regexp_extract(s, '^\d{{1,2}}\.\d{{1,2}}\.\d{{4}}'), '%d.%m.%Y') AS DATE)
+    WHEN regexp_full_match(s, '\d{{5}}(\.0+)?')
+        THEN DATE '1899-12-30' + CAST(CAST(s AS DOUBLE) AS INTEGER)
+    END;
+CREATE OR REPLACE TEMP MACRO km_date(s) AS CASE
+    WHEN year(km_date_of(s)) BETWEEN {YEAR_RANGE[0]} AND {YEAR_RANGE[1]} THEN km_date_of(s) END;
+CREATE OR REPLACE TEMP MACRO km_bool(s) AS CASE
+    WHEN s IS NULL THEN false
+    WHEN km_key(s) IN {sql_list(TRUE_TEXT)} THEN true
+    WHEN km_key(s) IN {sql_list(FALSE_TEXT)} THEN false END;
+CREATE OR REPLACE TEMP MACRO km_bid_form(s) AS CASE
+    WHEN regexp_full_match(s, '\d{{7}}-\d') THEN s
+    WHEN regexp_full_match(s, '\d{{6}}-\d') THEN '0' || s
+    WHEN regexp_full_match(s, 'FI\d{{8}}') THEN substr(s, 3, 7) || '-' || substr(s, 10, 1)
+    END;
+CREATE OR REPLACE TEMP MACRO km_bid_rest(b) AS (
+    7 * CAST(b[1] AS INTEGER) + 9 * CAST(b[2] AS INTEGER) + 10 * CAST(b[3] AS INTEGER)
+    + 5 * CAST(b[4] AS INTEGER) + 8 * CAST(b[5] AS INTEGER) + 4 * CAST(b[6] AS INTEGER)
+    + 2 * CAST(b[7] AS INTEGER)) % 11;
+CREATE OR REPLACE TEMP MACRO km_bid_ok(b) AS CASE km_bid_rest(b)
+    WHEN 0 THEN b[9] = '0' WHEN 1 THEN false
+    ELSE 11 - km_bid_rest(b) = CAST(b[9] AS INTEGER) END;
+CREATE OR REPLACE TEMP MACRO km_bid(s) AS CASE
+    WHEN km_bid_ok(km_bid_form(upper(replace(s, ' ', ''))))
+    THEN km_bid_form(upper(replace(s, ' ', ''))) END;
+CREATE OR REPLACE TEMP MACRO km_looks_bid(s) AS
+    regexp_full_match(upper(replace(s, ' ', '')), '\d{{6,7}}-\d|FI\d{{8}}');
+CREATE OR REPLACE TEMP MACRO km_list(s) AS CASE WHEN s IS NOT NULL THEN
+    list_filter(list_transform(regexp_split_to_array(s, '[;\n]'), lambda x: trim(x)),
+                lambda x: x <> '') END;
+CREATE OR REPLACE TEMP MACRO km_name_key(s) AS coalesce(
+    nullif(array_to_string(list_filter(
+        regexp_split_to_array(lower(nfc_normalize(s)), '[^\pL\pN]+'),
+        lambda x: x <> '' AND x NOT IN {sql_list(LEGAL_FORMS)}), ''), ''),
+    nullif(regexp_replace(lower(nfc_normalize(s)), '[^\pL\pN]+', '', 'g'), ''),
+    lower(s));
+CREATE OR REPLACE TEMP MACRO km_person(s) AS
+    nullif(lower(regexp_replace(trim(nfc_normalize(s)), '\s+', ' ', 'g')), '');
+CREATE OR REPLACE TEMP MACRO km_totals(s) AS
+    km_key(rtrim(s, ':')) IN {sql_list(TOTALS_TEXT)};
+CREATE OR REPLACE TEMP MACRO km_likert_of(k) AS {_likert_case()};
+CREATE OR REPLACE TEMP MACRO km_likert(s) AS CASE
+    WHEN s IS NULL OR km_key(s) IN {sql_list(NO_ANSWER)} THEN NULL
+    ELSE km_likert_of(km_key(s)) END;
+CREATE OR REPLACE TEMP MACRO km_yesno(s) AS CASE
+    WHEN s IS NULL OR km_key(s) IN {sql_list(NO_ANSWER)} THEN NULL
+    WHEN km_key(s) IN {sql_list(sorted(YES_TEXT | {"1.0"}))} THEN 1.0
+    WHEN km_key(s) IN {sql_list(sorted(NO_TEXT | {"0.0"}))} THEN 0.0 END;
+CREATE OR REPLACE TEMP MACRO km_no_answer(s) AS s IS NULL OR km_key(s) IN {sql_list(NO_ANSWER)};
+"""
+
+
+def install(cur: duckdb.DuckDBPyConnection) -> None:
+    """Create the parsing macros on ``cur`` (temporary, per connection)."""
+    cur.execute(MACROS)
+
+
+def install_hmac(cur: duckdb.DuckDBPyConnection, key: bytes) -> None:
+    """``km_hmac(text)``: HMAC-SHA256 (RFC 2104) of the normalised text, hex, as in
+    ``data.pseudonym.keyed_hash``; the key only lives in this connection's memory."""
+    block = key.ljust(64, b"\0") if len(key) <= 64 else None
+    if block is None:
+        raise ValueError("pseudonymisation key longer than the SHA-256 block")
+    ipad = bytes(b ^ 0x36 for b in block).hex()
+    opad = bytes(b ^ 0x5C for b in block).hex()
+    cur.execute(
+        "CREATE OR REPLACE TEMP MACRO km_hmac(s) AS CASE WHEN km_person(s) IS NOT NULL THEN "
+        f"sha256(unhex('{opad}') || unhex(sha256(unhex('{ipad}') || encode(km_person(s))))) END"
+    )

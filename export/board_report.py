@@ -1,0 +1,31 @@
+"""The one-click board report (issue 6 item 2): the chart workbook and the HTML page together.
+
+The board data are gathered once and both documents drawn from them, so the two always show
+the same numbers; the export is audited once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from data import audit
+from export.board_data import Years, board_data
+from export.board_workbook import workbook_from
+from export.html_report import page_from
+
+
+@dataclass(frozen=True)
+class BoardReport:
+    xlsx: bytes
+    html: str
+
+
+def board_report(con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Years,
+                 lang: str = "fi", *, user: str | None = None) -> BoardReport:
+    """Both board documents for the inclusive ``year_range``, with one audit entry."""
+    data = board_data(con, cluster_id, year_range, lang)
+    report = BoardReport(workbook_from(data), page_from(data))
+    audit.record(con, "export", f"board report {lang} {data.years[0]}-{data.years[1]}",
+                 user=user, cluster_id=cluster_id)
+    return report

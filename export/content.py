@@ -1,0 +1,114 @@
+"""What the exports contain, as plain rows: indicator results with targets and caveats,
+definitions, the imports behind the numbers and the publishable success stories.
+
+The workbook, the board workbook and the HTML report all read these rows, so every export
+shows the same numbers as ``klusterimittari indicators --format json``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from i18n import catalogue, t
+from indicators.breakdowns import success_stories
+from indicators.compute import compute
+from indicators.registry import REGISTRY, Indicator
+from indicators.targets import list_targets, with_targets
+
+Row = dict[str, Any]
+BOARD_ROLE = "board"            # exports leave the product: they show what the board may see
+
+
+def label(prefix: str, code: str | None, lang: str) -> str | None:
+    """The catalogue label ``prefix.code``, else the code itself."""
+    if code is None:
+        return None
+    key = f"{prefix}.{code}"
+    return t(key, lang) if key in catalogue() else code
+
+
+def recipient_label(recipient: str, lang: str) -> str:
+    return label("export.recipient", recipient, lang) or recipient
+
+
+def _text(entry: Any, field: str, lang: str) -> str | None:
+    """An entry's text in ``lang`` (``field_fi`` / ``field_en``)."""
+    if entry is None:
+        return None
+    return getattr(entry, f"{field}_{'en' if lang == 'en' else 'fi'}")
+
+
+def indicator_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None,
+                   lang: str) -> list[Row]:
+    """Every result record of ``indicators.compute`` with its target, caveat and labels."""
+    results = compute(con, cluster_id, year, lang)
+    rows = []
+    for result, target in with_targets(results, list_targets(con, cluster_id)):
+        row = result.to_dict()
+        entry = REGISTRY.get(result.code)
+        metric = entry.metric(result.metric) if entry else None
+        row |= {
+            "name": result.name_en if lang == "en" else result.name_fi,
+            "recipient_label": recipient_label(result.recipient, lang),
+            "metric_label": _text(metric, "label", lang),
+            "unit_label": label("export.unit", result.unit, lang),
+            "suppressed_label": t("export.suppressed_marker" if result.suppressed
+                                  else "export.no", lang),
+            "target": target,
+            "caveat": _text(entry, "caveat", lang),
+        }
+        rows.append(row)
+    return rows
+
+
+def definition_rows(lang: str) -> list[Row]:
+    """Each indicator's definition, inputs and caveat from the registry."""
+    return [_definition(entry, lang) for entry in REGISTRY.values()]
+
+
+def _definition(entry: Indicator, lang: str) -> Row:
+    metrics = "; ".join(f"{m.name}: {_text(m, 'label', lang)}" for m in entry.metrics)
+    return {
+        "code": entry.code, "name": _text(entry, "name", lang),
+        "recipient_label": recipient_label(entry.recipient, lang),
+        "data_class": entry.data_class, "definition": _text(entry, "description", lang),
+        "metrics": metrics,
+        "inputs": ", ".join(label("indicators.kind", kind, lang) for kind in entry.inputs),
+        "caveat": _text(entry, "caveat", lang),
+    }
+
+
+def source_rows(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[Row]:
+    """The loaded (not undone) imports of the cluster, oldest first; no user names."""
+    cur = con.cursor()
+    try:
+        cur.execute("""
+            SELECT file_name, kinds, sha256, rows_read, rows_loaded, rows_rejected, imported_at
+            FROM import_log
+            WHERE cluster_id = ? AND status = 'loaded' AND undone_at IS NULL
+            ORDER BY imported_at, import_id
+        """, [cluster_id])
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+    finally:
+        cur.close()
+
+
+def year_span(records: list[Row], year: int | None) -> tuple[int, int]:
+    """The year range the export covers: ``year`` alone, else the years of the records."""
+    if year is not None:
+        return (year, year)
+    years = [r["year"] for r in records if r.get("year") is not None]
+    return (min(years), max(years)) if years else (1900, 2100)
+
+
+def story_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, years: tuple[int, int],
+               lang: str) -> list[Row]:
+    """Success stories with consent to publish, newest first, with labels for their codes."""
+    rows = success_stories(con, cluster_id, years, role=BOARD_ROLE)
+    for row in rows:
+        row["type_label"] = label("export.outcome_type", row["outcome_type"], lang)
+        row["attribution_label"] = label("export.attribution", row["attribution"], lang)
+        row["organisations_text"] = "; ".join(row["organisations"])
+    return rows

@@ -1,0 +1,69 @@
+"""Which years a cluster has data for, and which input kinds it has imported.
+
+The years of the cluster's data run from the first to the last year that holds activity: an
+event, a funding row, a project start or application, an outcome or a survey. The member register
+alone does not widen the range (member_since dates reach back decades); when it is the only data,
+the range is the current year and up to four years before it in which membership changed, so the
+register's recent joiners and leavers still show. Regional statistics are context and never set
+the range.
+"""
+from __future__ import annotations
+
+import duckdb
+
+# Input kinds and the effective view that holds their rows.
+KIND_VIEWS: dict[str, str] = {
+    "members": "v_member", "events": "v_event", "participants": "v_participation",
+    "funding": "v_funding", "projects": "v_project", "outcomes": "v_outcome",
+    "survey": "v_survey", "regional": "v_regional_stat",
+}
+
+REGISTER_ONLY_SPAN = 5  # years shown when the member register is the only data
+
+_ACTIVITY_YEARS = """
+SELECT min(y), max(y) FROM (
+    SELECT year(date) AS y FROM v_event WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year FROM v_funding WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year(start_date) FROM v_project WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year(applied_date) FROM v_project WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year(date) FROM v_outcome WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year FROM v_survey WHERE cluster_id = $cluster_id
+)"""
+
+_REGISTER_YEARS = f"""
+SELECT greatest(min(y), year(current_date) - {REGISTER_ONLY_SPAN - 1}), year(current_date) FROM (
+    SELECT year(member_since) AS y FROM v_member WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year(member_until) FROM v_member WHERE cluster_id = $cluster_id
+    UNION ALL SELECT year(current_date)
+) WHERE y <= year(current_date)"""
+
+
+def data_years(con: duckdb.DuckDBPyConnection, cluster_id: str) -> tuple[int, int] | None:
+    """(first, last) year of the cluster's data, or None when it has no data at all."""
+    cur = con.cursor()
+    try:
+        first, last = cur.execute(_ACTIVITY_YEARS, {"cluster_id": cluster_id}).fetchone()
+        if first is not None:
+            return int(first), int(last)
+        if "members" not in imported_kinds(con, cluster_id):
+            return None
+        first, last = cur.execute(_REGISTER_YEARS, {"cluster_id": cluster_id}).fetchone()
+        return int(first), int(last)
+    finally:
+        cur.close()
+
+
+def imported_kinds(con: duckdb.DuckDBPyConnection, cluster_id: str) -> frozenset[str]:
+    """Kinds with effective rows, or with a loaded import (an import may hold no rows of a year)."""
+    exists = " UNION ALL ".join(
+        f"SELECT '{kind}' FROM (SELECT 1 FROM {view} WHERE cluster_id = $cluster_id LIMIT 1)"
+        for kind, view in KIND_VIEWS.items()
+    )
+    logged = ("SELECT DISTINCT trim(unnest(string_split(kinds, ','))) FROM import_log"
+              " WHERE cluster_id = $cluster_id AND status = 'loaded' AND kinds IS NOT NULL")
+    cur = con.cursor()
+    try:
+        rows = cur.execute(f"{exists} UNION {logged}", {"cluster_id": cluster_id}).fetchall()
+    finally:
+        cur.close()
+    return frozenset(row[0] for row in rows) & frozenset(KIND_VIEWS)

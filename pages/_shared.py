@@ -1,0 +1,375 @@
+"""Streamlit helpers every page shares: the connection, the global controls, caching and the
+building blocks pages draw with (headers, caveats, empty states, metric cards, charts, the
+value-recipient page renderer).
+
+Pages stay thin: they read the context (``current()``), fetch through ``cached`` (results keyed
+by database, data version, cluster, years and language) and draw.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from data.store import DEFAULT_CLUSTER, WRITE_LOCK, default_db_path, ensure_cluster, open_db
+from export.board_workbook import board_workbook
+from export.html_report import html_report
+from export.workbook import export_workbook
+from i18n import LANGS, t
+from i18n import format as fmt
+from indicators.compute import compute
+from indicators.record import Result
+from indicators.registry import REGISTRY
+from indicators.targets import list_targets
+from indicators.years import data_years
+from ui import charts, colours
+from ui import context as db_context
+from ui.indicator_view import Card, Series, cards, family_frame, results_frame, targets_frame
+from ui.labels import family_label, metric_label, part_label
+from ui.units import PERCENT_UNITS, format_value
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LANG_NAMES = {"fi": "Suomi", "en": "English"}
+DATA_CLASS_COLOURS = {"ADM": "blue", "LOG": "violet", "SRV": "orange", "QUAL": "gray", "EXT": "green"}
+# Page keys of the value-recipient pages.
+RECIPIENT_PAGES = {"region": "region", "cluster_org": "cluster_org", "rdi": "rdi",
+                   "companies": "companies", "public_sector": "public_sector"}
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every page needs to know: where the data is, whose and which years, for whom."""
+
+    db: str
+    version: str
+    cluster_id: str
+    cluster_name: str
+    years: tuple[int, int] | None
+    lang: str
+    role: str
+    user: str | None
+
+    def t(self, key: str, **fields: object) -> str:
+        return t(key, self.lang, **fields)
+
+    def metric_name(self, code: str, metric: str) -> str:
+        return metric_label(code, metric, self.lang)
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == "manager"
+
+
+@st.cache_resource(show_spinner=False)
+def connection(db: str) -> duckdb.DuckDBPyConnection:
+    """The process's one connection to the database (queries take cursors from it)."""
+    con = open_db(db)
+    with WRITE_LOCK:
+        if not con.execute("SELECT count(*) FROM cluster").fetchone()[0]:
+            ensure_cluster(con, DEFAULT_CLUSTER)
+    return con
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _run(db: str, version: str, target: str, args: tuple, kwargs: tuple) -> Any:
+    module, name = target.split(":")
+    func = getattr(importlib.import_module(module), name)
+    cur = connection(db).cursor()
+    try:
+        return func(cur, *args, **dict(kwargs))
+    finally:
+        cur.close()
+
+
+def _target(func: Callable[..., Any]) -> str:
+    return f"{func.__module__}:{func.__qualname__}"
+
+
+def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``func(cursor, *args, **kwargs)``, cached until the data change (keyed by data version)."""
+    c = current()
+    return _run(c.db, c.version, _target(func), args, tuple(sorted(kwargs.items())))
+
+
+def clear_caches() -> None:
+    """Forget every computed result (after an import, an undo or a settings change)."""
+    st.cache_data.clear()
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A fresh cursor for one write or uncached read; close it after use."""
+    return connection(current().db).cursor()
+
+
+def global_controls() -> Ctx:
+    """Sidebar controls that hold on every page: language, cluster and year range."""
+    state = st.session_state
+    db = str(default_db_path())
+    con = connection(db)
+    cur = con.cursor()
+    try:
+        version = db_context.data_version(cur)
+        if "role" not in state:
+            state["role"] = "board" if db_context.has_accounts(cur) else "manager"
+    finally:
+        cur.close()
+    state.setdefault("user", None)
+    with st.sidebar:
+        lang = st.radio("Kieli · Language", LANGS, format_func=LANG_NAMES.get, horizontal=True,
+                        key="lang")
+        known = _run(db, version, _target(db_context.clusters), (), ())
+        names = dict(known)
+        if len(known) > 1:
+            cluster_id = st.selectbox(t("ui.control.cluster", lang), list(names),
+                                      format_func=names.get, key="cluster")
+        else:
+            cluster_id = known[0][0]
+        bounds = _run(db, version, _target(data_years), (cluster_id,), ())
+        years = _year_range(bounds, cluster_id, lang)
+        st.caption(t("ui.control.role", lang, role=t(f"access.role.{state['role']}", lang)))
+    ctx = Ctx(db, version, cluster_id, names[cluster_id], years, lang, state["role"], state["user"])
+    state["ctx"] = ctx
+    return ctx
+
+
+def _year_range(bounds: tuple[int, int] | None, cluster_id: str, lang: str) -> tuple[int, int] | None:
+    if bounds is None:
+        st.caption(t("ui.control.no_years", lang))
+        return None
+    first, last = bounds
+    if first == last:
+        st.caption(t("ui.control.one_year", lang, year=first))
+        return bounds
+    chosen = st.slider(t("ui.control.years", lang), min_value=first, max_value=last,
+                       value=(first, last), key=f"years:{cluster_id}:{first}-{last}")
+    return int(chosen[0]), int(chosen[1])
+
+
+def current() -> Ctx:
+    """The context ``global_controls`` set for this run."""
+    return st.session_state["ctx"]
+
+
+# --- building blocks ------------------------------------------------------------------------
+
+
+def header(c: Ctx, page: str) -> None:
+    """Page title, its one-line purpose, and the scope (cluster and years) it shows."""
+    st.title(c.t(f"ui.page.{page}"))
+    scope = c.t("ui.scope.years", cluster=c.cluster_name, first=c.years[0], last=c.years[1]) \
+        if c.years else c.t("ui.scope.no_years", cluster=c.cluster_name)
+    st.caption(f"{c.t(f'ui.intro.{page}')} · {scope}")
+
+
+def caveat(text: str) -> None:
+    """The cookbook's caution beside a number or chart."""
+    st.caption(f":material/info: {text}")
+
+
+def empty(c: Ctx, kinds: Sequence[str]) -> None:
+    """The empty state: which files would fill this view, and where to upload them."""
+    files = ", ".join(c.t(f"ui.file.{kind}") for kind in kinds)
+    st.info(c.t("ui.empty.upload", files=files), icon=":material/upload_file:")
+    if c.is_manager:
+        st.page_link("pages/data_import.py", label=c.t("ui.empty.go_to_data"),
+                     icon=":material/upload_file:")
+    else:
+        st.caption(c.t("ui.empty.ask_manager"))
+
+
+def no_data_yet(c: Ctx, kinds: Sequence[str]) -> bool:
+    """Show the empty state and return True when the cluster has no data at all."""
+    if c.years is None:
+        empty(c, kinds)
+        return True
+    return False
+
+
+def plot(fig: Any, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+
+
+def frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns) if columns else None)
+
+
+def data_class_badge(c: Ctx, data_class: str) -> None:
+    st.badge(c.t(f"ui.data_class.{data_class}"), color=DATA_CLASS_COLOURS.get(data_class, "gray"),
+             help=c.t(f"ui.data_class_help.{data_class}"))
+
+
+def _download(db: str, build: Callable[[duckdb.DuckDBPyConnection], bytes | str]) -> Callable[[], bytes | str]:
+    """A download built on click (in its own thread, with its own cursor)."""
+    def run() -> bytes | str:
+        cur = connection(db).cursor()
+        try:
+            return build(cur)
+        finally:
+            cur.close()
+    return run
+
+
+def export_buttons(c: Ctx, *, board: bool = False) -> None:
+    """Download buttons: the indicator workbook, and on the overview the board report as HTML
+    and as a workbook with charts. Files are built only when clicked."""
+    cluster_id, years, lang, user = c.cluster_id, c.years, c.lang, c.user
+    buttons = [("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))]
+    if board:
+        buttons += [
+            ("report", "text/html", lambda cur: html_report(cur, cluster_id, years, lang)),
+            ("board_workbook", XLSX, lambda cur: board_workbook(cur, cluster_id, years, lang, user=user)),
+        ]
+    for column, (name, mime, build) in zip(st.columns(len(buttons)), buttons):
+        with column:
+            st.download_button(c.t(f"ui.export.{name}"), _download(c.db, build),
+                               file_name=c.t(f"ui.export.{name}_file"), mime=mime,
+                               icon=":material/download:", on_click="ignore", key=f"export_{name}",
+                               width="stretch")
+
+
+# --- indicator results ----------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _results(db: str, version: str, cluster_id: str, lang: str) -> pd.DataFrame:
+    cur = connection(db).cursor()
+    try:
+        return results_frame(compute(cur, cluster_id, lang=lang))
+    finally:
+        cur.close()
+
+
+def results(c: Ctx) -> pd.DataFrame:
+    """Every indicator result of the cluster for every year, as a DataFrame (cached)."""
+    return _results(c.db, c.version, c.cluster_id, c.lang)
+
+
+def targets(c: Ctx) -> pd.DataFrame:
+    return targets_frame(cached(list_targets, c.cluster_id))
+
+
+def indicator_caveat(code: str, lang: str) -> str | None:
+    """The registry's caveat of an indicator in ``lang`` (None for codes it does not know)."""
+    entry = REGISTRY.get(code)
+    if entry is None:
+        return None
+    return entry.caveat_en if lang == "en" else entry.caveat_fi
+
+
+def change_text(s: Series, lang: str) -> str | None:
+    """Change from the previous known year: percentage points for shares, else the unit."""
+    latest, previous = s.latest, s.previous
+    if latest is None or previous is None or pd.isna(latest["value"]) or pd.isna(previous["value"]):
+        return None
+    diff = float(latest["value"]) - float(previous["value"])
+    if s.unit in PERCENT_UNITS:
+        text = t("ui.unit.points", lang, value=fmt.number(abs(diff) * 100, lang, 1))
+    else:
+        text = format_value(abs(diff), s.unit, lang)
+    return ("+" if diff >= 0 else "−") + text
+
+
+def metric_card(c: Ctx, s: Series) -> None:
+    """A metric's latest value, change, sparkline and its year, n and target."""
+    latest = s.latest
+    if latest is None:
+        st.metric(s.label, "–")
+        note = next((n for n in s.frame["note"].dropna()), None)
+        if note:
+            st.caption(note)
+        return
+    value = c.t("ui.suppressed") if latest["suppressed"] else format_value(latest["value"], s.unit, c.lang)
+    known = s.known["value"].dropna()
+    st.metric(s.label, value, delta=change_text(s, c.lang), delta_color="off", delta_arrow="off",
+              chart_data=[float(v) for v in known] if len(known) > 1 else None, chart_type="bar")
+    facts = [str(int(latest["year"]))]
+    if not pd.isna(latest["n"]):
+        facts.append(f"n = {format_value(latest['n'], 'count', c.lang)}")
+    if not pd.isna(latest["target"]):
+        facts.append(c.t("ui.target.value", value=format_value(latest["target"], s.unit, c.lang)))
+    st.caption(" · ".join(facts))
+
+
+def render_card(c: Ctx, card: Card, recipient: str) -> None:
+    """One indicator: name, data class, caveat, metric cards, trend and breakdown charts."""
+    with st.container(border=True):
+        title, badge = st.columns([5, 1])
+        title.subheader(f"{card.code} · {card.name}", anchor=False)
+        with badge:
+            data_class_badge(c, card.data_class)
+        text = indicator_caveat(card.code, c.lang)
+        if text:
+            caveat(text)
+        if not card.has_data:
+            st.info(" ".join(card.notes) or c.t("ui.empty.indicator"), icon=":material/upload_file:")
+            return
+        shown = [s for s in card.headline if s.latest is not None] or list(card.headline)
+        main = next((s for s in card.headline if len(s.known) > 1 or s.frame["target"].notna().any()), None)
+        numbers, chart = st.columns([1, 1], gap="medium") if main is not None else (st.container(), None)
+        with numbers:
+            per_row = 2 if main is not None else 4
+            for start in range(0, len(shown), per_row):
+                for column, s in zip(st.columns(per_row), shown[start:start + per_row]):
+                    with column:
+                        metric_card(c, s)
+        if main is not None:
+            with chart:
+                plot(charts.metric_trend(main.frame, label=main.label, unit=main.unit, lang=c.lang,
+                                         colour=colours.recipient_colour(recipient),
+                                         target_label=c.t("ui.target.label"),
+                                         suppressed_label=c.t("ui.suppressed_short")),
+                     key=f"trend:{card.code}:{main.metric}")
+        for family, members in card.families.items():
+            render_family(c, card.code, family, members)
+
+
+def render_family(c: Ctx, code: str, family: str, members: Sequence[Series]) -> None:
+    """A breakdown family (``mean.*``, ``…_by_type.*``) as grouped bars: parts × years."""
+    long = family_frame(members)
+    if long["value"].notna().sum() == 0:
+        return
+    st.markdown(f"**{family_label(code, family, c.lang)}**")
+    parts = list(dict.fromkeys(long["part"]))
+    labels = {p: (p if len(part_label(p, c.lang)) > 28 else part_label(p, c.lang)) for p in parts}
+    shaped = long.assign(year=long["year"].astype(str), part=long["part"].map(labels))
+    fig = charts.stacked_bars(shaped.rename(columns={"part": "x", "year": "series"}), x="x",
+                              series="series", value="value", labels={}, unit=members[0].unit,
+                              lang=c.lang, barmode="group")
+    plot(fig, key=f"family:{code}:{family}")
+    if any(len(part_label(p, c.lang)) > 28 for p in parts):
+        st.caption(" · ".join(part_label(p, c.lang) for p in parts if labels[p] == p))
+    if long["suppressed"].any():
+        st.caption(c.t("ui.suppressed_note"))
+
+
+def render_recipient(recipient: str) -> None:
+    """A value-recipient page: every Table-3 indicator of ``recipient`` as a card."""
+    c = current()
+    header(c, RECIPIENT_PAGES[recipient])
+    caveat(c.t("ui.caveat.table3"))
+    if no_data_yet(c, ("members", "events", "participants", "projects", "outcomes", "survey")):
+        return
+    export_buttons(c)
+    shown = cards(results(c), targets(c), recipient=recipient, years=c.years, lang=c.lang,
+                  order=list(REGISTRY))
+    if not any(card.has_data for card in shown):
+        st.info(c.t("ui.empty.recipient"), icon=":material/upload_file:")
+    for card in shown:
+        render_card(c, card, recipient)
+
+
+def results_of(c: Ctx, code: str, metric_prefix: str = "") -> pd.DataFrame:
+    """Results of one indicator within the selected years, optionally of metrics by prefix."""
+    rows = results(c)
+    first, last = c.years or (0, 0)
+    rows = rows[(rows["code"] == code) & rows["year"].between(first, last)]
+    return rows[rows["metric"].str.startswith(metric_prefix)] if metric_prefix else rows
+
+
+def result_list(rows: pd.DataFrame) -> list[Result]:
+    return [Result(**record) for record in rows.to_dict("records")]

@@ -1,0 +1,4 @@
+"""Klusteriorganisaatio / Cluster organisation: the Table-3 indicators whose value goes to this recipient."""
+from pages._shared import render_recipient
+
+render_recipient("cluster_org")

@@ -1,0 +1,37 @@
+"""Aluekehitys / Regional context: external statistics the cluster cannot claim as its effect."""
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import breakdowns as bd
+from pages import _shared as sh
+from ui import charts
+from ui.labels import label
+
+
+def main() -> None:
+    c = sh.current()
+    sh.header(c, "regional")
+    st.warning(c.t("analytics.regional.context_note"), icon=":material/travel_explore:")
+    if sh.no_data_yet(c, ("regional",)):
+        return
+    rows = sh.frame(sh.cached(bd.regional_series, c.cluster_id, c.years))
+    if rows.empty:
+        sh.empty(c, ("regional",))
+        return
+    measures = list(dict.fromkeys(rows["measure"]))
+    columns = st.columns(2, gap="large")
+    for index, measure in enumerate(measures):
+        part = rows[rows["measure"] == measure]
+        wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
+        unit = part["unit"].dropna().iloc[0] if part["unit"].notna().any() else ""
+        sources = ", ".join(sorted(part["source"].dropna().unique()))
+        with columns[index % 2]:
+            st.subheader(label("measure", measure, c.lang), anchor=False)
+            sh.plot(charts.lines(wide, x="year", unit="count", lang=c.lang,
+                                 columns={r: r for r in wide.columns[1:]}), key=f"regional:{measure}")
+            st.caption(" · ".join(x for x in (unit, c.t("ui.regional.source", source=sources) if sources
+                                              else "") if x))
+
+
+main()

@@ -1,0 +1,87 @@
+"""Kyselyt / Surveys: items with n, response rate, suppression and trend; open answers for the
+manager only."""
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators.survey import MIN_N, item_stats, open_answers, response_rates
+from pages import _shared as sh
+from ui import charts
+from ui.labels import part_label
+from ui.units import format_value
+
+MIN_TREND_YEARS = 3  # the cookbook's several-year view (DOMAIN W5)
+
+
+def items_table(c: sh.Ctx, items, year: int) -> None:
+    latest = items[items["year"] == year]
+    shown = latest.assign(
+        item=latest["item_code"].map(lambda code: part_label(code, c.lang)),
+        mean_text=[c.t("ui.suppressed") if s else format_value(m, "mean", c.lang)
+                   for s, m in zip(latest["suppressed"], latest["mean"])],
+        agree_text=[c.t("ui.suppressed") if s else format_value(a, "share", c.lang)
+                    for s, a in zip(latest["suppressed"], latest["agree_share"])],
+    )
+    st.dataframe(shown[["item", "indicator", "n", "mean_text", "agree_text"]], hide_index=True,
+                 column_config={"item": c.t("ui.column.item"), "indicator": c.t("ui.column.indicator"),
+                                "n": "n", "mean_text": c.t("ui.column.mean"),
+                                "agree_text": c.t("ui.column.agree_share")})
+    if latest["suppressed"].any():
+        st.caption(c.t("ui.suppressed_note"))
+
+
+def main() -> None:
+    c = sh.current()
+    sh.header(c, "surveys")
+    if sh.no_data_yet(c, ("survey",)):
+        return
+    rates = sh.frame(sh.cached(response_rates, c.cluster_id, c.years))
+    if rates.empty:
+        sh.empty(c, ("survey",))
+        return
+    items = sh.frame(sh.cached(item_stats, c.cluster_id, c.years))
+    years = sorted(rates["year"].unique())
+    if len(years) < MIN_TREND_YEARS:
+        st.warning(c.t("ui.survey.few_years", years=len(years), needed=MIN_TREND_YEARS),
+                   icon=":material/hourglass_top:")
+    sh.caveat(c.t("ui.caveat.survey"))
+
+    st.subheader(c.metric_name("ORG-5", "response_rate"), anchor=False)
+    columns = st.columns(min(len(years), 4))
+    for column, (_, row) in zip(columns, rates.tail(4).iterrows()):
+        column.metric(str(int(row["year"])), format_value(row["response_rate"], "share", c.lang))
+        column.caption(c.t("ui.survey.responses_of", year=int(row["year"]),
+                           responses=format_value(row["responses"], "count", c.lang),
+                           invited=format_value(row["invited"], "count", c.lang)))
+
+    if items.empty:
+        return
+    year = st.selectbox(c.t("ui.survey.year"), years[::-1], key="survey_year")
+    st.subheader(c.t("ui.survey.items", year=year), anchor=False)
+    items_table(c, items, year)
+
+    st.subheader(c.t("ui.survey.trend"), anchor=False)
+    likert = items[items["scale"] == "likert5"]
+    wide = likert.pivot_table(index="year", columns="item_code", values="mean").reset_index()
+    wide = wide.set_index("year").reindex(years).reset_index()
+    codes = [code for code in wide.columns if code != "year"]
+    if codes:
+        sh.plot(charts.lines(wide, x="year", unit="mean", lang=c.lang, columns={code: code for code in codes}),
+                key="survey_trend")
+        st.caption(" · ".join(part_label(code, c.lang) for code in codes))
+    st.caption(c.t("ui.survey.suppression", min_n=MIN_N))
+
+    if c.is_manager:
+        st.subheader(c.t("ui.survey.open"), anchor=False)
+        sh.caveat(c.t("ui.survey.open_note"))
+        answers = sh.frame(sh.cached(open_answers, c.cluster_id, c.role, c.years))
+        if answers.empty:
+            st.caption(c.t("ui.survey.no_open"))
+        for (code, text_fi, text_en), group in answers.groupby(["item_code", "text_fi", "text_en"]):
+            with st.expander(f"{code} {text_en if c.lang == 'en' else text_fi} ({len(group)})"):
+                st.dataframe(group[["year", "survey", "text"]], hide_index=True, column_config={
+                    "year": c.t("ui.column.year"), "survey": c.t("ui.column.survey"),
+                    "text": c.t("ui.column.answer")})
+
+
+main()

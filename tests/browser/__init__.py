@@ -1,0 +1,1 @@
+"""End-to-end tests and screenshots in headless Debian Chromium driven by Playwright."""

@@ -1,0 +1,183 @@
+"""Custom indicators from a TOML file: loading, guarding, computing (numbers by hand)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cli.main import main
+from indicators import custom, registry
+from indicators.compute import compute
+from tests.fixtures_breakdowns import build
+
+EVENTS_SQL = """
+    SELECT year(date) AS year, 'events' AS metric, count(*) AS value
+    FROM v_event WHERE cluster_id = $cluster_id GROUP BY 1;
+"""
+# Share of participant rows that attended, with n = rows: a survey-like figure.
+ATTENDED_SQL = """
+    SELECT year(e.date) AS year, 'attended_share' AS metric, avg(p.attended::INTEGER) AS value,
+           count(*) AS n
+    FROM v_participation p JOIN v_event e USING (cluster_id, event_key)
+    WHERE p.cluster_id = $cluster_id GROUP BY 1
+"""
+
+
+def entry(code: str, sql: str, metrics: str, unit: str = "count", survey: bool = False, **extra: str) -> str:
+    lines = [
+        "[[indicator]]", f'code = "{code}"', 'recipient = "cluster_org"', f'name_fi = "Oma {code}"',
+        f'name_en = "Own {code}"', f'unit = "{unit}"', 'data_class = "ADM"',
+        'caveat_fi = "Toiminta ei ole vaikuttavuutta."', 'caveat_en = "Activity is not impact."',
+        f"metrics = [{metrics}]", f"survey = {str(survey).lower()}", f'sql = """{sql}"""',
+        *(f'{key} = "{value}"' for key, value in extra.items()),
+    ]
+    return "\n".join(lines) + "\n\n"
+
+
+@pytest.fixture
+def toml(tmp_path: Path) -> Path:
+    path = tmp_path / "indicators.toml"
+    path.write_text(entry("OMA-1", EVENTS_SQL, '"events"')
+                    + entry("OMA-2", ATTENDED_SQL, '"attended_share"', unit="share", survey=True),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def clean_registry() -> Iterator[None]:
+    saved = dict(registry.REGISTRY)
+    yield
+    registry.REGISTRY.clear()
+    registry.REGISTRY.update(saved)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_custom_builds_registry_indicators(toml: Path) -> None:
+    oma1, oma2 = custom.load_custom(toml)
+    assert isinstance(oma1, registry.Indicator)
+    assert (oma1.code, oma1.recipient, oma1.name_en, oma1.data_class) == ("OMA-1", "cluster_org", "Own OMA-1", "ADM")
+    assert [(m.name, m.unit, m.inputs, m.min_n) for m in oma1.metrics] == [("events", "count", ("events",), None)]
+    assert [(m.name, m.unit, m.min_n) for m in oma2.metrics] == [("attended_share", "share", 5)]
+    assert set(oma2.inputs) == {"events", "participants"}
+
+
+def test_compute_custom_by_hand(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
+    build(con)
+    results = custom.compute_custom(con, "default", custom.load_custom(toml), lang="en")
+    got = {(r.code, r.year): (r.value, r.n, r.suppressed) for r in results}
+    # Events: 2022 one webinar, 2023 three, 2024 one.
+    assert got[("OMA-1", 2022)] == (1, None, False)
+    assert got[("OMA-1", 2023)] == (3, None, False)
+    # 2023: 13 participant rows, 12 attended: 12/13 = 0.9231; 2024 rests on 3 rows: suppressed.
+    assert got[("OMA-2", 2023)] == (0.9231, 13, False)
+    assert got[("OMA-2", 2024)] == (None, 3, True)
+    assert got[("OMA-2", 2022)] == (None, 1, True)
+    oma1_2023 = next(r for r in results if (r.code, r.year) == ("OMA-1", 2023))
+    assert oma1_2023.to_dict() == {
+        "code": "OMA-1", "metric": "events", "year": 2023, "value": 3, "unit": "count", "n": None,
+        "suppressed": False, "name_fi": "Oma OMA-1", "name_en": "Own OMA-1", "recipient": "cluster_org",
+        "data_class": "ADM", "note": None}
+
+
+def test_year_without_rows_has_a_note(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
+    build(con)
+    results = custom.compute_custom(con, "default", custom.load_custom(toml), year=2021, lang="en")
+    assert [(r.code, r.year, r.value) for r in results] == [("OMA-1", 2021, None), ("OMA-2", 2021, None)]
+    assert all(r.note and "2021" in r.note for r in results)
+
+
+def test_missing_input_gives_upload_note(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
+    results = custom.compute_custom(con, "default", custom.load_custom(toml), lang="en")
+    assert [(r.code, r.year, r.value) for r in results] == [("OMA-1", None, None), ("OMA-2", None, None)]
+    assert all(r.note and "upload" in r.note.lower() for r in results)
+
+
+def test_registered_custom_indicators_compute_like_built_ins(con, toml: Path, clean_registry) -> None:
+    build(con)
+    custom.register_custom(toml)
+    assert "OMA-1" in registry.REGISTRY
+    via_compute = {(r.code, r.year, r.metric): (r.value, r.n, r.suppressed)
+                   for r in compute(con, "default", codes=["OMA-1", "OMA-2"])}
+    direct = {(r.code, r.year, r.metric): (r.value, r.n, r.suppressed)
+              for r in custom.compute_custom(con, "default", custom.load_custom(toml))}
+    assert via_compute == direct
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM target WHERE cluster_id = $cluster_id",
+    "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'; DELETE FROM target",
+    "CREATE TABLE evil AS SELECT $cluster_id AS c",
+])
+def test_rejects_anything_but_one_select(tmp_path: Path, sql: str) -> None:
+    with pytest.raises(custom.CustomIndicatorError) as caught:
+        custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
+    assert caught.value.key == "analytics.custom.not_select"
+    assert "SELECT" in caught.value.text("en") and " / " in str(caught.value)  # both languages
+
+
+def test_delete_never_runs_even_when_built_by_hand(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
+    con.execute("INSERT INTO target (cluster_id, code, metric, year, value) VALUES ('default', 'ORG-1', 'm', 2024, 1)")
+    evil = replace(custom.load_custom(toml)[0], sql="DELETE FROM target WHERE cluster_id = $cluster_id")
+    build(con)
+    with pytest.raises(custom.CustomIndicatorError) as caught:
+        custom.compute_custom(con, "default", [evil])
+    assert caught.value.key == "analytics.custom.not_select"
+    assert con.execute("SELECT count(*) FROM target").fetchone()[0] == 1
+
+
+def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    build(con)
+    sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
+    indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
+    with pytest.raises(custom.CustomIndicatorError) as caught:
+        custom.compute_custom(con, "default", indicators)
+    message = str(caught.value)
+    assert "Oman mittarin OMA-9 SQL-kysely epäonnistui" in message
+    assert "The SQL of custom indicator OMA-9 failed" in message and "no_such_column" in message
+    # The connection is still usable: the guard rolled its transaction back.
+    assert con.execute("SELECT count(*) FROM v_funding").fetchone()[0] == 8
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    (entry("OMA-9", EVENTS_SQL, '"events"').replace('recipient = "cluster_org"', 'recipient = "city"'),
+     "analytics.custom.bad_choice"),
+    (entry("OMA-9", EVENTS_SQL, '"events"').replace('caveat_en = "Activity is not impact."', ""),
+     "analytics.custom.missing_field"),
+    (entry("ORG-1", EVENTS_SQL, '"events"'), "analytics.custom.duplicate_code"),
+    (entry("OMA-9", "SELECT 2024 AS year, 'x' AS metric, count(*) AS value FROM v_event", '"x"'),
+     "analytics.custom.no_cluster"),
+    (entry("OMA-9", "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'", '"x"'),
+     "analytics.custom.missing_field"),  # reads no view and names no inputs
+    ("[[indicator]\ncode = ", "analytics.custom.unreadable"),
+])
+def test_invalid_definitions_are_rejected(tmp_path: Path, text: str, key: str) -> None:
+    with pytest.raises(custom.CustomIndicatorError) as caught:
+        custom.load_custom(write(tmp_path, text))
+    assert caught.value.key == key
+
+
+def test_custom_path(con: duckdb.DuckDBPyConnection, db_path: Path, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(custom.ENV_VAR, raising=False)
+    assert custom.custom_path(con) is None  # in-memory database
+    file_con = duckdb.connect(str(db_path))
+    try:
+        assert custom.custom_path(file_con) == db_path.with_name("indicators.toml")
+    finally:
+        file_con.close()
+    monkeypatch.setenv(custom.ENV_VAR, str(tmp_path / "own.toml"))
+    assert custom.custom_path(con) == tmp_path / "own.toml"
+    assert custom.register_custom(tmp_path / "own.toml") == []  # no file, nothing registered
+
+
+def test_cli_targets_accept_custom_codes(db_path: Path, toml: Path, monkeypatch, clean_registry) -> None:
+    monkeypatch.setenv(custom.ENV_VAR, str(toml))
+    assert main(["target", "set", "OMA-1", "events", "2025", "4", "--db", str(db_path)]) == 0
+    assert main(["target", "set", "OMA-7", "events", "2025", "4", "--db", str(db_path)]) == 1

@@ -1,0 +1,165 @@
+"""The indicator workbook read back with openpyxl: sheets, values, formats, safety (issue 6)."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+
+from cli.main import main
+from export.safe import is_formula_like
+from export.workbook import export_workbook
+from indicators.compute import compute
+from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
+
+pytest_plugins = ("tests.fixtures_export",)
+
+FI_SHEETS = ["Indikaattorit", "Alue", "Klusteriorganisaatio", "TKI-toimijat", "Yritykset",
+             "Julkinen sektori", "Määritelmät", "Aineisto", "Menestystarinat"]
+EN_SHEETS = ["Indicators", "Region", "Cluster organisation", "RDI actors", "Companies",
+             "Public sector", "Definitions", "Sources", "Success stories"]
+
+
+def _book(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _records(sheet) -> list[dict]:
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def _indicator_cells(sheet) -> dict[tuple, openpyxl.cell.Cell]:
+    """Value cells of the Indicators sheet by (code, year, metric)."""
+    header = [c.value for c in sheet[1]]
+    code, year, metric, value = (header.index(h) for h in ("Koodi", "Vuosi", "Mittari", "Arvo"))
+    return {(r[code].value, r[year].value, r[metric].value): r[value]
+            for r in sheet.iter_rows(min_row=2)}
+
+
+def test_sheets_present_in_finnish_and_english(small: duckdb.DuckDBPyConnection) -> None:
+    assert _book(export_workbook(small, "default")).sheetnames == FI_SHEETS
+    english = _book(export_workbook(small, "default", lang="en"))
+    assert english.sheetnames == EN_SHEETS
+    assert [c.value for c in english["Indicators"][1]][:6] == [
+        "Code", "Value recipient", "Indicator", "Year", "Metric", "Metric description"]
+
+
+def test_every_value_equals_compute(small: duckdb.DuckDBPyConnection) -> None:
+    results = compute(small, "default", None, "fi")
+    cells = _indicator_cells(_book(export_workbook(small, "default"))["Indikaattorit"])
+    assert len(cells) == len(results)
+    for r in results:
+        assert cells[(r.code, r.year, r.metric)].value == r.value, (r.code, r.year, r.metric)
+
+
+def test_values_equal_cli_json(small: duckdb.DuckDBPyConnection, db_path: Path,
+                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small.close()
+    out = tmp_path / "indikaattorit.xlsx"
+    assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["indicators", "--db", str(db_path), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    sheet = openpyxl.load_workbook(out)["Indikaattorit"]
+    exported = {(r["Koodi"], r["Vuosi"], r["Mittari"]): r for r in _records(sheet)}
+    assert len(exported) == len(records)
+    for rec in records:
+        row = exported[(rec["code"], rec["year"], rec["metric"])]
+        assert (row["Arvo"], row["n"], row["Tietolähde"], row["Indikaattori"]) == (
+            rec["value"], rec["n"], rec["data_class"], rec["name_fi"])
+
+
+def test_hand_computed_values(small: duckdb.DuckDBPyConnection) -> None:
+    cells = _indicator_cells(_book(export_workbook(small, "default"))["Indikaattorit"])
+    assert cells[("FUN-1", 2023, "total_eur")].value == 25000
+    assert cells[("FUN-1", 2023, "city_share")].value == 0.4
+    assert cells[("FUN-1", 2024, "committed_eur")].value == 15000
+    assert cells[("ORG-5", 2024, "mean.A6")].value == 3.83
+    assert cells[("ORG-5", 2024, "response_rate")].value == 0.6
+
+
+def test_number_formats(small: duckdb.DuckDBPyConnection) -> None:
+    book = _book(export_workbook(small, "default"))
+    cells = _indicator_cells(book["Indikaattorit"])
+    assert "€" in cells[("FUN-1", 2023, "total_eur")].number_format
+    assert "%" in cells[("FUN-1", 2023, "city_share")].number_format
+    assert cells[("ORG-5", 2024, "mean.A6")].number_format == "#,##0.00"
+    assert cells[("ORG-4", 2024, "events_held")].number_format == "#,##0"
+    assert book["Menestystarinat"]["A2"].number_format == "d.m.yyyy"
+    english = _book(export_workbook(small, "default", lang="en"))
+    assert english["Success stories"]["A2"].number_format == "yyyy-mm-dd"
+    assert english["Indicators"].freeze_panes == "A2"
+    assert english["Indicators"].auto_filter.ref.startswith("A1:")
+
+
+def test_no_formula_cells_from_input_text(small: duckdb.DuckDBPyConnection) -> None:
+    book = _book(export_workbook(small, "default"))
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    titles = [r["Otsikko"] for r in _records(book["Menestystarinat"])]
+    assert sorted(titles) == sorted(HOSTILE_TITLES)
+    assert all(is_formula_like(title) for title in HOSTILE_TITLES)
+
+
+def test_suppressed_cells_empty_with_marker(small: duckdb.DuckDBPyConnection) -> None:
+    book = _book(export_workbook(small, "default"))
+    sheet = book["Indikaattorit"]
+    cells = _indicator_cells(sheet)
+    for metric in ("mean.A7", "agree_share.A7"):
+        cell = cells[("ORG-5", 2024, metric)]
+        assert cell.value is None
+        assert "n < 5" in cell.comment.text
+        row = {h.value: c.value for h, c in zip(sheet[1], sheet[cell.row])}
+        assert (row["Piilotettu"], row["n"]) == ("n < 5", 3)
+    by_metric = {r[2].value: r for r in book["Klusteriorganisaatio"].iter_rows(min_row=2)}
+    year_col = [c.value for c in book["Klusteriorganisaatio"][1]].index(2024)
+    suppressed = by_metric["mean.A7"][year_col]
+    assert suppressed.value is None and "n < 5" in suppressed.comment.text
+    assert by_metric["mean.A6"][year_col].value == 3.83
+
+
+def test_only_consented_stories_and_no_personal_data(small: duckdb.DuckDBPyConnection) -> None:
+    book = _book(export_workbook(small, "default"))
+    texts = {str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row
+             if cell.value is not None}
+    assert SECRET_TITLE not in texts
+    hashes = {h for row in small.execute(
+        "SELECT email_hash, name_hash FROM participation").fetchall() for h in row if h}
+    assert hashes and not hashes & texts
+    assert not {OPEN_ANSWER, "aino@alfa.example", "Aino"} & texts
+
+
+def test_sources_sheet_lists_loaded_imports(small: duckdb.DuckDBPyConnection) -> None:
+    rows = _records(_book(export_workbook(small, "default"))["Aineisto"])
+    expected = small.execute("SELECT file_name, sha256, rows_loaded FROM import_log "
+                             "WHERE status = 'loaded' ORDER BY import_id").fetchall()
+    assert [(r["Tiedosto"], r["SHA-256"], r["Rivejä ladattu"]) for r in rows] == expected
+    assert len(rows) == 6
+
+
+def test_definitions_cover_every_indicator(small: duckdb.DuckDBPyConnection) -> None:
+    rows = _records(_book(export_workbook(small, "default"))["Määritelmät"])
+    codes = {r.code for r in compute(small, "default")}
+    assert codes <= {r["Koodi"] for r in rows}
+    assert all(r["Määritelmä"] and r["Tulkintavaroitus"] for r in rows)
+
+
+def test_one_year_and_audit_entry(small: duckdb.DuckDBPyConnection) -> None:
+    cells = _indicator_cells(_book(export_workbook(small, "default", year=2024, user="mari"))
+                             ["Indikaattorit"])
+    assert {year for _, year, _ in cells} == {2024}
+    entry = small.execute("SELECT user_name, cluster_id FROM audit_log WHERE action = 'export'"
+                          ).fetchall()
+    assert entry == [("mari", "default")]
+
+
+def test_cli_rejects_wrong_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", "--db", str(tmp_path / "x.duckdb"), "--out", str(tmp_path / "x.csv")])
+    assert code == 2
+    assert ".xlsx" in capsys.readouterr().err

@@ -1,0 +1,204 @@
+"""Plotly figure builders for the pages.
+
+Every builder takes pre-aggregated rows (per year and category; nothing row-level reaches a
+chart), the language and the unit, and returns a figure that is readable without colour:
+bars carry fill patterns and their values as text, lines carry dashes, marker symbols and
+labels. Years are categories, never a continuous axis.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import colours
+from ui.units import axis, format_value, plot_value, separators
+
+HEIGHT = 340
+
+
+def _layout(fig: go.Figure, lang: str, unit: str, *, height: int = HEIGHT,
+            barmode: str | None = None, x_title: str | None = None) -> go.Figure:
+    fig.update_layout(
+        separators=separators(lang),
+        height=height,
+        margin={"l": 8, "r": 8, "t": 28, "b": 8},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
+        hovermode="closest",
+        uniformtext={"minsize": 9, "mode": "hide"},
+        **({"barmode": barmode} if barmode else {}),
+    )
+    fig.update_xaxes(type="category", title=x_title)
+    fig.update_yaxes(**axis(unit, lang))
+    return fig
+
+
+def _pattern(shape: str | list[str]) -> dict[str, object]:
+    """A white hatch drawn over the bar's colour (an empty shape = a plain bar)."""
+    return {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.3}
+
+
+def _texts(values: Sequence[float | None], unit: str, lang: str) -> list[str]:
+    return [format_value(v, unit, lang) if v is not None and not pd.isna(v) else "" for v in values]
+
+
+def _plotted(values: Sequence[float | None], unit: str) -> list[float | None]:
+    return [None if v is None or pd.isna(v) else plot_value(v, unit) for v in values]
+
+
+def stacked_bars(df: pd.DataFrame, *, x: str, series: str, value: str, labels: Mapping[str, str],
+                 unit: str, lang: str, order: Sequence[str] | None = None,
+                 colour_of: Mapping[str, str] | None = None, barmode: str = "stack") -> go.Figure:
+    """Bars per ``x`` (a year), one trace per ``series`` value in ``order``, stacked or grouped."""
+    fig = go.Figure()
+    keys = list(order) if order is not None else list(dict.fromkeys(df[series]))
+    xs = [str(v) for v in sorted(df[x].unique())]
+    for index, key in enumerate(keys):
+        part = df[df[series] == key]
+        if part.empty:
+            continue
+        by_x = dict(zip(part[x].astype(str), part[value]))
+        values = [by_x.get(v) for v in xs]
+        style = colours.series_style(index)
+        colour = (colour_of or {}).get(key, style["colour"])
+        fig.add_bar(
+            x=xs, y=_plotted(values, unit), name=labels.get(key, key),
+            text=_texts(values, unit, lang), textposition="inside" if barmode == "stack" else "outside",
+            marker={"color": colour, "pattern": _pattern(style["pattern"])},
+            hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
+        )
+    return _layout(fig, lang, unit, barmode=barmode)
+
+
+def paid_vs_committed(df: pd.DataFrame, *, series: str, labels: Mapping[str, str],
+                      status_labels: Mapping[str, str], lang: str,
+                      order: Sequence[str] | None = None,
+                      colour_of: Mapping[str, str] | None = None) -> go.Figure:
+    """Funding per year as two stacked bars, paid and committed, side by side.
+
+    ``df`` has ``year``, the ``series`` column, ``paid_eur`` and ``committed_eur``. Each bar is
+    labelled with its year and status; committed bars are hatched so they differ without colour.
+    """
+    years = sorted(df["year"].unique())
+    statuses = ("paid_eur", "committed_eur")
+    x = [f"{y}<br>{status_labels[s]}" for y in years for s in statuses]
+    fig = go.Figure()
+    keys = list(order) if order is not None else list(dict.fromkeys(df[series]))
+    indexed = df.set_index(["year", series])
+    for index, key in enumerate(keys):
+        if key not in set(df[series]):
+            continue
+        values = [indexed[s].get((y, key)) for y in years for s in statuses]
+        values = [None if v is None or pd.isna(v) or v == 0 else float(v) for v in values]
+        if not any(values):
+            continue
+        style = colours.series_style(index)
+        colour = (colour_of or {}).get(key, style["colour"])
+        shapes = [("/" if s == "committed_eur" else style["pattern"]) for _ in years for s in statuses]
+        fig.add_bar(
+            x=x, y=values, name=labels.get(key, key), text=_texts(values, "eur", lang),
+            textposition="inside", marker={"color": colour, "pattern": _pattern(shapes)},
+            hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
+        )
+    return _layout(fig, lang, "eur", barmode="stack")
+
+
+def funding_mix(df: pd.DataFrame, reference: Mapping[str, float], *, labels: Mapping[str, str],
+                reference_label: str, lang: str, order: Sequence[str]) -> go.Figure:
+    """Paid funding shares per group (bars per year) beside the reference mix (markers).
+
+    ``df`` has ``year``, ``funding_group`` and ``share`` (0–1 or None).
+    """
+    fig = go.Figure()
+    groups = [g for g in order]
+    group_labels = [labels.get(g, g) for g in groups]
+    for index, year in enumerate(sorted(df["year"].unique())):
+        part = df[df["year"] == year].set_index("funding_group")["share"]
+        values = [part.get(g) for g in groups]
+        style = colours.series_style(index + 5)
+        fig.add_bar(
+            x=group_labels, y=_plotted(values, "share"), name=str(year),
+            text=_texts(values, "share", lang), textposition="outside",
+            marker={"color": style["colour"], "pattern": _pattern(style["pattern"])},
+            hovertemplate="%{x}: %{text}<extra>" + str(year) + "</extra>",
+        )
+    ref_values = [reference.get(g) for g in groups]
+    fig.add_scatter(
+        x=group_labels, y=_plotted(ref_values, "share"), name=reference_label, mode="markers+text",
+        marker={"symbol": "line-ew-open", "size": 44, "line": {"width": 3, "color": colours.REFERENCE}},
+        text=_texts(ref_values, "share", lang), textposition="middle right",
+        hovertemplate="%{x}: %{text}<extra>" + reference_label + "</extra>",
+    )
+    return _layout(fig, lang, "share", barmode="group")
+
+
+def lines(df: pd.DataFrame, *, x: str, columns: Mapping[str, str], unit: str, lang: str,
+          colour_of: Mapping[str, str] | None = None) -> go.Figure:
+    """One line per column of ``columns`` (column → label) over ``x``, each value labelled."""
+    fig = go.Figure()
+    xs = [str(v) for v in df[x]]
+    for index, (column, label) in enumerate(columns.items()):
+        values = list(df[column])
+        style = colours.series_style(index)
+        colour = (colour_of or {}).get(column, style["colour"])
+        fig.add_scatter(
+            x=xs, y=_plotted(values, unit), name=label, mode="lines+markers+text",
+            text=_texts(values, unit, lang), textposition="top center",
+            line={"color": colour, "dash": style["dash"], "width": 2.5},
+            marker={"symbol": style["symbol"], "size": 9, "color": colour},
+            connectgaps=False,
+            hovertemplate="%{x}: %{text}<extra>" + label + "</extra>",
+        )
+    return _layout(fig, lang, unit)
+
+
+def matrix(df: pd.DataFrame, *, rows: str, cols: str, value: str, row_order: Sequence[str],
+           col_order: Sequence[str], col_labels: Mapping[str, str], lang: str,
+           row_labels: Mapping[str, str] | None = None) -> go.Figure:
+    """A count matrix (e.g. tier × engagement level) as a heat map with the count in each cell."""
+    table = df.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", fill_value=0)
+    table = table.reindex(index=list(row_order), columns=list(col_order), fill_value=0)
+    z = table.to_numpy()
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[col_labels.get(c, c) for c in table.columns],
+        y=[(row_labels or {}).get(r, r) for r in table.index],
+        text=[[format_value(v, "count", lang) for v in row] for row in z],
+        texttemplate="%{text}", colorscale="Blues", showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+    ))
+    fig = _layout(fig, lang, "count", height=max(220, 60 + 44 * len(table.index)))
+    fig.update_yaxes(type="category", autorange="reversed", rangemode=None, tickformat=None)
+    return fig
+
+
+def metric_trend(df: pd.DataFrame, *, label: str, unit: str, lang: str, colour: str,
+                 target_label: str, suppressed_label: str) -> go.Figure:
+    """One indicator metric over the years: bars with values, target markers, suppressed years.
+
+    ``df`` has ``year``, ``value``, ``target`` and ``suppressed``.
+    """
+    xs = [str(y) for y in df["year"]]
+    values = list(df["value"])
+    fig = go.Figure()
+    texts = [suppressed_label if s else t for s, t in zip(df["suppressed"], _texts(values, unit, lang))]
+    fig.add_bar(x=xs, y=_plotted(values, unit), name=label, text=texts, textposition="outside",
+                marker={"color": colour}, cliponaxis=False,
+                hovertemplate="%{x}: %{text}<extra>" + label + "</extra>")
+    suppressed = [x for x, s in zip(xs, df["suppressed"]) if s]
+    if suppressed:
+        fig.add_scatter(x=suppressed, y=[0] * len(suppressed), mode="text", text=[suppressed_label] * len(suppressed),
+                        textposition="top center", showlegend=False, hoverinfo="skip")
+    targets = list(df["target"])
+    has_target = any(t is not None and not pd.isna(t) for t in targets)
+    if has_target:
+        fig.add_scatter(
+            x=xs, y=_plotted(targets, unit), name=target_label, mode="markers",
+            marker={"symbol": "line-ew-open", "size": 36, "line": {"width": 3, "color": colours.TARGET}},
+            customdata=_texts(targets, unit, lang),
+            hovertemplate="%{x}: %{customdata}<extra>" + target_label + "</extra>",
+        )
+    fig = _layout(fig, lang, unit, height=280)
+    fig.update_layout(title={"text": label, "font": {"size": 14}, "x": 0, "xanchor": "left"},
+                      margin={"t": 40}, showlegend=has_target)
+    return fig

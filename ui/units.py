@@ -1,0 +1,52 @@
+"""Units of indicator values: how a value is written in text and on a chart axis.
+
+Text follows ``i18n.format`` (``1 234 €``, ``40 %``, decimal comma in Finnish). Charts plot
+shares as percentages (value × 100) so the axis can carry the Finnish ``%`` with a space.
+"""
+from __future__ import annotations
+
+from i18n import format as fmt
+from i18n.format import NBSP
+
+EUR = "eur"
+SHARE = "share"
+RATIO = "ratio"          # a relative change, shown like a share (+12 %)
+PERCENT_UNITS = (SHARE, RATIO)
+
+
+def is_whole(value: float) -> bool:
+    return float(value).is_integer()
+
+
+def format_value(value: float | None, unit: str, lang: str) -> str:
+    """A value as text in its unit: money, percentage or plain number (two decimals at most)."""
+    if value is None:
+        return "–"
+    if unit == EUR:
+        return fmt.money(value, lang, 0 if is_whole(value) or abs(value) >= 1000 else 2)
+    if unit in PERCENT_UNITS:
+        return fmt.share(value, lang, 0 if is_whole(value * 100) else 1)
+    return fmt.number(value, lang, 0 if is_whole(value) else 2)
+
+
+def plot_value(value: float | None, unit: str) -> float | None:
+    """The number a chart plots for ``value``: shares become percentages."""
+    if value is None:
+        return None
+    return float(value) * 100 if unit in PERCENT_UNITS else float(value)
+
+
+def axis(unit: str, lang: str) -> dict[str, object]:
+    """Plotly axis settings for a unit: thousands separators and the unit as a suffix/prefix."""
+    settings: dict[str, object] = {"tickformat": ",~f", "rangemode": "tozero"}
+    if unit == EUR:
+        settings |= {"tickformat": ",.0f"}
+        settings |= {"ticksuffix": f"{NBSP}€"} if lang == "fi" else {"tickprefix": "€"}
+    elif unit in PERCENT_UNITS:
+        settings |= {"tickformat": ",.0f", "ticksuffix": f"{NBSP}%" if lang == "fi" else "%"}
+    return settings
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators: ``1 234,5`` in Finnish, ``1,234.5`` in English."""
+    return ", " if lang == "fi" else ".,"
