@@ -4,6 +4,7 @@ Run with ``streamlit run app.py``. The database is ``$KLUSTERIMITTARI_DB`` (else
 ``klusterimittari.duckdb`` here). The sidebar's language, cluster and year range hold for every
 page; the pages themselves live in ``pages/``, one thin file each.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,14 +32,25 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("pages/overview.py", "ui.page.overview", "overview", ":material/dashboard:"),
     ),
     "ui.section.impact": (
-        PageSpec("pages/recipient_region.py", "ui.page.region", "region", ":material/location_city:"),
-        PageSpec("pages/recipient_cluster_org.py", "ui.page.cluster_org", "cluster-organisation",
-                 ":material/hub:"),
+        PageSpec(
+            "pages/recipient_region.py", "ui.page.region", "region", ":material/location_city:"
+        ),
+        PageSpec(
+            "pages/recipient_cluster_org.py",
+            "ui.page.cluster_org",
+            "cluster-organisation",
+            ":material/hub:",
+        ),
         PageSpec("pages/recipient_rdi.py", "ui.page.rdi", "rdi-actors", ":material/science:"),
-        PageSpec("pages/recipient_companies.py", "ui.page.companies", "companies",
-                 ":material/factory:"),
-        PageSpec("pages/recipient_public_sector.py", "ui.page.public_sector", "public-sector",
-                 ":material/account_balance:"),
+        PageSpec(
+            "pages/recipient_companies.py", "ui.page.companies", "companies", ":material/factory:"
+        ),
+        PageSpec(
+            "pages/recipient_public_sector.py",
+            "ui.page.public_sector",
+            "public-sector",
+            ":material/account_balance:",
+        ),
     ),
     "ui.section.activity": (
         PageSpec("pages/members.py", "ui.page.members", "members", ":material/groups:"),
@@ -60,15 +72,27 @@ def navigation(lang: str, role: str) -> dict[str, list[st.Page]]:
     menu: dict[str, list[st.Page]] = {}
     for section, specs in SECTIONS.items():
         pages = [
-            st.Page(spec.file, title=t(spec.title, lang), url_path=spec.url, icon=spec.icon,
-                    default=spec.url == "overview")
-            for spec in specs if role == "manager" or not spec.manager_only
+            st.Page(
+                spec.file,
+                title=t(spec.title, lang),
+                url_path=spec.url,
+                icon=spec.icon,
+                default=spec.url == "overview",
+            )
+            for spec in specs
+            if role == "manager" or not spec.manager_only
         ]
         if pages:
             menu[t(section, lang)] = pages
     return menu
 
 
-st.set_page_config(page_title=t("app.name"), page_icon=":material/insights:", layout="wide")
-context = shared.global_controls()
-st.navigation(navigation(context.lang, context.role), expanded=True).run()
+def main() -> None:
+    """One run of the app: page setup, the global controls, then the page the user is on."""
+    st.set_page_config(page_title=t("app.name"), page_icon=":material/insights:", layout="wide")
+    context = shared.global_controls()
+    st.navigation(navigation(context.lang, context.role), expanded=True).run()
+
+
+if __name__ == "__main__":
+    main()

@@ -2,11 +2,19 @@
 
 The allow-list lives in ``.streamlit/secrets.toml`` next to the ``st.login`` settings::
 
+    [auth]
+    redirect_uri = "https://mittari.example.fi/oauth2callback"
+    cookie_secret = "a long random string"
+    client_id = "..."
+    client_secret = "..."
+    server_metadata_url = "https://login.microsoftonline.com/TENANT/v2.0/.well-known/openid-configuration"
+
     [auth.roles]
     managers = ["koordinaattori@klusteri.fi"]
     board = ["puheenjohtaja@kaupunki.fi"]
 
-Only listed addresses get a role; a verified identity that is not listed gets none.
+Only listed addresses get a role; a verified identity that is not listed gets none. The
+``roles`` table holds no provider keys, so ``st.login`` does not take it for a provider.
 """
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import duckdb
 
 from data.kinds import ENUMS
-from data.survey_catalogue import CATALOGUE
 from data.store import ensure_cluster
+from data.survey_catalogue import CATALOGUE
 
 KINDS = ("members", "events", "participants", "funding", "projects", "outcomes", "survey")
 

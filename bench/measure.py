@@ -12,18 +12,25 @@ import xml.parsers.expat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
 CHUNK = 1 << 20
+T = TypeVar("T")
+
+
+def timed(action: Callable[[], T]) -> tuple[float, T]:
+    """Wall time of one call, and what it returned."""
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
 
 
 def seconds(action: Callable[[], object]) -> float:
     """Wall time of one call."""
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    return timed(action)[0]
 
 
 def summary(values: list[float]) -> dict[str, float | int]:

@@ -27,8 +27,9 @@ def machine_table(machine: dict) -> list[str]:
 
 
 def import_table(imports: dict) -> list[str]:
-    lines = ["| input | size | klusterimittari import, s | pandas + openpyxl, s | parse floor, s "
-             "| import ÷ floor | pandas ÷ import |", "|---|---|---|---|---|---|---|"]
+    header = ("| input | size | klusterimittari import, s | pandas + openpyxl, s "
+              "| parse floor, s | import ÷ floor | pandas ÷ import |")
+    lines = [header, "|---|---|---|---|---|---|---|"]
     for name, entry in imports.items():
         lines.append(
             f"| {name} ({entry['rows']:,} rows × {entry['columns']} columns) "
@@ -56,24 +57,28 @@ def targets_table(targets: list[dict]) -> list[str]:
 def markdown(results: dict) -> str:
     """The results section: machine, targets, and one table per measurement."""
     ind, exp, mem = results["indicators"], results["export"], results["memory"]
+    rows = [
+        (f"all indicators, every year ({ind['records']:,} records; {ind['cluster']})",
+         f"first {_s(ind['first_s'])} s; warm {_range(ind['warm_s'])} s"),
+        (f"export workbook, {exp['rows']:,} indicator rows ({exp['cluster']})",
+         f"{_range(exp['export_s'])} s; {exp['bytes'] / 2**20:.1f} MiB"),
+        (f"export workbook, benchmark cluster ({exp['small_rows']:,} rows)",
+         f"{_range(exp['small_export_s'])} s"),
+        (f"import of a {mem['file_mib']:.1f} MiB workbook ({mem['rows_loaded']:,} rows): peak RSS",
+         (f"{mem['tree_peak_mib']:.0f} MiB (process tree, polled every 20 ms; importer peak "
+          f"{mem['importer_maxrss_mib']:.0f} MiB, parsing worker peak "
+          f"{mem['worker_maxrss_mib']:.0f} MiB, sum {mem['sum_maxrss_mib']:.0f} MiB); "
+          f"{mem['status']} in {mem['seconds']:.1f} s")),
+    ]
+    smoke = " (smoke sizes)" if results["smoke"] else ""
     parts = [
-        f"Run {results['finished']}, {results['repeats']} paired repetitions"
-        f"{' (smoke sizes)' if results['smoke'] else ''}; times are medians with the range.",
+        (f"Run {results['finished']}, {results['repeats']} paired repetitions{smoke}; "
+         "times are medians with the range."),
         "", "### Machine", "", *machine_table(results["machine"]),
         "", "### Targets", "", *targets_table(results["targets"]),
         "", "### Import against the alternatives", "", *import_table(results["import"]),
-        "", "### Indicators, export, memory", "",
-        "| measurement | result |", "|---|---|",
-        f"| all indicators, every year ({ind['records']:,} records; {ind['cluster']}) "
-        f"| first {_s(ind['first_s'])} s; warm {_range(ind['warm_s'])} s |",
-        f"| export workbook, {exp['rows']:,} indicator rows ({exp['cluster']}) "
-        f"| {_range(exp['export_s'])} s; {exp['bytes'] / 2**20:.1f} MiB |",
-        f"| export workbook, benchmark cluster ({exp['small_rows']:,} rows) "
-        f"| {_range(exp['small_export_s'])} s |",
-        f"| import of a {mem['file_mib']:.1f} MiB workbook ({mem['rows_loaded']:,} rows): peak RSS of "
-        f"the process tree | {mem['tree_peak_mib']:.0f} MiB (importer {mem['importer_maxrss_mib']:.0f}"
-        f" MiB, parsing worker {mem['worker_maxrss_mib']:.0f} MiB); {mem['status']} in "
-        f"{mem['seconds']:.1f} s |",
+        "", "### Indicators, export, memory", "", "| measurement | result |", "|---|---|",
+        *(f"| {what} | {result} |" for what, result in rows),
         "", "### Pages (AppTest, demo cluster)", "", *pages_table(results["pages"]),
     ]
     return "\n".join(parts)

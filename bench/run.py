@@ -17,6 +17,7 @@ import os
 import platform
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from bench import generate, measure, memory, pages, report
@@ -65,11 +66,11 @@ def compare_import(folder: Path, name: str, file: Path, options: dict, rows: int
     for run in range(repeats):
         floor.append(measure.seconds(lambda: measure.parse_floor(file)))
         con = open_db(folder / f"import_{name}_{run}.duckdb")
-        outcome = {}
-        real.append(measure.seconds(lambda: outcome.update(r=import_file(con, file, **options))))
+        elapsed, outcome = measure.timed(partial(import_file, con, file, **options))
         con.close()
-        if outcome["r"].status != "loaded":
-            raise RuntimeError(f"{name}: import {outcome['r'].status}: {outcome['r'].summary('en')}")
+        real.append(elapsed)
+        if outcome.status != "loaded":
+            raise RuntimeError(f"{name}: import {outcome.status}: {outcome.summary('en')}")
         naive.append(measure.seconds(lambda: measure.pandas_openpyxl(file, HEADER_ROW)))
         log(f"  {name} #{run + 1}: floor {floor[-1]:.2f} s, import {real[-1]:.2f} s, "
             f"pandas {naive[-1]:.2f} s")
@@ -87,7 +88,7 @@ def time_indicators(folder: Path, sizes: dict, repeats: int) -> dict[str, object
                           participations=sizes["cluster_participations"], years=CLUSTER_YEARS)
         results: list = []
         first = measure.seconds(lambda: results.extend(compute(con, "bench")))
-        warm = [measure.seconds(lambda: compute(con, "bench")) for _ in range(max(repeats, 5))]
+        warm = [measure.seconds(lambda: compute(con, "bench")) for _ in range(repeats)]
         small_export = [measure.seconds(lambda: export_workbook(con, "bench"))
                         for _ in range(repeats)]
     finally:
@@ -127,7 +128,7 @@ def time_pages(folder: Path, repeats: int) -> dict[str, object]:
         con.close()
     if statuses != {"loaded"}:
         raise RuntimeError(f"demo import: {statuses}")
-    raw = pages.render_times(db, max(repeats, 3))
+    raw = pages.render_times(db, repeats)
     return {page: {"first_s": entry["first_s"], "repeat": measure.summary(entry["repeat_s"]),
                    "exceptions": entry["exceptions"]} for page, entry in raw.items()}
 

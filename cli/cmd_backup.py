@@ -37,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _size(byte_count: int, lang: str) -> str:
+    if byte_count < 2**20:
+        return f"{number(byte_count / 2**10, lang, 0)} KiB"
     return f"{number(byte_count / 2**20, lang, 1)} MiB"
 
 

@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from cli.cmd_indicators import _load_custom as load_custom
+from cli.cmd_indicators import load_custom
 from data.store import open_db
 from export.board_data import board_years
 from export.board_report import board_report

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import importlib
 import json
 import sys
 
@@ -13,6 +12,7 @@ import duckdb
 from data.store import open_db
 from i18n import t
 from i18n.format import money, number, share
+from indicators import custom
 from indicators.compute import compute
 from indicators.record import Result
 from indicators.registry import REGISTRY
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
-        error = _load_custom(con, args.lang)
+        error = load_custom(con, args.lang)
         if error:
             print(error, file=sys.stderr)
             return 1
@@ -42,14 +42,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_custom(con: duckdb.DuckDBPyConnection, lang: str) -> str | None:
-    """Register the installation's custom indicators, when that feature is installed; an error text."""
-    try:
-        custom = importlib.import_module("indicators.custom")
-    except ModuleNotFoundError as exc:
-        if exc.name == "indicators.custom":
-            return None
-        raise
+def load_custom(con: duckdb.DuckDBPyConnection, lang: str) -> str | None:
+    """Register the installation's custom indicators; the error text if their file is unusable."""
     try:
         custom.register_custom(custom.custom_path(con))
     except custom.CustomIndicatorError as exc:

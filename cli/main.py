@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from data.store import DEFAULT_CLUSTER, DatabaseBusy
@@ -40,13 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True)
     common = common_options()
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # command not built yet
-            raise
-        module.register(subparsers, common)
+        importlib.import_module(name).register(subparsers, common)
     return parser
 
 
@@ -57,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseBusy as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

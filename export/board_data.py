@@ -16,9 +16,14 @@ import duckdb
 from data.survey_catalogue import BY_CODE
 from export.content import Row, indicator_rows, story_rows, year_span
 from i18n import t
-from indicators.breakdowns import GROUP_ORDER, funding_by_group, participation_trend
+from indicators.breakdowns import (
+    GROUP_ORDER,
+    funding_by_group,
+    participation_trend,
+    tier_engagement,
+)
+from indicators.engagement import LEVELS as ENGAGEMENT_LEVELS
 
-ENGAGEMENT_LEVELS = ("core", "active", "occasional", "passive")
 Years = tuple[int, int]
 
 
@@ -32,6 +37,7 @@ class BoardData:
     created: dt.date
     funding: list[Row] = field(default_factory=list)        # year, funding_group, label, paid, committed
     engagement: list[Row] = field(default_factory=list)     # year, members, core..passive
+    tiers: list[Row] = field(default_factory=list)          # tier, core..passive (last year)
     participation: list[Row] = field(default_factory=list)  # year, events, person_participations, participating_orgs
     survey: list[Row] = field(default_factory=list)         # year, item, text, mean, agree_share, n, suppressed
     response_rates: list[Row] = field(default_factory=list)  # year, response_rate, n
@@ -62,6 +68,15 @@ def _engagement(by_metric: dict[tuple[int, str], Row], years: Years) -> list[Row
 def _value(by_metric: dict[tuple[int, str], Row], year: int, metric: str) -> Any:
     record = by_metric.get((year, metric))
     return None if record is None else record["value"]
+
+
+def _tiers(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int, lang: str) -> list[Row]:
+    """Tier × engagement level on 31.12. of ``year``: one row per tier, a column per level."""
+    rows: dict[str | None, Row] = {}
+    for cell in tier_engagement(con, cluster_id, year):
+        row = rows.setdefault(cell["tier"], {"tier": cell["tier"] or t("board.no_tier", lang)})
+        row[cell["level"]] = cell["members"]
+    return list(rows.values())
 
 
 def _survey(records: list[Row], years: Years, lang: str) -> tuple[list[Row], list[Row]]:
@@ -108,6 +123,7 @@ def board_data(con: duckdb.DuckDBPyConnection, cluster_id: str, years: Years,
         created=dt.date.today(),
         funding=sorted(funding, key=lambda r: (r["year"], GROUP_ORDER.index(r["funding_group"]))),
         engagement=_engagement(by_metric, years),
+        tiers=_tiers(con, cluster_id, years[1], lang),
         participation=participation_trend(con, cluster_id, years),
         survey=survey, response_rates=rates,
         stories=story_rows(con, cluster_id, years, lang),

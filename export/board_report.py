@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from data import audit
 from export.board_data import Years, board_data
 from export.board_workbook import workbook_from
+from export.content import record_export
 from export.html_report import page_from
 
 
@@ -26,6 +26,5 @@ def board_report(con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Ye
     """Both board documents for the inclusive ``year_range``, with one audit entry."""
     data = board_data(con, cluster_id, year_range, lang)
     report = BoardReport(workbook_from(data), page_from(data))
-    audit.record(con, "export", f"board report {lang} {data.years[0]}-{data.years[1]}",
-                 user=user, cluster_id=cluster_id)
+    record_export(con, cluster_id, user, f"board report {lang} {data.years[0]}-{data.years[1]}")
     return report

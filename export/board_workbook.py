@@ -39,6 +39,7 @@ def workbook_from(data: BoardData) -> bytes:
     _summary(book, styles, data)
     _funding(book, styles, data)
     _engagement(book, styles, data)
+    _tiers(book, styles, data)
     _participation(book, styles, data)
     _survey(book, styles, data)
     write_table(book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS,
@@ -124,6 +125,21 @@ def _engagement(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> N
                "values": [name, 1, 2 + i, last, 2 + i]} for i in range(len(ENGAGEMENT_LEVELS))]
     _chart_beside(book, sheet, styles, len(columns) + 1, "column", "stacked",
                   t("board.chart.engagement", lang), t("board.caveat.engagement", lang), series)
+
+
+def _tiers(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
+    """Members by tier and engagement level on 31.12. of the last year (DOMAIN 6.4, W6)."""
+    lang = data.lang
+    columns = [Column("tier", "board.col.tier", width=18)]
+    columns += [Column(level, f"board.level.{level}", "int", 14) for level in ENGAGEMENT_LEVELS]
+    name = sheet_name("board.sheet.tiers", lang)
+    sheet = write_table(book, styles, name, columns, data.tiers)
+    last = max(len(data.tiers), 1)
+    series = [{"name": [name, 0, 1 + i], "categories": [name, 1, 0, last, 0],
+               "values": [name, 1, 1 + i, last, 1 + i]} for i in range(len(ENGAGEMENT_LEVELS))]
+    _chart_beside(book, sheet, styles, len(columns) + 1, "bar", "stacked",
+                  t("board.chart.tiers", lang, year=data.years[1]),
+                  t("board.caveat.engagement", lang), series)
 
 
 def _participation(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:

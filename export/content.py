@@ -6,10 +6,13 @@ shows the same numbers as ``klusterimittari indicators --format json``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import duckdb
 
+from data import audit
+from data.store import WRITE_LOCK
 from i18n import catalogue, t
 from indicators.breakdowns import success_stories
 from indicators.compute import compute
@@ -96,11 +99,12 @@ def source_rows(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[Row]:
 
 
 def year_span(records: list[Row], year: int | None) -> tuple[int, int]:
-    """The year range the export covers: ``year`` alone, else the years of the records."""
+    """The year range the export covers: ``year`` alone, else the years of the records
+    (the current year when there are none)."""
     if year is not None:
         return (year, year)
-    years = [r["year"] for r in records if r.get("year") is not None]
-    return (min(years), max(years)) if years else (1900, 2100)
+    years = [r["year"] for r in records if r.get("year") is not None] or [dt.date.today().year]
+    return (min(years), max(years))
 
 
 def story_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, years: tuple[int, int],
@@ -112,3 +116,14 @@ def story_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, years: tuple[int
         row["attribution_label"] = label("export.attribution", row["attribution"], lang)
         row["organisations_text"] = "; ".join(row["organisations"])
     return rows
+
+
+def record_export(con: duckdb.DuckDBPyConnection, cluster_id: str, user: str | None,
+                  detail: str) -> None:
+    """The audit entry every export leaves (who took which data out, when)."""
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            audit.record(cur, "export", detail, user=user, cluster_id=cluster_id)
+        finally:
+            cur.close()

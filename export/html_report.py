@@ -148,6 +148,24 @@ def _engagement(data: BoardData) -> str:
     table = _table([t("export.col.year", lang), t("board.col.members", lang),
                     *labels.values()], rows)
     return _section("members", t("board.chart.engagement", lang), chart, table,
+                    t("board.caveat.engagement", lang)) + _tiers(data, labels)
+
+
+def _tiers(data: BoardData, labels: dict[str, str]) -> str:
+    """Tier × engagement level heat map of the last year, with its table."""
+    lang = data.lang
+    if not data.tiers:
+        return ""
+    long = pd.DataFrame([{"tier": r["tier"], "level": level, "members": r[level]}
+                         for r in data.tiers for level in ENGAGEMENT_LEVELS])
+    tiers = [r["tier"] for r in data.tiers]
+    chart = _figure(charts.matrix(long, rows="tier", cols="level", value="members",
+                                  row_order=tiers, col_order=ENGAGEMENT_LEVELS,
+                                  col_labels=labels, lang=lang), "chart-tiers")
+    rows = [[(r["tier"], False)] + [(format_value(r[level], "count", lang), True)
+                                    for level in ENGAGEMENT_LEVELS] for r in data.tiers]
+    table = _table([t("board.col.tier", lang), *labels.values()], rows)
+    return _section("tiers", t("board.chart.tiers", lang, year=data.years[1]), chart, table,
                     t("board.caveat.engagement", lang))
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import duckdb
 import xlsxwriter
+from xlsxwriter.format import Format
 
-from data import audit
 from export import content
 from export.styles import Styles
 from export.tables import Column, Row, mark_suppressed, sheet_name, write_table
@@ -20,11 +20,11 @@ from i18n import t
 from indicators.record import RECIPIENTS
 
 
-def _unit_format(row: Row, styles: Styles):
+def _unit_format(row: Row, styles: Styles) -> Format:
     return styles.for_unit(row.get("unit"), row.get("value"))
 
 
-def _target_format(row: Row, styles: Styles):
+def _target_format(row: Row, styles: Styles) -> Format:
     return styles.for_unit(row.get("unit"), row.get("target"))
 
 
@@ -100,8 +100,8 @@ def export_workbook(con: duckdb.DuckDBPyConnection, cluster_id: str, *, year: in
     write_table(book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS,
                 content.story_rows(con, cluster_id, content.year_span(records, year), lang))
     book.close()
-    audit.record(con, "export", f"indicators {lang} {year or 'all'} {len(records)} rows",
-                 user=user, cluster_id=cluster_id)
+    content.record_export(con, cluster_id, user,
+                          f"indicators {lang} {year or 'all'} {len(records)} rows")
     return buffer.getvalue()
 
 

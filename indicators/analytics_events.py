@@ -1,7 +1,8 @@
 """Event and participation analytics for the Events page and the board overview (SPEC 5 ORG-4).
 
 Only attended rows count, de-duplicated to persons exactly as ORG-4 does (``queries.PERSON_ROWS``:
-rows of one event sharing an e-mail, or a name and organisation, are one person).
+rows of one event sharing an e-mail, or a name and organisation, are one person); queries
+using it start with ``WITH RECURSIVE``.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def participation_trend(con: Con, cluster_id: str, years: Years) -> Rows:
     """Participation trend line: per year of the range ``events``, ``person_participations``
     (attended, de-duplicated rows) and ``participating_orgs`` (distinct organisations)."""
     return fetch(con, f"""
-        WITH {YEARS_CTE},
+        WITH RECURSIVE {YEARS_CTE},
         {PERSON_ROWS},
         ev AS (
             SELECT year(date) AS year, count(*) AS events FROM v_event
@@ -66,7 +67,7 @@ def participation_by_org_type(con: Con, cluster_id: str,
     occur; an organisation of unknown type counts as ``other``.
     """
     return fetch(con, f"""
-        WITH {PERSON_ROWS},
+        WITH RECURSIVE {PERSON_ROWS},
         typed AS (
             SELECT p.year, p.org_id, p.person, coalesce(o.org_type, 'other') AS org_type
             FROM person_rows p LEFT JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = p.org_id

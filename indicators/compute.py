@@ -48,7 +48,8 @@ def _indicator_results(con: duckdb.DuckDBPyConnection, indicator: Indicator, clu
             cur.close()
     results = [_result(indicator, row, kinds, lang) for row in rows]
     seen = {(r.year, r.metric) for r in results}
-    # Metrics of every year that the query could not give (no input at all): null with a note.
+    # A record for every fixed metric and year, also where the query gave none (input never
+    # imported, or a custom query that skips a year): null with a note.
     for metric in indicator.metrics:
         if metric.is_family:
             continue

@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from indicators.analytics_query import fetch
 from indicators.sql_fragments import (
     ATTENDED_ROWS,
     CONTRIBUTING_ROLES,
@@ -67,10 +68,6 @@ def engagement_sql() -> str:
 
 def engagement_levels(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int) -> list[dict[str, Any]]:
     """Members on 31.12.``year`` with ``org_id``, ``participations`` and ``level``."""
-    cur = con.cursor()
-    try:
-        cur.execute(engagement_sql(), {"cluster_id": cluster_id, "first": int(year), "last": int(year)})
-        return [{"org_id": org_id, "participations": n, "level": level}
-                for _, org_id, n, level in cur.fetchall()]
-    finally:
-        cur.close()
+    params = {"cluster_id": cluster_id, "first": int(year), "last": int(year)}
+    return [{key: row[key] for key in ("org_id", "participations", "level")}
+            for row in fetch(con, engagement_sql(), params)]

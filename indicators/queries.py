@@ -23,12 +23,6 @@ from indicators.sql_fragments import (
 # (metric, value expression, n expression or None, note expression or None)
 MetricExpr = tuple[str, str, str | None, str | None]
 
-# How many label-propagation rounds the participant de-duplication runs: a chain of duplicate
-# rows linked alternately by e-mail and by name + organisation collapses when it has at most
-# this many links, far beyond what attendance lists contain.
-DEDUP_ROUNDS = 4
-
-
 def long_rows(source: str, metrics: Sequence[MetricExpr]) -> str:
     """SELECT turning one row per year of ``source`` into one row per year and metric."""
     structs = ", ".join(
@@ -54,43 +48,50 @@ def _in_list(values: Sequence[str]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-# Attended rows de-duplicated to persons: rows of one event that share an e-mail hash, or a
-# name hash and organisation, get one ``person`` label (the smallest row number among them).
-# Rows that share no key with another row keep their own number; only the rest (few in real
-# lists) go through the label propagation.
+# Attended rows de-duplicated to persons (SPEC 5): rows of one event that share an e-mail hash,
+# or a name hash and organisation, directly or through a chain of such rows, are one person and
+# get one ``person`` label, the smallest row number of their group. Rows that share no key keep
+# their own number; the rest are linked to the first row of each key group and labelled by a
+# recursive connected-components pass, exact for chains of any length. Queries using this
+# start with ``WITH RECURSIVE``.
 PERSON_ROWS = ATTENDED_ROWS + """,
 person_base AS MATERIALIZED (SELECT *, row_number() OVER () AS person FROM attended_rows),
 email_groups AS (
-    SELECT event_key, email_hash, min(person) AS label FROM person_base
+    SELECT event_key, email_hash, min(person) AS email_root FROM person_base
     WHERE email_hash IS NOT NULL GROUP BY event_key, email_hash HAVING count(*) > 1
 ),
 name_groups AS (
-    SELECT event_key, name_hash, org_id, min(person) AS label FROM person_base
+    SELECT event_key, name_hash, org_id, min(person) AS name_root FROM person_base
     WHERE name_hash IS NOT NULL GROUP BY event_key, name_hash, org_id HAVING count(*) > 1
 ),
 flagged AS MATERIALIZED (
-    SELECT b.* REPLACE (least(b.person, eg.label, ng.label) AS person),
-           eg.label IS NOT NULL OR ng.label IS NOT NULL AS shared
+    SELECT b.*, eg.email_root, ng.name_root
     FROM person_base b
     LEFT JOIN email_groups eg USING (event_key, email_hash)
     LEFT JOIN name_groups ng USING (event_key, name_hash, org_id)
 ),
-labelled_0 AS (SELECT * EXCLUDE (shared) FROM flagged WHERE shared)""" + "".join(
-    f""",
-labelled_{i + 1} AS (
-    SELECT * REPLACE (least(
-        CASE WHEN email_hash IS NULL THEN person
-             ELSE min(person) OVER (PARTITION BY event_key, email_hash) END,
-        CASE WHEN name_hash IS NULL THEN person
-             ELSE min(person) OVER (PARTITION BY event_key, name_hash, org_id) END) AS person)
-    FROM labelled_{i}
-)"""
-    for i in range(DEDUP_ROUNDS)
-) + f""",
+links AS (
+    SELECT person AS a, root AS b FROM (
+        SELECT person, email_root AS root FROM flagged WHERE email_root IS NOT NULL
+        UNION ALL
+        SELECT person, name_root FROM flagged WHERE name_root IS NOT NULL
+    ) WHERE person <> root
+),
+edges AS (SELECT a, b FROM links UNION ALL SELECT b, a FROM links),
+components(person, label) USING KEY (person) AS (
+    SELECT person, least(person, email_root, name_root) FROM flagged
+    WHERE email_root IS NOT NULL OR name_root IS NOT NULL
+    UNION
+    SELECT e.b, min(w.label)
+    FROM components w
+    JOIN edges e ON e.a = w.person
+    JOIN recurring.components cur ON cur.person = e.b
+    GROUP BY e.b
+    HAVING min(w.label) < min(cur.label)
+),
 person_rows AS (
-    SELECT * EXCLUDE (shared) FROM flagged WHERE NOT shared
-    UNION ALL
-    SELECT * FROM labelled_{DEDUP_ROUNDS}
+    SELECT f.* EXCLUDE (email_root, name_root) REPLACE (coalesce(c.label, f.person) AS person)
+    FROM flagged f LEFT JOIN components c USING (person)
 )"""
 
 
@@ -142,19 +143,19 @@ def org4_sql() -> str:
         count("person_participations", "persons"),
         count("participating_orgs", "orgs"),
     ]
-    return f"""WITH {YEARS_CTE},
+    return f"""WITH RECURSIVE {YEARS_CTE},
 {PERSON_ROWS},
 ev AS (SELECT year(date)::INTEGER AS year, count(*) AS events_held, count(DISTINCT event_type) AS types
        FROM v_event WHERE cluster_id = $cluster_id GROUP BY 1),
-pr AS (SELECT year, count(DISTINCT person) AS persons, count(DISTINCT org_id) AS orgs
-       FROM person_rows GROUP BY year),
-src AS (SELECT y.year, ev.events_held, ev.types, pr.persons, pr.orgs
-        FROM years y LEFT JOIN ev USING (year) LEFT JOIN pr USING (year))
+pr AS (SELECT year, count(DISTINCT person) AS persons FROM person_rows GROUP BY year),
+po AS (SELECT year, count(DISTINCT org_id) AS orgs FROM attended_rows GROUP BY year),
+src AS (SELECT y.year, ev.events_held, ev.types, pr.persons, po.orgs
+        FROM years y LEFT JOIN ev USING (year) LEFT JOIN pr USING (year) LEFT JOIN po USING (year))
 {long_rows("src", metrics)}
 UNION ALL
 SELECT r.year, 'participating_orgs_by_type.' || coalesce(o.org_type, 'other'), count(DISTINCT r.org_id),
        NULL, NULL
-FROM person_rows r LEFT JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = r.org_id
+FROM attended_rows r LEFT JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = r.org_id
 GROUP BY ALL"""
 
 
@@ -290,7 +291,7 @@ def city_need_sql() -> str:
 
 def pub1_proxy_sql() -> str:
     """PUB-1 proxy: de-duplicated person participations of public-sector organisations."""
-    return f"""WITH {YEARS_CTE},
+    return f"""WITH RECURSIVE {YEARS_CTE},
 {PERSON_ROWS},
 pr AS (SELECT r.year, count(DISTINCT r.person) AS persons FROM person_rows r
        JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = r.org_id AND o.org_type = 'public'

@@ -16,6 +16,8 @@ from indicators.record import DATA_CLASSES, RECIPIENTS
 from indicators.survey import MIN_N
 from indicators.survey import indicator_sql as survey_sql
 
+# count: whole number; eur: euros (2 decimals); share: fraction 0-1 (4 decimals);
+# ratio: a relative change, may be negative or above 1 (4 decimals); score: a mean of 1-5 (2 decimals).
 UNITS = ("count", "eur", "share", "ratio", "score")
 
 
@@ -43,6 +45,9 @@ class Metric:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One indicator: who gains (``recipient``), how it is known (``data_class``), what it
+    computes (``metrics`` by ``sql``) and what the cookbook warns about it (``caveat_*``)."""
+
     code: str
     recipient: str
     name_fi: str

@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from auth.roles import require_manager
+from indicators.analytics_query import fetch
 from indicators.sql_fragments import YEARS_CTE
 
 MIN_N = 5  # smallest n a survey figure is shown for (SPEC 6)
@@ -59,7 +60,9 @@ def indicator_sql(code: str, with_response_rate: bool = False) -> str:
 
     ``mean.<item>`` for Likert items, ``agree_share.<item>`` for all; with ``with_response_rate``
     also ``response_rate`` for every year of the range (NULL with a note when no survey of the year
-    or no invited count was given). Suppression of n < 5 is applied by the caller's metric rule.
+    or no invited count was given). The rate pools the surveys of the year that have an invited
+    count: their responses over their invited; ``n`` is those responses. Suppression of n < 5 is
+    applied by the caller's metric rule (``Metric.min_n``).
     """
     items = f"""{_ANSWERS},
 per_item AS (SELECT year, item_code, {_STATS} FROM answers WHERE indicator = '{code}' GROUP BY year, item_code)
@@ -78,16 +81,6 @@ SELECT y.year, 'response_rate',
        r.responses_known,
        CASE WHEN r.surveys IS NULL THEN 'no_survey' WHEN coalesce(r.invited, 0) = 0 THEN 'no_invited' END
 FROM years y LEFT JOIN rates r USING (year)"""
-
-
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    cur = con.cursor()
-    try:
-        cur.execute(sql, params)
-        names = [c[0] for c in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
-    finally:
-        cur.close()
 
 
 def _params(cluster_id: str, years: tuple[int, int] | None) -> dict[str, Any]:
@@ -115,7 +108,7 @@ SELECT year, item_code, indicator, scale{", org_type" if by_org_type else ""}, n
        {_suppressed("round(mean, 2)")} AS mean, {_suppressed("round(agree_share, 4)")} AS agree_share,
        n < {MIN_N} AS suppressed
 FROM stats ORDER BY year, item_code{", org_type" if by_org_type else ""}"""
-    return _fetch(con, sql, _params(cluster_id, years))
+    return fetch(con, sql, _params(cluster_id, years))
 
 
 def response_rates(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
@@ -125,7 +118,7 @@ def response_rates(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
 SELECT year, surveys, responses_known AS responses, invited,
        CASE WHEN coalesce(invited, 0) = 0 THEN NULL ELSE round(responses_known / invited, 4) END AS response_rate
 FROM rates ORDER BY year"""
-    return _fetch(con, sql, _params(cluster_id, years))
+    return fetch(con, sql, _params(cluster_id, years))
 
 
 def open_answers(con: duckdb.DuckDBPyConnection, cluster_id: str, role: str,
@@ -140,4 +133,4 @@ JOIN survey_item i ON i.code = a.item_code
 WHERE a.cluster_id = $cluster_id AND s.year BETWEEN $first AND $last
   AND i.scale = 'text' AND nullif(trim(a.value_text), '') IS NOT NULL
 ORDER BY s.year, s.name, a.item_code, text"""
-    return _fetch(con, sql, _params(cluster_id, years))
+    return fetch(con, sql, _params(cluster_id, years))

@@ -5,6 +5,7 @@ value-recipient page renderer).
 Pages stay thin: they read the context (``current()``), fetch through ``cached`` (results keyed
 by database, data version, cluster, years and language) and draw.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -15,30 +16,42 @@ from typing import Any
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from data.store import DEFAULT_CLUSTER, WRITE_LOCK, default_db_path, ensure_cluster, open_db
+from auth.accounts import has_users
+from data.store import (
+    DEFAULT_CLUSTER,
+    WRITE_LOCK,
+    DatabaseBusy,
+    default_db_path,
+    ensure_cluster,
+    open_db,
+)
 from export.board_workbook import board_workbook
 from export.html_report import html_report
 from export.workbook import export_workbook
 from i18n import LANGS, t
 from i18n import format as fmt
 from indicators.compute import compute
-from indicators.record import Result
 from indicators.registry import REGISTRY
 from indicators.targets import list_targets
 from indicators.years import data_years
-from ui import charts, colours
 from ui import context as db_context
-from ui.indicator_view import Card, Series, cards, family_frame, results_frame, targets_frame
-from ui.labels import family_label, metric_label, part_label
+from ui.indicator_view import Card, Series, cards, results_frame, targets_frame, with_figures
+from ui.labels import metric_label
+from ui.markdown import escape
 from ui.units import PERCENT_UNITS, format_value
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LANGUAGE_WIDGET = "lang_choice"
 LANG_NAMES = {"fi": "Suomi", "en": "English"}
-DATA_CLASS_COLOURS = {"ADM": "blue", "LOG": "violet", "SRV": "orange", "QUAL": "gray", "EXT": "green"}
-# Page keys of the value-recipient pages.
-RECIPIENT_PAGES = {"region": "region", "cluster_org": "cluster_org", "rdi": "rdi",
-                   "companies": "companies", "public_sector": "public_sector"}
+DATA_CLASS_COLOURS = {
+    "ADM": "blue",
+    "LOG": "violet",
+    "SRV": "orange",
+    "QUAL": "gray",
+    "EXT": "green",
+}
 
 
 @dataclass(frozen=True)
@@ -101,32 +114,41 @@ def clear_caches() -> None:
     st.cache_data.clear()
 
 
-def cursor() -> duckdb.DuckDBPyConnection:
-    """A fresh cursor for one write or uncached read; close it after use."""
-    return connection(current().db).cursor()
-
-
 def global_controls() -> Ctx:
     """Sidebar controls that hold on every page: language, cluster and year range."""
     state = st.session_state
     db = str(default_db_path())
-    con = connection(db)
+    try:
+        con = connection(db)
+    except DatabaseBusy as busy:  # another process (an import on the command line) holds it
+        st.error(busy.message(state.get("lang", "fi")), icon=":material/lock:")
+        st.stop()
     cur = con.cursor()
     try:
         version = db_context.data_version(cur)
         if "role" not in state:
-            state["role"] = "board" if db_context.has_accounts(cur) else "manager"
+            state["role"] = "board" if has_users(cur) else "manager"
     finally:
         cur.close()
     state.setdefault("user", None)
+    state.setdefault("lang", "fi")
     with st.sidebar:
-        lang = st.radio("Kieli · Language", LANGS, format_func=LANG_NAMES.get, horizontal=True,
-                        key="lang")
+        st.radio(
+            "Kieli · Language",
+            LANGS,
+            index=LANGS.index(state["lang"]),
+            format_func=LANG_NAMES.get,
+            horizontal=True,
+            key=LANGUAGE_WIDGET,
+            on_change=_keep_language,
+        )
+        lang = state["lang"]
         known = _run(db, version, _target(db_context.clusters), (), ())
         names = dict(known)
         if len(known) > 1:
-            cluster_id = st.selectbox(t("ui.control.cluster", lang), list(names),
-                                      format_func=names.get, key="cluster")
+            cluster_id = st.selectbox(
+                t("ui.control.cluster", lang), list(names), format_func=names.get, key="cluster"
+            )
         else:
             cluster_id = known[0][0]
         bounds = _run(db, version, _target(data_years), (cluster_id,), ())
@@ -137,7 +159,14 @@ def global_controls() -> Ctx:
     return ctx
 
 
-def _year_range(bounds: tuple[int, int] | None, cluster_id: str, lang: str) -> tuple[int, int] | None:
+def _keep_language() -> None:
+    """Keep the chosen language outside the widget, so it survives navigation rebuilds."""
+    st.session_state["lang"] = st.session_state[LANGUAGE_WIDGET]
+
+
+def _year_range(
+    bounds: tuple[int, int] | None, cluster_id: str, lang: str
+) -> tuple[int, int] | None:
     if bounds is None:
         st.caption(t("ui.control.no_years", lang))
         return None
@@ -145,13 +174,28 @@ def _year_range(bounds: tuple[int, int] | None, cluster_id: str, lang: str) -> t
     if first == last:
         st.caption(t("ui.control.one_year", lang, year=first))
         return bounds
-    chosen = st.slider(t("ui.control.years", lang), min_value=first, max_value=last,
-                       value=(first, last), key=f"years:{cluster_id}:{first}-{last}")
+    chosen = st.slider(
+        t("ui.control.years", lang),
+        min_value=first,
+        max_value=last,
+        value=(first, last),
+        key=f"years:{cluster_id}:{first}-{last}",
+    )
     return int(chosen[0]), int(chosen[1])
 
 
 def current() -> Ctx:
-    """The context ``global_controls`` set for this run."""
+    """The context ``global_controls`` set for this run.
+
+    Streamlit runs a page file without ``app.py`` in its legacy ``pages/`` folder mode (a fresh
+    server's first request for a page URL, and AppTest after a page switch). Then the app runs
+    here first, controls, navigation and this page, and the bare run stops.
+    """
+    if LANGUAGE_WIDGET not in get_script_run_ctx().shared.widget_user_keys_this_run:
+        import app  # app.py imports this module, so it is imported only when needed
+
+        app.main()
+        st.stop()
     return st.session_state["ctx"]
 
 
@@ -161,8 +205,11 @@ def current() -> Ctx:
 def header(c: Ctx, page: str) -> None:
     """Page title, its one-line purpose, and the scope (cluster and years) it shows."""
     st.title(c.t(f"ui.page.{page}"))
-    scope = c.t("ui.scope.years", cluster=c.cluster_name, first=c.years[0], last=c.years[1]) \
-        if c.years else c.t("ui.scope.no_years", cluster=c.cluster_name)
+    scope = (
+        c.t("ui.scope.years", cluster=escape(c.cluster_name), first=c.years[0], last=c.years[1])
+        if c.years
+        else c.t("ui.scope.no_years", cluster=escape(c.cluster_name))
+    )
     st.caption(f"{c.t(f'ui.intro.{page}')} · {scope}")
 
 
@@ -176,8 +223,9 @@ def empty(c: Ctx, kinds: Sequence[str]) -> None:
     files = ", ".join(c.t(f"ui.file.{kind}") for kind in kinds)
     st.info(c.t("ui.empty.upload", files=files), icon=":material/upload_file:")
     if c.is_manager:
-        st.page_link("pages/data_import.py", label=c.t("ui.empty.go_to_data"),
-                     icon=":material/upload_file:")
+        st.page_link(
+            "pages/data_import.py", label=c.t("ui.empty.go_to_data"), icon=":material/upload_file:"
+        )
     else:
         st.caption(c.t("ui.empty.ask_manager"))
 
@@ -199,18 +247,25 @@ def frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> p
 
 
 def data_class_badge(c: Ctx, data_class: str) -> None:
-    st.badge(c.t(f"ui.data_class.{data_class}"), color=DATA_CLASS_COLOURS.get(data_class, "gray"),
-             help=c.t(f"ui.data_class_help.{data_class}"))
+    st.badge(
+        c.t(f"ui.data_class.{data_class}"),
+        color=DATA_CLASS_COLOURS.get(data_class, "gray"),
+        help=c.t(f"ui.data_class_help.{data_class}"),
+    )
 
 
-def _download(db: str, build: Callable[[duckdb.DuckDBPyConnection], bytes | str]) -> Callable[[], bytes | str]:
+def _download(
+    db: str, build: Callable[[duckdb.DuckDBPyConnection], bytes | str]
+) -> Callable[[], bytes | str]:
     """A download built on click (in its own thread, with its own cursor)."""
+
     def run() -> bytes | str:
         cur = connection(db).cursor()
         try:
             return build(cur)
         finally:
             cur.close()
+
     return run
 
 
@@ -218,18 +273,30 @@ def export_buttons(c: Ctx, *, board: bool = False) -> None:
     """Download buttons: the indicator workbook, and on the overview the board report as HTML
     and as a workbook with charts. Files are built only when clicked."""
     cluster_id, years, lang, user = c.cluster_id, c.years, c.lang, c.user
-    buttons = [("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))]
+    buttons = [
+        ("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))
+    ]
     if board:
         buttons += [
             ("report", "text/html", lambda cur: html_report(cur, cluster_id, years, lang)),
-            ("board_workbook", XLSX, lambda cur: board_workbook(cur, cluster_id, years, lang, user=user)),
+            (
+                "board_workbook",
+                XLSX,
+                lambda cur: board_workbook(cur, cluster_id, years, lang, user=user),
+            ),
         ]
     for column, (name, mime, build) in zip(st.columns(len(buttons)), buttons):
         with column:
-            st.download_button(c.t(f"ui.export.{name}"), _download(c.db, build),
-                               file_name=c.t(f"ui.export.{name}_file"), mime=mime,
-                               icon=":material/download:", on_click="ignore", key=f"export_{name}",
-                               width="stretch")
+            st.download_button(
+                c.t(f"ui.export.{name}"),
+                _download(c.db, build),
+                file_name=c.t(f"ui.export.{name}_file"),
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"export_{name}",
+                width="stretch",
+            )
 
 
 # --- indicator results ----------------------------------------------------------------------
@@ -274,8 +341,16 @@ def change_text(s: Series, lang: str) -> str | None:
     return ("+" if diff >= 0 else "−") + text
 
 
+def trend_text(s: Series, lang: str) -> str:
+    """The metric's values per year on one line (``2023: 15 · 2024: 28``), readable unaided."""
+    return " · ".join(
+        f"{year}: {t('ui.suppressed_short', lang) if hidden else format_value(value, s.unit, lang)}"
+        for year, value, hidden in zip(s.known["year"], s.known["value"], s.known["suppressed"])
+    )
+
+
 def metric_card(c: Ctx, s: Series) -> None:
-    """A metric's latest value, change, sparkline and its year, n and target."""
+    """A metric's latest value, change from the year before, its values per year, n and target."""
     latest = s.latest
     if latest is None:
         st.metric(s.label, "–")
@@ -283,11 +358,13 @@ def metric_card(c: Ctx, s: Series) -> None:
         if note:
             st.caption(note)
         return
-    value = c.t("ui.suppressed") if latest["suppressed"] else format_value(latest["value"], s.unit, c.lang)
-    known = s.known["value"].dropna()
-    st.metric(s.label, value, delta=change_text(s, c.lang), delta_color="off", delta_arrow="off",
-              chart_data=[float(v) for v in known] if len(known) > 1 else None, chart_type="bar")
-    facts = [str(int(latest["year"]))]
+    value = (
+        c.t("ui.suppressed")
+        if latest["suppressed"]
+        else format_value(latest["value"], s.unit, c.lang)
+    )
+    st.metric(s.label, value, delta=change_text(s, c.lang), delta_color="off", delta_arrow="off")
+    facts = [trend_text(s, c.lang)]
     if not pd.isna(latest["n"]):
         facts.append(f"n = {format_value(latest['n'], 'count', c.lang)}")
     if not pd.isna(latest["target"]):
@@ -295,10 +372,10 @@ def metric_card(c: Ctx, s: Series) -> None:
     st.caption(" · ".join(facts))
 
 
-def render_card(c: Ctx, card: Card, recipient: str) -> None:
+def render_card(c: Ctx, card: Card) -> None:
     """One indicator: name, data class, caveat, metric cards, trend and breakdown charts."""
     with st.container(border=True):
-        title, badge = st.columns([5, 1])
+        title, badge = st.columns([3, 1])
         title.subheader(f"{card.code} · {card.name}", anchor=False)
         with badge:
             data_class_badge(c, card.data_class)
@@ -306,61 +383,65 @@ def render_card(c: Ctx, card: Card, recipient: str) -> None:
         if text:
             caveat(text)
         if not card.has_data:
-            st.info(" ".join(card.notes) or c.t("ui.empty.indicator"), icon=":material/upload_file:")
+            st.info(
+                " ".join(card.notes) or c.t("ui.empty.indicator"), icon=":material/upload_file:"
+            )
             return
         shown = [s for s in card.headline if s.latest is not None] or list(card.headline)
-        main = next((s for s in card.headline if len(s.known) > 1 or s.frame["target"].notna().any()), None)
-        numbers, chart = st.columns([1, 1], gap="medium") if main is not None else (st.container(), None)
+        numbers, chart = (
+            st.columns(2, gap="medium") if card.trend_figure else (st.container(), None)
+        )
         with numbers:
-            per_row = 2 if main is not None else 4
+            per_row = 2 if card.trend_figure else 4
             for start in range(0, len(shown), per_row):
-                for column, s in zip(st.columns(per_row), shown[start:start + per_row]):
+                for column, s in zip(st.columns(per_row), shown[start : start + per_row]):
                     with column:
                         metric_card(c, s)
-        if main is not None:
+        if card.trend_figure:
             with chart:
-                plot(charts.metric_trend(main.frame, label=main.label, unit=main.unit, lang=c.lang,
-                                         colour=colours.recipient_colour(recipient),
-                                         target_label=c.t("ui.target.label"),
-                                         suppressed_label=c.t("ui.suppressed_short")),
-                     key=f"trend:{card.code}:{main.metric}")
-        for family, members in card.families.items():
-            render_family(c, card.code, family, members)
+                plot(card.trend_figure, key=f"trend:{card.code}")
+        for family in card.family_charts:
+            st.markdown(f"**{family.title}**")
+            plot(family.figure, key=f"family:{card.code}:{family.name}")
+            if family.legend:
+                st.caption(family.legend)
+            if family.suppressed:
+                st.caption(c.t("ui.suppressed_note"))
 
 
-def render_family(c: Ctx, code: str, family: str, members: Sequence[Series]) -> None:
-    """A breakdown family (``mean.*``, ``…_by_type.*``) as grouped bars: parts × years."""
-    long = family_frame(members)
-    if long["value"].notna().sum() == 0:
-        return
-    st.markdown(f"**{family_label(code, family, c.lang)}**")
-    parts = list(dict.fromkeys(long["part"]))
-    labels = {p: (p if len(part_label(p, c.lang)) > 28 else part_label(p, c.lang)) for p in parts}
-    shaped = long.assign(year=long["year"].astype(str), part=long["part"].map(labels))
-    fig = charts.stacked_bars(shaped.rename(columns={"part": "x", "year": "series"}), x="x",
-                              series="series", value="value", labels={}, unit=members[0].unit,
-                              lang=c.lang, barmode="group")
-    plot(fig, key=f"family:{code}:{family}")
-    if any(len(part_label(p, c.lang)) > 28 for p in parts):
-        st.caption(" · ".join(part_label(p, c.lang) for p in parts if labels[p] == p))
-    if long["suppressed"].any():
-        st.caption(c.t("ui.suppressed_note"))
+@st.cache_data(show_spinner=False, max_entries=64)
+def _recipient_cards(
+    db: str, version: str, cluster_id: str, recipient: str, years: tuple[int, int], lang: str
+) -> list[Card]:
+    rows = _results(db, version, cluster_id, lang)
+    goals = targets_frame(_run(db, version, _target(list_targets), (cluster_id,), ()))
+    return [
+        with_figures(
+            card,
+            recipient=recipient,
+            lang=lang,
+            target_label=t("ui.target.label", lang),
+            suppressed_label=t("ui.suppressed_short", lang),
+        )
+        for card in cards(
+            rows, goals, recipient=recipient, years=years, lang=lang, order=list(REGISTRY)
+        )
+    ]
 
 
 def render_recipient(recipient: str) -> None:
     """A value-recipient page: every Table-3 indicator of ``recipient`` as a card."""
     c = current()
-    header(c, RECIPIENT_PAGES[recipient])
+    header(c, recipient)
     caveat(c.t("ui.caveat.table3"))
     if no_data_yet(c, ("members", "events", "participants", "projects", "outcomes", "survey")):
         return
     export_buttons(c)
-    shown = cards(results(c), targets(c), recipient=recipient, years=c.years, lang=c.lang,
-                  order=list(REGISTRY))
+    shown = _recipient_cards(c.db, c.version, c.cluster_id, recipient, c.years, c.lang)
     if not any(card.has_data for card in shown):
         st.info(c.t("ui.empty.recipient"), icon=":material/upload_file:")
     for card in shown:
-        render_card(c, card, recipient)
+        render_card(c, card)
 
 
 def results_of(c: Ctx, code: str, metric_prefix: str = "") -> pd.DataFrame:
@@ -369,7 +450,3 @@ def results_of(c: Ctx, code: str, metric_prefix: str = "") -> pd.DataFrame:
     first, last = c.years or (0, 0)
     rows = rows[(rows["code"] == code) & rows["year"].between(first, last)]
     return rows[rows["metric"].str.startswith(metric_prefix)] if metric_prefix else rows
-
-
-def result_list(rows: pd.DataFrame) -> list[Result]:
-    return [Result(**record) for record in rows.to_dict("records")]

@@ -1,5 +1,6 @@
 """Aineisto / Data (manager): upload files with a per-file report, import history with undo,
 templates for every kind, and what the database holds."""
+
 from __future__ import annotations
 
 import tempfile
@@ -15,32 +16,55 @@ from data.report import ImportReport
 from data.templates import template_bytes
 from indicators import breakdowns as bd
 from pages import _shared as sh
+from ui.markdown import escape
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
-STATUS_ICONS = {"loaded": ":material/check_circle:", "noop": ":material/sync:",
-                "rejected": ":material/error:"}
+STATUS_ICONS = {
+    "loaded": ":material/check_circle:",
+    "noop": ":material/sync:",
+    "rejected": ":material/error:",
+}
 
 
 def import_options(c: sh.Ctx) -> dict[str, object]:
     """The optional import settings: kind, the event of an attendance list, survey metadata."""
     with st.expander(c.t("ui.data.options")):
-        kind = st.selectbox(c.t("ui.data.kind"), [None, *KINDS], key="import_kind",
-                            format_func=lambda k: c.t("ui.data.kind_auto") if k is None else c.t(f"data.kind.{k}"))
+        kind = st.selectbox(
+            c.t("ui.data.kind"),
+            [None, *KINDS],
+            key="import_kind",
+            format_func=lambda k: c.t("ui.data.kind_auto") if k is None else c.t(f"data.kind.{k}"),
+        )
         left, right = st.columns(2)
         event_title = left.text_input(c.t("ui.data.event_title"), key="import_event_title")
-        event_date = right.date_input(c.t("ui.data.event_date"), value=None, format="DD.MM.YYYY",
-                                      key="import_event_date")
+        event_date = right.date_input(
+            c.t("ui.data.event_date"), value=None, format="DD.MM.YYYY", key="import_event_date"
+        )
         left, middle, right = st.columns(3)
         survey_name = left.text_input(c.t("ui.data.survey_name"), key="import_survey_name")
-        survey_year = middle.number_input(c.t("ui.data.survey_year"), min_value=1990, max_value=2100,
-                                          value=None, step=1, key="import_survey_year")
-        invited = right.number_input(c.t("ui.data.invited"), min_value=0, value=None, step=1,
-                                     key="import_invited")
-        max_bad = st.slider(c.t("ui.data.max_bad_rows"), 0, 50, 0, format="%d %%", key="import_max_bad")
-    return {"kind": kind, "event_title": event_title or None, "event_date": event_date,
-            "survey_name": survey_name or None,
-            "survey_year": int(survey_year) if survey_year is not None else None,
-            "invited": int(invited) if invited is not None else None, "max_bad_rows": max_bad / 100}
+        survey_year = middle.number_input(
+            c.t("ui.data.survey_year"),
+            min_value=1990,
+            max_value=2100,
+            value=None,
+            step=1,
+            key="import_survey_year",
+        )
+        invited = right.number_input(
+            c.t("ui.data.invited"), min_value=0, value=None, step=1, key="import_invited"
+        )
+        max_bad = st.slider(
+            c.t("ui.data.max_bad_rows"), 0, 50, 0, format="%d %%", key="import_max_bad"
+        )
+    return {
+        "kind": kind,
+        "event_title": event_title or None,
+        "event_date": event_date,
+        "survey_name": survey_name or None,
+        "survey_year": int(survey_year) if survey_year is not None else None,
+        "invited": int(invited) if invited is not None else None,
+        "max_bad_rows": max_bad / 100,
+    }
 
 
 def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[ImportReport]:
@@ -52,12 +76,23 @@ def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[Impo
             path = Path(folder) / f"{index}{Path(upload.name).suffix.lower()}"
             path.write_bytes(upload.getbuffer())
 
-            def progress(share: float, text: str, index: int = index, name: str = upload.name) -> None:
+            def progress(
+                share: float, text: str, index: int = index, name: str = upload.name
+            ) -> None:
                 bar.progress(min(1.0, (index + share) / len(files)), text=f"{name}: {text}")
 
-            reports.append(import_file(sh.connection(c.db), path, cluster_id=c.cluster_id,
-                                       file_name=upload.name, user=c.user, progress=progress,
-                                       lang=c.lang, **options))
+            reports.append(
+                import_file(
+                    sh.connection(c.db),
+                    path,
+                    cluster_id=c.cluster_id,
+                    file_name=upload.name,
+                    user=c.user,
+                    progress=progress,
+                    lang=c.lang,
+                    **options,
+                )
+            )
     bar.progress(1.0, text=c.t("ui.data.finished", count=len(files)))
     return reports
 
@@ -66,38 +101,80 @@ def show_report(c: sh.Ctx, report: ImportReport) -> None:
     """One file's outcome: status, sheets with row counts, every issue by sheet, row and column."""
     with st.container(border=True):
         status = c.t(f"data.status.{report.status}")
-        st.markdown(f"{STATUS_ICONS.get(report.status, '')} **{report.file_name}** · {status}")
+        st.markdown(
+            f"{STATUS_ICONS.get(report.status, '')} **{escape(report.file_name)}** · {status}"
+        )
         if report.message is not None:
             (st.error if report.status == "rejected" else st.info)(report.summary(c.lang))
         if report.sheets:
-            st.dataframe(pd.DataFrame([{
-                "sheet": s.sheet,
-                "kind": c.t(f"data.kind.{s.kind}") if s.kind and not s.skipped else "–",
-                "read": s.rows_read, "loaded": s.rows_loaded, "rejected": s.rows_rejected,
-            } for s in report.sheets]), hide_index=True, column_config={
-                "sheet": c.t("ui.column.sheet"), "kind": c.t("ui.column.kind"),
-                "read": c.t("ui.column.rows_read"), "loaded": c.t("ui.column.rows_loaded"),
-                "rejected": c.t("ui.column.rows_rejected")})
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "sheet": s.sheet,
+                            "kind": c.t(f"data.kind.{s.kind}") if s.kind and not s.skipped else "–",
+                            "read": s.rows_read,
+                            "loaded": s.rows_loaded,
+                            "rejected": s.rows_rejected,
+                        }
+                        for s in report.sheets
+                    ]
+                ),
+                hide_index=True,
+                column_config={
+                    "sheet": c.t("ui.column.sheet"),
+                    "kind": c.t("ui.column.kind"),
+                    "read": c.t("ui.column.rows_read"),
+                    "loaded": c.t("ui.column.rows_loaded"),
+                    "rejected": c.t("ui.column.rows_rejected"),
+                },
+            )
         if report.issues:
-            st.dataframe(pd.DataFrame([{
-                "severity": c.t(f"data.severity.{i.severity}"), "sheet": i.sheet, "row": i.row,
-                "column": i.column, "message": i.message(c.lang),
-            } for i in report.issues]), hide_index=True, column_config={
-                "severity": c.t("ui.column.severity"), "sheet": c.t("ui.column.sheet"),
-                "row": c.t("ui.column.row"), "column": c.t("ui.column.column"),
-                "message": c.t("ui.column.message")})
-        st.download_button(c.t("ui.data.report_download"), report.to_text(c.lang),
-                           file_name=f"{Path(report.file_name).stem}-{c.t('ui.data.report_suffix')}.txt",
-                           mime="text/plain", on_click="ignore", key=f"report:{report.sha256}:{report.import_id}")
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "severity": c.t(f"data.severity.{i.severity}"),
+                            "sheet": i.sheet,
+                            "row": i.row,
+                            "column": i.column,
+                            "message": i.message(c.lang),
+                        }
+                        for i in report.issues
+                    ]
+                ),
+                hide_index=True,
+                column_config={
+                    "severity": c.t("ui.column.severity"),
+                    "sheet": c.t("ui.column.sheet"),
+                    "row": c.t("ui.column.row"),
+                    "column": c.t("ui.column.column"),
+                    "message": c.t("ui.column.message"),
+                },
+            )
+        st.download_button(
+            c.t("ui.data.report_download"),
+            report.to_text(c.lang),
+            file_name=f"{Path(report.file_name).stem}-{c.t('ui.data.report_suffix')}.txt",
+            mime="text/plain",
+            on_click="ignore",
+            key=f"report:{report.sha256}:{report.import_id}",
+        )
 
 
 def upload(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.data.upload"), anchor=False)
     with st.form("upload", clear_on_submit=True):
-        files = st.file_uploader(c.t("ui.data.files"), type=UPLOAD_TYPES, accept_multiple_files=True,
-                                 help=c.t("ui.data.files_help"))
+        files = st.file_uploader(
+            c.t("ui.data.files"),
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            help=c.t("ui.data.files_help"),
+        )
         options = import_options(c)
-        submitted = st.form_submit_button(c.t("ui.data.import"), type="primary", icon=":material/upload:")
+        submitted = st.form_submit_button(
+            c.t("ui.data.import"), type="primary", icon=":material/upload:"
+        )
     if submitted and files:
         st.session_state["import_reports"] = run_imports(c, files, options)
         sh.clear_caches()
@@ -108,26 +185,58 @@ def upload(c: sh.Ctx) -> None:
 
 def history(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.data.history"), anchor=False)
-    rows = sh.frame(import_history(sh.cursor(), c.cluster_id))
+    if "undo_message" in st.session_state:
+        st.success(st.session_state.pop("undo_message"))
+    rows = sh.frame(sh.cached(import_history, c.cluster_id))
     if rows.empty:
         st.caption(c.t("ui.data.no_imports"))
         return
     rows["status"] = rows["status"].map(lambda s: c.t(f"data.status.{s}"))
-    st.dataframe(rows[["import_id", "imported_at", "file_name", "kinds", "status", "rows_read",
-                       "rows_loaded", "rows_rejected", "user_name"]], hide_index=True, column_config={
-        "import_id": c.t("ui.column.import_id"),
-        "imported_at": st.column_config.DatetimeColumn(c.t("ui.column.imported_at"),
-                                                       format="D.M.YYYY HH:mm" if c.lang == "fi" else "YYYY-MM-DD HH:mm"),
-        "file_name": c.t("ui.column.file"), "kinds": c.t("ui.column.kind"),
-        "status": c.t("ui.column.status"), "rows_read": c.t("ui.column.rows_read"),
-        "rows_loaded": c.t("ui.column.rows_loaded"), "rows_rejected": c.t("ui.column.rows_rejected"),
-        "user_name": c.t("ui.column.user")})
+    rows["kinds"] = rows["kinds"].map(
+        lambda kinds: ", ".join(
+            c.t(f"data.kind.{k.strip()}") for k in (kinds or "").split(",") if k.strip()
+        )
+    )
+    rows["user_name"] = rows["user_name"].fillna("–")
+    st.dataframe(
+        rows[
+            [
+                "import_id",
+                "imported_at",
+                "file_name",
+                "kinds",
+                "status",
+                "rows_read",
+                "rows_loaded",
+                "rows_rejected",
+                "user_name",
+            ]
+        ],
+        hide_index=True,
+        column_config={
+            "import_id": c.t("ui.column.import_id"),
+            "imported_at": st.column_config.DatetimeColumn(
+                c.t("ui.column.imported_at"),
+                format="D.M.YYYY HH:mm" if c.lang == "fi" else "YYYY-MM-DD HH:mm",
+            ),
+            "file_name": c.t("ui.column.file"),
+            "kinds": c.t("ui.column.kind"),
+            "status": c.t("ui.column.status"),
+            "rows_read": c.t("ui.column.rows_read"),
+            "rows_loaded": c.t("ui.column.rows_loaded"),
+            "rows_rejected": c.t("ui.column.rows_rejected"),
+            "user_name": c.t("ui.column.user"),
+        },
+    )
     loaded = rows[rows["status"] == c.t("data.status.loaded")]
     if loaded.empty:
         return
     with st.form("undo"):
-        choice = st.selectbox(c.t("ui.data.undo_choice"), list(loaded["import_id"]),
-                              format_func=lambda i: f"{i} · {loaded.set_index('import_id').at[i, 'file_name']}")
+        choice = st.selectbox(
+            c.t("ui.data.undo_choice"),
+            list(loaded["import_id"]),
+            format_func=lambda i: f"{i} · {loaded.set_index('import_id').at[i, 'file_name']}",
+        )
         sure = st.checkbox(c.t("ui.data.undo_confirm"))
         if st.form_submit_button(c.t("ui.data.undo"), icon=":material/undo:") and sure:
             try:
@@ -138,28 +247,36 @@ def history(c: sh.Ctx) -> None:
                 sh.clear_caches()
                 st.session_state["undo_message"] = c.t("data.undo.done", import_id=int(choice))
                 st.rerun()
-    if "undo_message" in st.session_state:
-        st.success(st.session_state.pop("undo_message"))
 
 
 def templates(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.data.templates"), anchor=False)
     st.caption(c.t("ui.data.templates_help"))
-    columns = st.columns(4)
+    columns = st.columns(3)
     for index, kind in enumerate(KINDS):
-        with columns[index % 4]:
-            st.download_button(c.t(f"ui.file.{kind}"), lambda kind=kind: template_bytes(kind),
-                               file_name=f"{c.t('ui.data.template_prefix')}-{kind}.xlsx", mime=sh.XLSX,
-                               icon=":material/table:", on_click="ignore", key=f"template:{kind}",
-                               width="stretch")
+        with columns[index % 3]:
+            st.download_button(
+                c.t(f"ui.file.{kind}"),
+                lambda kind=kind: template_bytes(kind),
+                file_name=f"{c.t('ui.data.template_prefix')}-{kind}.xlsx",
+                mime=sh.XLSX,
+                icon=":material/table:",
+                on_click="ignore",
+                key=f"template:{kind}",
+                width="stretch",
+            )
 
 
 def counts(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.data.counts"), anchor=False)
     rows = sh.frame(sh.cached(bd.row_counts, c.cluster_id))
     rows["table"] = rows["table"].map(lambda name: c.t(f"analytics.table.{name}"))
-    st.dataframe(rows, hide_index=True, column_config={"table": c.t("ui.column.table"),
-                                                       "rows": c.t("ui.column.rows")})
+    st.dataframe(
+        rows,
+        hide_index=True,
+        height="content",
+        column_config={"table": c.t("ui.column.table"), "rows": c.t("ui.column.rows")},
+    )
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
 """Tapahtumat / Events: events by type and year, participation trend and by organisation type."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -18,21 +19,43 @@ def main() -> None:
     if by_type.empty:
         sh.empty(c, ("events", "participants"))
         return
-    types = list(dict.fromkeys(by_type.sort_values("events", ascending=False)["event_type"]))
+    totals = by_type.groupby("event_type")["events"].sum().sort_values(ascending=False)
+    types = list(totals.index)
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.events.by_type"), anchor=False)
-        sh.plot(charts.stacked_bars(by_type, x="year", series="event_type", value="events",
-                                    labels={k: label("event_type", k, c.lang) for k in types},
-                                    unit="count", lang=c.lang, order=types), key="events_by_type")
+        sh.plot(
+            charts.matrix(
+                by_type,
+                rows="event_type",
+                cols="year",
+                value="events",
+                row_order=types,
+                col_order=sorted(by_type["year"].unique()),
+                col_labels={},
+                lang=c.lang,
+                row_labels={k: label("event_type", k, c.lang) for k in types},
+            ),
+            key="events_by_type",
+        )
         sh.caveat(c.t("ui.caveat.events"))
     with right:
         st.subheader(c.t("ui.overview.participation"), anchor=False)
         trend = sh.frame(sh.cached(bd.participation_trend, c.cluster_id, c.years))
-        sh.plot(charts.lines(trend, x="year", unit="count", lang=c.lang, columns={
-            "events": c.metric_name("ORG-4", "events_held"),
-            "person_participations": c.metric_name("ORG-4", "person_participations"),
-            "participating_orgs": c.metric_name("ORG-4", "participating_orgs")}), key="events_trend")
+        sh.plot(
+            charts.lines(
+                trend,
+                x="year",
+                unit="count",
+                lang=c.lang,
+                columns={
+                    "events": c.metric_name("ORG-4", "events_held"),
+                    "person_participations": c.metric_name("ORG-4", "person_participations"),
+                    "participating_orgs": c.metric_name("ORG-4", "participating_orgs"),
+                },
+            ),
+            key="events_trend",
+        )
         sh.caveat(c.t("ui.caveat.participation"))
 
     st.subheader(c.t("ui.events.helix"), anchor=False)
@@ -40,20 +63,42 @@ def main() -> None:
     if helix.empty:
         sh.empty(c, ("participants",))
         return
-    grouped = helix.groupby(["year", "helix"], as_index=False)[["organisations", "person_participations"]].sum()
+    grouped = helix.groupby(["year", "helix"], as_index=False)[
+        ["organisations", "person_participations"]
+    ].sum()
     order = [*bd.HELIX_GROUPS, "other"]
     names = {g: c.t(f"analytics.helix.{g}") for g in order}
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown(f"**{c.metric_name('ORG-4', 'participating_orgs')}**")
-        sh.plot(charts.stacked_bars(grouped, x="year", series="helix", value="organisations",
-                                    labels=names, unit="count", lang=c.lang, order=order),
-                key="events_helix_orgs")
+        sh.plot(
+            charts.stacked_bars(
+                grouped,
+                x="year",
+                series="helix",
+                value="organisations",
+                labels=names,
+                unit="count",
+                lang=c.lang,
+                order=order,
+            ),
+            key="events_helix_orgs",
+        )
     with right:
         st.markdown(f"**{c.metric_name('ORG-4', 'person_participations')}**")
-        sh.plot(charts.stacked_bars(grouped, x="year", series="helix", value="person_participations",
-                                    labels=names, unit="count", lang=c.lang, order=order),
-                key="events_helix_people")
+        sh.plot(
+            charts.stacked_bars(
+                grouped,
+                x="year",
+                series="helix",
+                value="person_participations",
+                labels=names,
+                unit="count",
+                lang=c.lang,
+                order=order,
+            ),
+            key="events_helix_people",
+        )
     sh.caveat(c.t("ui.caveat.helix"))
 
 

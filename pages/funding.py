@@ -1,11 +1,12 @@
 """Rahoitus / Funding: sources per year, committed vs paid, city share, 20/30/50, projects."""
+
 from __future__ import annotations
 
 import streamlit as st
 
 from indicators import breakdowns as bd
 from pages import _shared as sh
-from ui import charts
+from ui import charts, colours
 from ui.labels import label
 
 
@@ -27,34 +28,75 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.by_source"), anchor=False)
-        sh.plot(charts.stacked_bars(sources, x="year", series="source_type", value="paid_eur",
-                                    labels={s: label("source", s, c.lang) for s in source_order},
-                                    unit="eur", lang=c.lang, order=source_order), key="funding_sources")
+        sh.plot(
+            charts.stacked_bars(
+                sources,
+                x="year",
+                series="source_type",
+                value="paid_eur",
+                labels={s: label("source", s, c.lang) for s in source_order},
+                unit="eur",
+                lang=c.lang,
+                order=source_order,
+            ),
+            key="funding_sources",
+        )
         sh.caveat(c.t("ui.funding.paid_only"))
     with right:
         st.subheader(c.t("ui.overview.funding"), anchor=False)
-        status = {"paid_eur": c.t("analytics.funding.paid"),
-                  "committed_eur": c.t("analytics.funding.committed")}
-        sh.plot(charts.paid_vs_committed(groups, series="funding_group", labels=group_names,
-                                         status_labels=status, lang=c.lang, order=bd.GROUP_ORDER),
-                key="funding_committed")
+        status = {
+            "paid_eur": c.t("analytics.funding.paid"),
+            "committed_eur": c.t("analytics.funding.committed"),
+        }
+        sh.plot(
+            charts.paid_vs_committed(
+                groups,
+                series="funding_group",
+                labels=group_names,
+                status_labels=status,
+                lang=c.lang,
+                order=bd.GROUP_ORDER,
+            ),
+            key="funding_committed",
+        )
         sh.caveat(c.t("ui.caveat.funding"))
 
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.mix"), anchor=False)
-        sh.plot(charts.funding_mix(groups, bd.REFERENCE_MIX, labels=group_names, lang=c.lang,
-                                   reference_label=c.t("ui.funding.reference_short"),
-                                   order=bd.GROUP_ORDER), key="funding_mix")
+        sh.plot(
+            charts.funding_mix(
+                groups,
+                bd.REFERENCE_MIX,
+                labels=group_names,
+                lang=c.lang,
+                reference_label=c.t("ui.funding.reference_short"),
+                order=bd.GROUP_ORDER,
+                colour=colours.recipient_colour("cluster_org"),
+            ),
+            key="funding_mix",
+        )
         sh.caveat(c.t("analytics.funding.reference"))
     with right:
         st.subheader(c.t("ui.funding.shares"), anchor=False)
-        sh.plot(charts.lines(summary, x="year", unit="share", lang=c.lang, columns={
-            "city_share": c.t("analytics.funding.city_share"),
-            "project_dependency": c.t("analytics.funding.project_dependency")}), key="funding_shares")
+        sh.plot(
+            charts.lines(
+                summary,
+                x="year",
+                unit="share",
+                lang=c.lang,
+                columns={
+                    "city_share": c.t("analytics.funding.city_share"),
+                    "project_dependency": c.t("analytics.funding.project_dependency"),
+                },
+            ),
+            key="funding_shares",
+        )
         sh.caveat(c.t("ui.caveat.city_share"))
     for year in summary.loc[summary["no_base_funding"], "year"]:
-        st.warning(c.t("analytics.funding.no_base_warning", year=int(year)), icon=":material/warning:")
+        st.warning(
+            c.t("analytics.funding.no_base_warning", year=int(year)), icon=":material/warning:"
+        )
 
 
 main()

@@ -1,4 +1,5 @@
 """Jäsenet / Members: tier × engagement, retention, tenure, followers, paying but passive."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -7,6 +8,7 @@ from indicators import breakdowns as bd
 from indicators.engagement import LEVELS
 from pages import _shared as sh
 from ui import charts
+from ui.units import format_value
 
 
 def main() -> None:
@@ -24,59 +26,134 @@ def main() -> None:
     with left:
         st.subheader(c.t("ui.members.matrix", year=year), anchor=False)
         matrix["tier"] = matrix["tier"].fillna(c.t("ui.members.no_tier"))
-        sh.plot(charts.matrix(matrix, rows="tier", cols="level", value="members",
-                              row_order=list(dict.fromkeys(matrix["tier"])), col_order=LEVELS,
-                              col_labels=levels, lang=c.lang), key="members_matrix")
+        sh.plot(
+            charts.matrix(
+                matrix,
+                rows="tier",
+                cols="level",
+                value="members",
+                row_order=list(dict.fromkeys(matrix["tier"])),
+                col_order=LEVELS,
+                col_labels=levels,
+                lang=c.lang,
+            ),
+            key="members_matrix",
+        )
         sh.caveat(c.t("ui.caveat.members"))
     with right:
         st.subheader(c.t("ui.members.levels"), anchor=False)
         level_rows = sh.results_of(c, "ORG-1", "engagement_")
         level_rows = level_rows.assign(level=level_rows["metric"].str.removeprefix("engagement_"))
-        sh.plot(charts.stacked_bars(level_rows, x="year", series="level", value="value", labels=levels,
-                                    unit="count", lang=c.lang, order=LEVELS), key="members_levels")
+        sh.plot(
+            charts.stacked_bars(
+                level_rows,
+                x="year",
+                series="level",
+                value="value",
+                labels=levels,
+                unit="count",
+                lang=c.lang,
+                order=LEVELS,
+            ),
+            key="members_levels",
+        )
         sh.caveat(c.t("ui.caveat.engagement"))
 
     flow = sh.frame(sh.cached(bd.retention, c.cluster_id, c.years))
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.members.retention"), anchor=False)
-        sh.plot(charts.lines(flow, x="year", unit="share", lang=c.lang,
-                             columns={"retention_rate": c.metric_name("ORG-1", "retention_rate")}),
-                key="members_retention")
-        long = flow.melt(id_vars="year", value_vars=["new_members", "members_left"], var_name="flow")
-        sh.plot(charts.stacked_bars(long, x="year", series="flow", value="value", unit="count",
-                                    lang=c.lang, barmode="group", labels={
-                                        "new_members": c.metric_name("ORG-1", "new_members"),
-                                        "members_left": c.metric_name("ORG-1", "members_left")}),
-                key="members_flow")
+        sh.plot(
+            charts.lines(
+                flow,
+                x="year",
+                unit="share",
+                lang=c.lang,
+                columns={"retention_rate": c.metric_name("ORG-1", "retention_rate")},
+            ),
+            key="members_retention",
+        )
+        long = flow.melt(
+            id_vars="year", value_vars=["new_members", "members_left"], var_name="flow"
+        )
+        sh.plot(
+            charts.stacked_bars(
+                long,
+                x="year",
+                series="flow",
+                value="value",
+                unit="count",
+                lang=c.lang,
+                barmode="group",
+                labels={
+                    "new_members": c.metric_name("ORG-1", "new_members"),
+                    "members_left": c.metric_name("ORG-1", "members_left"),
+                },
+            ),
+            key="members_flow",
+        )
     with right:
         st.subheader(c.t("ui.members.followers"), anchor=False)
         followers = sh.frame(sh.cached(bd.followers_vs_members, c.cluster_id, c.years))
-        long = followers.melt(id_vars="year", value_vars=["members", "followers"], var_name="status")
-        sh.plot(charts.stacked_bars(long, x="year", series="status", value="value", unit="count",
-                                    lang=c.lang, barmode="group", labels={
-                                        "members": c.t("ui.members.members"),
-                                        "followers": c.t("ui.members.followers_label")}),
-                key="members_followers")
+        long = followers.melt(
+            id_vars="year", value_vars=["members", "followers"], var_name="status"
+        )
+        sh.plot(
+            charts.stacked_bars(
+                long,
+                x="year",
+                series="status",
+                value="value",
+                unit="count",
+                lang=c.lang,
+                barmode="group",
+                labels={
+                    "members": c.t("ui.members.members"),
+                    "followers": c.t("ui.members.followers_label"),
+                },
+            ),
+            key="members_followers",
+        )
         st.subheader(c.t("ui.members.tenure", year=year), anchor=False)
         tenure = sh.frame(sh.cached(bd.tenure_distribution, c.cluster_id, year))
-        tenure = tenure.assign(x=tenure["band"].map(lambda b: c.t(f"analytics.tenure.{b}")), s="members")
-        sh.plot(charts.stacked_bars(tenure, x="x", series="s", value="members", unit="count",
-                                    lang=c.lang, labels={"members": c.t("ui.members.members")}),
-                key="members_tenure")
+        tenure = tenure.assign(
+            x=tenure["band"].map(lambda b: c.t(f"analytics.tenure.{b}")), s="members"
+        )
+        sh.plot(
+            charts.stacked_bars(
+                tenure,
+                x="x",
+                series="s",
+                value="members",
+                unit="count",
+                lang=c.lang,
+                labels={"members": c.t("ui.members.members")},
+            ),
+            key="members_tenure",
+        )
 
     if c.is_manager:
         st.subheader(c.t("analytics.members.paying_passive"), anchor=False)
         sh.caveat(c.t("analytics.members.paying_passive_note"))
-        passive = sh.frame(sh.cached(bd.paying_but_passive, c.cluster_id, year, role=c.role),
-                           ["name", "tier", "annual_fee_eur"])
+        passive = sh.frame(
+            sh.cached(bd.paying_but_passive, c.cluster_id, year, role=c.role),
+            ["name", "tier", "annual_fee_eur"],
+        )
         if passive.empty:
             st.caption(c.t("ui.members.no_paying_passive", year=year))
         else:
-            st.dataframe(passive, hide_index=True, column_config={
-                "name": c.t("ui.column.organisation"), "tier": c.t("ui.column.tier"),
-                "annual_fee_eur": st.column_config.NumberColumn(c.t("ui.column.annual_fee"),
-                                                                format="euro")})
+            passive["annual_fee_eur"] = [
+                format_value(v, "eur", c.lang) for v in passive["annual_fee_eur"]
+            ]
+            st.dataframe(
+                passive,
+                hide_index=True,
+                column_config={
+                    "name": c.t("ui.column.organisation"),
+                    "tier": c.t("ui.column.tier"),
+                    "annual_fee_eur": c.t("ui.column.annual_fee"),
+                },
+            )
 
 
 main()

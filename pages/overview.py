@@ -1,4 +1,5 @@
 """Yleiskuva / Overview: the city board's few charts, each with the cookbook's caveat."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -8,7 +9,7 @@ from indicators.engagement import LEVELS
 from indicators.survey import item_stats, response_rates
 from pages import _shared as sh
 from ui import charts
-from ui.labels import label
+from ui.labels import label, part_label
 from ui.stories import story_line
 from ui.units import format_value
 
@@ -22,9 +23,21 @@ def funding(c: sh.Ctx) -> None:
         sh.empty(c, ("funding",))
         return
     labels = {g: c.t(f"analytics.funding_group.{g}") for g in bd.GROUP_ORDER}
-    status = {"paid_eur": c.t("analytics.funding.paid"), "committed_eur": c.t("analytics.funding.committed")}
-    sh.plot(charts.paid_vs_committed(rows, series="funding_group", labels=labels, status_labels=status,
-                                     lang=c.lang, order=bd.GROUP_ORDER), key="overview_funding")
+    status = {
+        "paid_eur": c.t("analytics.funding.paid"),
+        "committed_eur": c.t("analytics.funding.committed"),
+    }
+    sh.plot(
+        charts.paid_vs_committed(
+            rows,
+            series="funding_group",
+            labels=labels,
+            status_labels=status,
+            lang=c.lang,
+            order=bd.GROUP_ORDER,
+        ),
+        key="overview_funding",
+    )
     sh.caveat(c.t("ui.caveat.funding"))
 
 
@@ -36,10 +49,19 @@ def members(c: sh.Ctx) -> None:
         sh.empty(c, ("members",))
         return
     rows["tier"] = rows["tier"].fillna(c.t("ui.members.no_tier"))
-    sh.plot(charts.matrix(rows, rows="tier", cols="level", value="members",
-                          row_order=list(dict.fromkeys(rows["tier"])), col_order=LEVELS,
-                          col_labels={lv: c.t(f"ui.level.{lv}") for lv in LEVELS}, lang=c.lang),
-            key="overview_members")
+    sh.plot(
+        charts.matrix(
+            rows,
+            rows="tier",
+            cols="level",
+            value="members",
+            row_order=list(dict.fromkeys(rows["tier"])),
+            col_order=LEVELS,
+            col_labels={lv: c.t(f"ui.level.{lv}") for lv in LEVELS},
+            lang=c.lang,
+        ),
+        key="overview_members",
+    )
     sh.caveat(c.t("ui.caveat.members"))
 
 
@@ -49,10 +71,19 @@ def participation(c: sh.Ctx) -> None:
     if rows.empty or not rows["events"].sum():
         sh.empty(c, ("events", "participants"))
         return
-    sh.plot(charts.lines(rows, x="year", unit="count", lang=c.lang, columns={
-        "person_participations": c.metric_name("ORG-4", "person_participations"),
-        "participating_orgs": c.metric_name("ORG-4", "participating_orgs"),
-    }), key="overview_participation")
+    sh.plot(
+        charts.lines(
+            rows,
+            x="year",
+            unit="count",
+            lang=c.lang,
+            columns={
+                "person_participations": c.metric_name("ORG-4", "person_participations"),
+                "participating_orgs": c.metric_name("ORG-4", "participating_orgs"),
+            },
+        ),
+        key="overview_participation",
+    )
     sh.caveat(c.t("ui.caveat.participation"))
 
 
@@ -76,20 +107,34 @@ def survey(c: sh.Ctx) -> None:
     latest = rates.iloc[-1]
     year = int(latest["year"])
     items = sh.frame(sh.cached(item_stats, c.cluster_id, (year, year)))
-    cols = st.columns(1 + len(HEADLINE_ITEMS))
-    cols[0].metric(c.metric_name("ORG-5", "response_rate"), format_value(latest["response_rate"], "share", c.lang))
-    cols[0].caption(c.t("ui.survey.responses_of", year=year,
-                        responses=format_value(latest["responses"], "count", c.lang),
-                        invited=format_value(latest["invited"], "count", c.lang)))
-    for column, code in zip(cols[1:], HEADLINE_ITEMS):
+    st.metric(
+        c.metric_name("ORG-5", "response_rate"),
+        format_value(latest["response_rate"], "share", c.lang),
+    )
+    st.caption(
+        c.t(
+            "ui.survey.responses_of",
+            year=year,
+            responses=format_value(latest["responses"], "count", c.lang),
+            invited=format_value(latest["invited"], "count", c.lang),
+        )
+    )
+    for column, code in zip(st.columns(len(HEADLINE_ITEMS)), HEADLINE_ITEMS):
         row = items[items["item_code"] == code]
-        if row.empty:
-            column.metric(code, "–")
-            continue
-        item = row.iloc[0]
-        value = c.t("ui.suppressed") if item["suppressed"] else format_value(item["mean"], "mean", c.lang)
-        column.metric(f"{code} · {c.t('ui.survey.mean_of_5')}", value, help=sh.part_label(code, c.lang))
-        column.caption(f"n = {format_value(item['n'], 'count', c.lang)}")
+        with column:
+            if row.empty:
+                st.metric(code, "–")
+                continue
+            item = row.iloc[0]
+            value = (
+                c.t("ui.suppressed")
+                if item["suppressed"]
+                else format_value(item["mean"], "score", c.lang)
+            )
+            st.metric(f"{code} · {c.t('ui.survey.mean_of_5')}", value)
+            st.caption(
+                f"{part_label(code, c.lang)} · n = {format_value(item['n'], 'count', c.lang)}"
+            )
     sh.caveat(c.t("ui.caveat.survey"))
 
 
@@ -102,9 +147,17 @@ def regional(c: sh.Ctx) -> None:
     first = rows["measure"].iloc[0]
     part = rows[rows["measure"] == first]
     wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
-    sh.plot(charts.lines(wide, x="year", unit="count", lang=c.lang,
-                         columns={r: f"{label('measure', first, c.lang)} · {r}" for r in wide.columns[1:]}),
-            key="overview_regional")
+    sh.plot(
+        charts.lines(
+            wide,
+            x="year",
+            unit="count",
+            lang=c.lang,
+            columns={r: f"{label('measure', first, c.lang)} · {r}" for r in wide.columns[1:]},
+            from_zero=False,
+        ),
+        key="overview_regional",
+    )
     sh.caveat(c.t("analytics.regional.context_note"))
 
 

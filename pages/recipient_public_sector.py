@@ -1,4 +1,5 @@
-"""Julkinen sektori / Public sector: the Table-3 indicators whose value goes to this recipient."""
+"""Julkinen sektori / Public sector: the Table-3 indicators of this recipient."""
+
 from pages._shared import render_recipient
 
 render_recipient("public_sector")

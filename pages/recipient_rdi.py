@@ -1,4 +1,5 @@
-"""TKI-toimijat / RDI actors: the Table-3 indicators whose value goes to this recipient."""
+"""TKI-toimijat / RDI actors: the Table-3 indicators of this recipient."""
+
 from pages._shared import render_recipient
 
 render_recipient("rdi")

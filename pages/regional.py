@@ -1,4 +1,5 @@
 """Aluekehitys / Regional context: external statistics the cluster cannot claim as its effect."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -7,6 +8,7 @@ from indicators import breakdowns as bd
 from pages import _shared as sh
 from ui import charts
 from ui.labels import label
+from ui.markdown import escape
 
 
 def main() -> None:
@@ -27,11 +29,25 @@ def main() -> None:
         unit = part["unit"].dropna().iloc[0] if part["unit"].notna().any() else ""
         sources = ", ".join(sorted(part["source"].dropna().unique()))
         with columns[index % 2]:
-            st.subheader(label("measure", measure, c.lang), anchor=False)
-            sh.plot(charts.lines(wide, x="year", unit="count", lang=c.lang,
-                                 columns={r: r for r in wide.columns[1:]}), key=f"regional:{measure}")
-            st.caption(" · ".join(x for x in (unit, c.t("ui.regional.source", source=sources) if sources
-                                              else "") if x))
+            st.subheader(escape(label("measure", measure, c.lang)), anchor=False)
+            sh.plot(
+                charts.lines(
+                    wide,
+                    x="year",
+                    unit="count",
+                    lang=c.lang,
+                    columns={r: r for r in wide.columns[1:]},
+                    from_zero=False,
+                ),
+                key=f"regional:{measure}",
+            )
+            st.caption(
+                " · ".join(
+                    x
+                    for x in (unit, c.t("ui.regional.source", source=sources) if sources else "")
+                    if x
+                )
+            )
 
 
 main()

@@ -1,4 +1,5 @@
 """Asetukset / Settings (manager): the cluster profile and the targets per indicator."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,24 +20,44 @@ def lines(text: str) -> tuple[str, ...]:
 
 def profile(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.settings.profile"), anchor=False)
-    current = db_context.profile(sh.cursor(), c.cluster_id)
-    suggested = current.tiers or tuple(db_context.register_tiers(sh.cursor(), c.cluster_id))
+    current = sh.cached(db_context.profile, c.cluster_id)
+    suggested = current.tiers or tuple(sh.cached(db_context.register_tiers, c.cluster_id))
     forms = list(db_context.ORG_FORMS)
     with st.form("profile"):
         name = st.text_input(c.t("ui.settings.name"), current.name)
         left, right = st.columns(2)
-        org_form = left.selectbox(c.t("ui.settings.org_form"), forms,
-                                  index=forms.index(current.org_form) if current.org_form in forms else len(forms) - 1,
-                                  format_func=lambda f: label("org_form", f, c.lang))
-        staff = right.number_input(c.t("ui.settings.staff_fte"), min_value=0.0, max_value=100.0, step=0.1,
-                                   value=current.staff_fte, format="%.1f")
+        org_form = left.selectbox(
+            c.t("ui.settings.org_form"),
+            forms,
+            index=forms.index(current.org_form) if current.org_form in forms else len(forms) - 1,
+            format_func=lambda f: label("org_form", f, c.lang),
+        )
+        staff = right.number_input(
+            c.t("ui.settings.staff_fte"),
+            min_value=0.0,
+            max_value=100.0,
+            step=0.1,
+            value=current.staff_fte,
+            format="%.1f",
+        )
         region = st.text_input(c.t("ui.settings.region"), current.region or "")
-        priorities = st.text_area(c.t("ui.settings.priorities"), "\n".join(current.strategic_priorities),
-                                  help=c.t("ui.settings.one_per_line"))
-        tiers = st.text_area(c.t("ui.settings.tiers"), "\n".join(suggested), help=c.t("ui.settings.one_per_line"))
+        priorities = st.text_area(
+            c.t("ui.settings.priorities"),
+            "\n".join(current.strategic_priorities),
+            help=c.t("ui.settings.one_per_line"),
+        )
+        tiers = st.text_area(
+            c.t("ui.settings.tiers"), "\n".join(suggested), help=c.t("ui.settings.one_per_line")
+        )
         if st.form_submit_button(c.t("ui.settings.save"), type="primary"):
-            db_context.save_profile(sh.connection(c.db), c.cluster_id, db_context.Profile(
-                name, org_form, staff, lines(priorities), lines(tiers), region.strip() or None), user=c.user)
+            db_context.save_profile(
+                sh.connection(c.db),
+                c.cluster_id,
+                db_context.Profile(
+                    name, org_form, staff, lines(priorities), lines(tiers), region.strip() or None
+                ),
+                user=c.user,
+            )
             sh.clear_caches()
             st.session_state["settings_message"] = c.t("ui.settings.saved")
             st.rerun()
@@ -45,36 +66,82 @@ def profile(c: sh.Ctx) -> None:
 def targets(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.settings.targets"), anchor=False)
     sh.caveat(c.t("analytics.target.help"))
-    rows = sh.frame(sh.cached(list_targets, c.cluster_id), ["code", "metric", "year", "value", "set_by", "set_at"])
+    rows = sh.frame(
+        sh.cached(list_targets, c.cluster_id),
+        ["code", "metric", "year", "value", "set_by", "set_at"],
+    )
     if rows.empty:
         st.caption(c.t("analytics.target.none"))
     else:
-        shown = rows.assign(metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])])
-        st.dataframe(shown[["code", "metric", "year", "value", "set_by"]], hide_index=True, column_config={
-            "code": c.t("ui.column.indicator"), "metric": c.t("ui.column.metric"),
-            "year": st.column_config.NumberColumn(c.t("ui.column.year"), format="%d"),
-            "value": c.t("ui.column.target"), "set_by": c.t("ui.column.user")})
+        shown = rows.assign(
+            metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])]
+        )
+        st.dataframe(
+            shown[["code", "metric", "year", "value", "set_by"]],
+            hide_index=True,
+            column_config={
+                "code": c.t("ui.column.indicator"),
+                "metric": c.t("ui.column.metric"),
+                "year": st.column_config.NumberColumn(c.t("ui.column.year"), format="%d"),
+                "value": c.t("ui.column.target"),
+                "set_by": c.t("ui.column.user"),
+            },
+        )
     results = sh.results(c)
     codes = list(REGISTRY)
-    code = st.selectbox(c.t("ui.column.indicator"), codes, key="target_code",
-                        format_func=lambda k: f"{k} · {(REGISTRY[k].name_en if c.lang == 'en' else REGISTRY[k].name_fi)}")
+    code = st.selectbox(
+        c.t("ui.column.indicator"),
+        codes,
+        key="target_code",
+        format_func=lambda k: (
+            f"{k} · {(REGISTRY[k].name_en if c.lang == 'en' else REGISTRY[k].name_fi)}"
+        ),
+    )
     metrics = sorted(results.loc[results["code"] == code, "metric"].unique())
     with st.form("target"):
-        metric = st.selectbox(c.t("ui.column.metric"), metrics, format_func=lambda m: metric_label(code, m, c.lang))
+        metric = st.selectbox(
+            c.t("ui.column.metric"),
+            metrics,
+            format_func=lambda m: metric_label(code, m, c.lang),
+            key="target_metric",
+        )
         left, right = st.columns(2)
         last = c.years[1] if c.years else None
-        year = left.number_input(c.t("ui.column.year"), min_value=1990, max_value=2100, step=1,
-                                 value=(last + 1) if last else 2026)
-        value = right.number_input(c.t("ui.column.target"), value=0.0, help=c.t("ui.settings.target_units"))
+        year = left.number_input(
+            c.t("ui.column.year"),
+            min_value=1990,
+            max_value=2100,
+            step=1,
+            value=(last + 1) if last else 2026,
+        )
+        value = right.number_input(
+            c.t("ui.column.target"), value=0.0, help=c.t("ui.settings.target_units")
+        )
         save, remove = st.columns(2)
         if save.form_submit_button(c.t("ui.settings.set_target"), type="primary"):
-            change(c, lambda: set_target(sh.connection(c.db), c.cluster_id, code, metric or "", int(year),
-                                         float(value), c.user),
-                   c.t("analytics.target.saved", code=code, metric=metric, year=int(year), value=value))
+            change(
+                c,
+                lambda: set_target(
+                    sh.connection(c.db),
+                    c.cluster_id,
+                    code,
+                    metric or "",
+                    int(year),
+                    float(value),
+                    c.user,
+                ),
+                c.t(
+                    "analytics.target.saved", code=code, metric=metric, year=int(year), value=value
+                ),
+            )
         if remove.form_submit_button(c.t("ui.settings.remove_target")):
-            change(c, lambda: remove_target(sh.connection(c.db), c.cluster_id, code, metric or "",
-                                            int(year), c.user),
-                   c.t("analytics.target.removed", code=code, metric=metric, year=int(year)))
+            change(
+                c,
+                lambda: remove_target(
+                    sh.connection(c.db), c.cluster_id, code, metric or "", int(year), c.user
+                ),
+                c.t("analytics.target.removed", code=code, metric=metric, year=int(year)),
+            )
 
 
 def change(c: sh.Ctx, action: Callable[[], object], done: str) -> None:

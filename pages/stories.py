@@ -1,5 +1,6 @@
 """Menestystarinat / Success stories: cards filtered by type, year and organisation; only stories
 with consent to publish unless the manager asks for all."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -16,20 +17,42 @@ def main() -> None:
     if sh.no_data_yet(c, ("outcomes",)):
         return
     include_all = c.is_manager and st.toggle(c.t("ui.story.include_unconsented"), key="stories_all")
-    choices = sh.cached(bd.story_filters, c.cluster_id, c.years, role=c.role, include_unconsented=include_all)
+    choices = sh.cached(
+        bd.story_filters, c.cluster_id, c.years, role=c.role, include_unconsented=include_all
+    )
     if not choices["years"]:
         sh.empty(c, ("outcomes",))
         return
     every = c.t("ui.filter.all")
     left, middle, right = st.columns(3)
-    kind = left.selectbox(c.t("ui.filter.type"), [None, *choices["outcome_types"]], key="stories_type",
-                          format_func=lambda v: every if v is None else label("outcome_type", v, c.lang))
-    year = middle.selectbox(c.t("ui.filter.year"), [None, *choices["years"][::-1]], key="stories_year",
-                            format_func=lambda v: every if v is None else str(v))
-    org = right.selectbox(c.t("ui.filter.organisation"), [None, *choices["organisations"]],
-                          key="stories_org", format_func=lambda v: every if v is None else v)
-    stories = sh.cached(bd.success_stories, c.cluster_id, c.years, role=c.role, outcome_type=kind,
-                        year=year, organisation=org, include_unconsented=include_all)
+    kind = left.selectbox(
+        c.t("ui.filter.type"),
+        [None, *choices["outcome_types"]],
+        key="stories_type",
+        format_func=lambda v: every if v is None else label("outcome_type", v, c.lang),
+    )
+    year = middle.selectbox(
+        c.t("ui.filter.year"),
+        [None, *choices["years"][::-1]],
+        key="stories_year",
+        format_func=lambda v: every if v is None else str(v),
+    )
+    org = right.selectbox(
+        c.t("ui.filter.organisation"),
+        [None, *choices["organisations"]],
+        key="stories_org",
+        format_func=lambda v: every if v is None else v,
+    )
+    stories = sh.cached(
+        bd.success_stories,
+        c.cluster_id,
+        c.years,
+        role=c.role,
+        outcome_type=kind,
+        year=year,
+        organisation=org,
+        include_unconsented=include_all,
+    )
     st.caption(c.t("ui.story.count", count=len(stories)))
     sh.caveat(c.t("ui.caveat.stories"))
     for story in stories:

@@ -1,9 +1,11 @@
 """Kyselyt / Surveys: items with n, response rate, suppression and trend; open answers for the
 manager only."""
+
 from __future__ import annotations
 
 import streamlit as st
 
+from data.survey_catalogue import CATALOGUE
 from indicators.survey import MIN_N, item_stats, open_answers, response_rates
 from pages import _shared as sh
 from ui import charts
@@ -11,21 +13,35 @@ from ui.labels import part_label
 from ui.units import format_value
 
 MIN_TREND_YEARS = 3  # the cookbook's several-year view (DOMAIN W5)
+ITEM_ORDER = {item.code: index for index, item in enumerate(CATALOGUE)}
 
 
 def items_table(c: sh.Ctx, items, year: int) -> None:
-    latest = items[items["year"] == year]
+    latest = items[items["year"] == year].sort_values(
+        "item_code", key=lambda codes: codes.map(ITEM_ORDER)
+    )
     shown = latest.assign(
         item=latest["item_code"].map(lambda code: part_label(code, c.lang)),
-        mean_text=[c.t("ui.suppressed") if s else format_value(m, "mean", c.lang)
-                   for s, m in zip(latest["suppressed"], latest["mean"])],
-        agree_text=[c.t("ui.suppressed") if s else format_value(a, "share", c.lang)
-                    for s, a in zip(latest["suppressed"], latest["agree_share"])],
+        mean_text=[
+            c.t("ui.suppressed") if s else format_value(m, "score", c.lang)
+            for s, m in zip(latest["suppressed"], latest["mean"])
+        ],
+        agree_text=[
+            c.t("ui.suppressed") if s else format_value(a, "share", c.lang)
+            for s, a in zip(latest["suppressed"], latest["agree_share"])
+        ],
     )
-    st.dataframe(shown[["item", "indicator", "n", "mean_text", "agree_text"]], hide_index=True,
-                 column_config={"item": c.t("ui.column.item"), "indicator": c.t("ui.column.indicator"),
-                                "n": "n", "mean_text": c.t("ui.column.mean"),
-                                "agree_text": c.t("ui.column.agree_share")})
+    st.dataframe(
+        shown[["item", "indicator", "n", "mean_text", "agree_text"]],
+        hide_index=True,
+        column_config={
+            "item": c.t("ui.column.item"),
+            "indicator": c.t("ui.column.indicator"),
+            "n": "n",
+            "mean_text": c.t("ui.column.mean"),
+            "agree_text": c.t("ui.column.agree_share"),
+        },
+    )
     if latest["suppressed"].any():
         st.caption(c.t("ui.suppressed_note"))
 
@@ -42,17 +58,24 @@ def main() -> None:
     items = sh.frame(sh.cached(item_stats, c.cluster_id, c.years))
     years = sorted(rates["year"].unique())
     if len(years) < MIN_TREND_YEARS:
-        st.warning(c.t("ui.survey.few_years", years=len(years), needed=MIN_TREND_YEARS),
-                   icon=":material/hourglass_top:")
+        st.warning(
+            c.t("ui.survey.few_years", years=len(years), needed=MIN_TREND_YEARS),
+            icon=":material/hourglass_top:",
+        )
     sh.caveat(c.t("ui.caveat.survey"))
 
     st.subheader(c.metric_name("ORG-5", "response_rate"), anchor=False)
     columns = st.columns(min(len(years), 4))
     for column, (_, row) in zip(columns, rates.tail(4).iterrows()):
         column.metric(str(int(row["year"])), format_value(row["response_rate"], "share", c.lang))
-        column.caption(c.t("ui.survey.responses_of", year=int(row["year"]),
-                           responses=format_value(row["responses"], "count", c.lang),
-                           invited=format_value(row["invited"], "count", c.lang)))
+        column.caption(
+            c.t(
+                "ui.survey.responses_of",
+                year=int(row["year"]),
+                responses=format_value(row["responses"], "count", c.lang),
+                invited=format_value(row["invited"], "count", c.lang),
+            )
+        )
 
     if items.empty:
         return
@@ -64,10 +87,19 @@ def main() -> None:
     likert = items[items["scale"] == "likert5"]
     wide = likert.pivot_table(index="year", columns="item_code", values="mean").reset_index()
     wide = wide.set_index("year").reindex(years).reset_index()
-    codes = [code for code in wide.columns if code != "year"]
+    codes = sorted((code for code in wide.columns if code != "year"), key=ITEM_ORDER.get)
     if codes:
-        sh.plot(charts.lines(wide, x="year", unit="mean", lang=c.lang, columns={code: code for code in codes}),
-                key="survey_trend")
+        sh.plot(
+            charts.lines(
+                wide,
+                x="year",
+                unit="score",
+                lang=c.lang,
+                y_range=(1, 5.2),
+                columns={code: code for code in codes},
+            ),
+            key="survey_trend",
+        )
         st.caption(" · ".join(part_label(code, c.lang) for code in codes))
     st.caption(c.t("ui.survey.suppression", min_n=MIN_N))
 
@@ -79,9 +111,15 @@ def main() -> None:
             st.caption(c.t("ui.survey.no_open"))
         for (code, text_fi, text_en), group in answers.groupby(["item_code", "text_fi", "text_en"]):
             with st.expander(f"{code} {text_en if c.lang == 'en' else text_fi} ({len(group)})"):
-                st.dataframe(group[["year", "survey", "text"]], hide_index=True, column_config={
-                    "year": c.t("ui.column.year"), "survey": c.t("ui.column.survey"),
-                    "text": c.t("ui.column.answer")})
+                st.dataframe(
+                    group[["year", "survey", "text"]],
+                    hide_index=True,
+                    column_config={
+                        "year": c.t("ui.column.year"),
+                        "survey": c.t("ui.column.survey"),
+                        "text": c.t("ui.column.answer"),
+                    },
+                )
 
 
 main()

@@ -5,7 +5,6 @@ The comments give the facts the hand-computed expectations rest on.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -80,13 +79,12 @@ def load_small_cluster(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
         path.write_text(text, encoding="utf-8")
         options = SURVEY_OPTIONS if name == "kysely.csv" else {}
         report = import_file(con, path, cluster_id="default", **options)
-        assert report.status == "loaded", (name, report.to_text("en"))
+        if report.status != "loaded":
+            raise RuntimeError(f"{name}: {report.to_text('en')}")
 
 
-@pytest.fixture(scope="module")
-def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small cluster imported once per test module into a database file."""
-    folder = tmp_path_factory.mktemp("small")
+def small_database(folder: Path) -> Path:
+    """Build the small cluster once into a database file in ``folder``; return its path."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KLUSTERIMITTARI_KEY_FILE", str(folder / "test.key"))
         con = open_db(folder / "small.duckdb")
@@ -96,10 +94,7 @@ def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "small.duckdb"
 
 
-@pytest.fixture
-def small(small_db_file: Path, db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A private copy of the small cluster at ``db_path`` (the CLI tests open the same file)."""
-    shutil.copyfile(small_db_file, db_path)
-    con = open_db(db_path)
-    yield con
-    con.close()
+def open_copy(source: Path, target: Path) -> duckdb.DuckDBPyConnection:
+    """A private copy of a built database (tests may change it; the CLI may open it)."""
+    shutil.copyfile(source, target)
+    return open_db(target)

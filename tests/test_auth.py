@@ -8,12 +8,18 @@ from pathlib import Path
 import duckdb
 import pytest
 from argon2 import PasswordHasher
+from streamlit.testing.v1 import AppTest
 
 from auth import accounts
 from auth.accounts import AccountError, add_user, has_users, list_users, remove_user, verify
 from auth.oidc import role_for_email, sign_in_email
+from auth.roles import PermissionDenied
 from cli.main import main
+from data.demo import load_demo
 from data.store import open_db
+from indicators.analytics_context import import_history
+from indicators.analytics_members import paying_but_passive
+from indicators.survey import open_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "kahvi-ja-pulla-2025"
@@ -172,3 +178,57 @@ def test_production_server_settings() -> None:
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["maxUploadSize"] == 50
+
+
+MANAGER_PAGES = ("pages/data_import.py", "pages/settings.py")
+
+
+@pytest.fixture
+def demo_with_accounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo cluster in a database that has a manager account; the app points at it."""
+    path = tmp_path / "app.duckdb"
+    con = open_db(path)
+    try:
+        assert {r.status for r in load_demo(con)} == {"loaded"}
+        add_user(con, "anna", "manager", PASSWORD)
+    finally:
+        con.close()
+    monkeypatch.setenv("KLUSTERIMITTARI_DB", str(path))
+    return path
+
+
+@pytest.mark.slow
+def test_board_session_cannot_reach_manager_pages_by_navigation_or_url(
+        demo_with_accounts: Path) -> None:
+    for role in ("board", "manager"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.session_state["role"] = role
+        at.run()
+        assert not at.exception
+        for page in MANAGER_PAGES:
+            if role == "board":
+                with pytest.raises(ValueError, match="Could not find a navigation page"):
+                    at.switch_page(page)
+            else:
+                at.switch_page(page).run()
+                assert not at.exception, (role, page)
+        at.switch_page("pages/surveys.py").run()
+        assert not at.exception
+        assert not at.get("file_uploader")
+
+
+def test_core_functions_refuse_raw_rows_and_open_answers_to_the_board(
+        demo_with_accounts: Path) -> None:
+    con = open_db(demo_with_accounts)
+    try:
+        calls = (
+            lambda role: open_answers(con, "default", role),
+            lambda role: paying_but_passive(con, "default", 2025, role=role),
+            lambda role: import_history(con, "default", role=role),
+        )
+        for call in calls:
+            with pytest.raises(PermissionDenied):
+                call("board")
+            assert call("manager")
+    finally:
+        con.close()

@@ -1,4 +1,5 @@
-"""Backup and restore: an exact, consistent copy that restores only where it is asked to."""
+"""Backup and restore: an exact, consistent copy (same tables, same indicators) that restores
+only where it is asked to."""
 from __future__ import annotations
 
 import os
@@ -15,6 +16,7 @@ from cli.main import main
 from data.importer import import_file
 from data.pseudonym import key_path
 from data.store import open_db
+from indicators.compute import compute
 
 
 def table_contents(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
@@ -58,6 +60,14 @@ def contents_of(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def indicators_of(path: Path) -> list:
+    con = open_db(path)
+    try:
+        return compute(con)
+    finally:
+        con.close()
+
+
 def test_backup_restore_gives_identical_tables(filled_db: Path, tmp_path: Path,
                                                only_backup_commands: None,
                                                capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,6 +84,9 @@ def test_backup_restore_gives_identical_tables(filled_db: Path, tmp_path: Path,
     original = contents_of(filled_db)
     assert original["participation"] and original["survey_answer"] and original["membership"]
     assert contents_of(restored) == original
+    results = indicators_of(filled_db)
+    assert any(r.value for r in results if r.code == "ORG-4")
+    assert indicators_of(restored) == results
     next_values = []
     for path in (filled_db, restored):   # sequences continue where the original left off
         con = open_db(path)

@@ -1,4 +1,5 @@
-"""Many readers while imports run in one process; a second process is told the database is busy."""
+"""Many readers computing indicators while imports run in one process; a second process is
+told the database is busy."""
 from __future__ import annotations
 
 import subprocess
@@ -12,6 +13,7 @@ from bench.generate import attendance_workbook, members_workbook
 from cli.main import main
 from data.importer import import_file
 from data.store import DatabaseBusy, memory_db, open_db
+from indicators.compute import compute
 
 READERS = 8
 # Attendance lists imported while the readers run: (rows, seed); two importing threads.
@@ -32,13 +34,14 @@ RESULT_SQL = """
 """
 
 
-def _sequential_result(members: Path, lists: list[Path]) -> tuple:
-    """RESULT_SQL after importing the same files one by one into a fresh database."""
+def _sequential_result(files: list[Path]) -> tuple[tuple, list]:
+    """RESULT_SQL and every indicator after importing ``files`` one by one into a fresh
+    database."""
     con = memory_db()
     try:
-        for file in (members, *lists):
+        for file in files:
             assert import_file(con, file).status == "loaded"
-        return con.execute(RESULT_SQL).fetchone()
+        return con.execute(RESULT_SQL).fetchone(), compute(con)
     finally:
         con.close()
 
@@ -51,6 +54,7 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
     full_sizes = {rows for rows, _ in LISTS}
     con = open_db(tmp_path / "klusteri.duckdb")     # the app's one connection
     assert import_file(con, members).status == "loaded"
+    codes = {r.code for r in compute(con)}
     errors: list[BaseException] = []
     seen: list[list[tuple]] = []
     reports = []
@@ -66,6 +70,8 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
                     assert rows in full_sizes, (import_id, rows)
                 members = cur.execute("SELECT count(*) FROM v_member").fetchone()[0]
                 assert members == 40, members
+                results = compute(cur)
+                assert {r.code for r in results} == codes
                 seen.append(snapshot)
         except BaseException as exc:  # noqa: BLE001 - collected and re-raised in the test
             errors.append(exc)
@@ -92,9 +98,11 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
     assert len({len(s) for s in seen}) > 1, "readers saw the imports arrive"
     final = con.execute(SNAPSHOT_SQL).fetchall()
     assert sorted(rows for _, rows, _, _ in final) == sorted(full_sizes)
-    result = con.execute(RESULT_SQL).fetchone()
+    result, indicators = con.execute(RESULT_SQL).fetchone(), compute(con)
+    order = [name for (name,) in con.execute(
+        "SELECT file_name FROM import_log ORDER BY import_id").fetchall()]
     con.close()
-    assert result == _sequential_result(members, lists)
+    assert (result, indicators) == _sequential_result([tmp_path / name for name in order])
     assert result[1:] == (10, 60, 40)
 
 

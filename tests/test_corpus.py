@@ -109,3 +109,11 @@ def test_corpus_file_has_a_clean_outcome(path: Path, outcomes: dict[Path, Future
     expected = EXPECTED.get(path.relative_to(CORPUS).as_posix())
     if expected is not None:
         assert result == expected
+
+
+def test_xls_content_named_xlsx_is_read_as_xls(tmp_path: Path) -> None:
+    renamed = tmp_path / "jasenet.xlsx"
+    renamed.write_bytes((CORPUS / "python-calamine" / "base.xls").read_bytes())
+    sheets = read_upload(renamed)
+    assert [s.name for s in sheets] == ["Sheet1"]
+    assert sheets[0].table.slice(0, 1).to_pylist()[0]["c0"] == "String"

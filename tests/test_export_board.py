@@ -3,20 +3,38 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
 import openpyxl
+import pytest
 
 from cli.main import main
 from export.board_data import board_years
 from export.board_report import board_report
 from export.board_workbook import board_workbook
 from export.html_report import html_report
-from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
+from tests.fixtures_export import (
+    HOSTILE_TITLES,
+    OPEN_ANSWER,
+    SECRET_TITLE,
+    open_copy,
+    small_database,
+)
 
-pytest_plugins = ("tests.fixtures_export",)
+
+@pytest.fixture(scope="module")
+def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return small_database(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture
+def small(small_db_file: Path, db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = open_copy(small_db_file, db_path)
+    yield con
+    con.close()
 
 YEARS = (2023, 2024)
 
@@ -29,11 +47,11 @@ def _rows(sheet) -> list[dict]:
 def test_board_workbook_sheets_and_native_charts(small: duckdb.DuckDBPyConnection) -> None:
     data = board_workbook(small, "default", YEARS, "fi")
     book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Yhteenveto", "Rahoitus", "Jäsenet", "Osallistuminen",
-                               "Jäsenkysely", "Menestystarinat"]
+    assert book.sheetnames == ["Yhteenveto", "Rahoitus", "Jäsenet", "Jäsenyystasot",
+                               "Osallistuminen", "Jäsenkysely", "Menestystarinat"]
     charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
               if n.startswith("xl/charts/chart")]
-    assert len(charts) == 4
+    assert len(charts) == 5
     english = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "en")))
     assert english.sheetnames[:2] == ["Summary", "Funding"]
 
@@ -55,6 +73,9 @@ def test_board_members_participation_and_survey(small: duckdb.DuckDBPyConnection
     members = _rows(book["Jäsenet"])
     assert [(r["Vuosi"], r["Jäseniä 31.12."], r["Ydin"], r["Satunnainen"], r["Passiivinen"])
             for r in members] == [(2023, 2, 1, 0, 1), (2024, 3, 1, 1, 1)]
+    tiers = _rows(book["Jäsenyystasot"])
+    assert [(r["Jäsenyystaso"], r["Ydin"], r["Aktiivinen"], r["Satunnainen"], r["Passiivinen"])
+            for r in tiers] == [("(ei tasoa)", 1, 0, 1, 1)]
     trend = _rows(book["Osallistuminen"])
     assert [(r["Tapahtumia"], r["Henkilöosallistumisia"], r["Osallistuneita organisaatioita"])
             for r in trend] == [(1, 1, 1), (1, 2, 2)]
@@ -116,7 +137,8 @@ def test_html_report_is_self_contained(small: duckdb.DuckDBPyConnection) -> None
         assert not {"src", "href", "data"} & set(attrs), (tag, attrs)
     assert page.startswith("<!DOCTYPE html>")
     assert "Plotly.newPlot" in page and "@media print" in page
-    for chart in ("chart-funding", "chart-engagement", "chart-participation", "chart-survey"):
+    for chart in ("chart-funding", "chart-engagement", "chart-tiers", "chart-participation",
+                  "chart-survey"):
         assert f'id="{chart}"' in page
 
 

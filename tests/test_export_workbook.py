@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -13,9 +14,26 @@ from cli.main import main
 from export.safe import is_formula_like
 from export.workbook import export_workbook
 from indicators.compute import compute
-from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
+from indicators.targets import set_target
+from tests.fixtures_export import (
+    HOSTILE_TITLES,
+    OPEN_ANSWER,
+    SECRET_TITLE,
+    open_copy,
+    small_database,
+)
 
-pytest_plugins = ("tests.fixtures_export",)
+
+@pytest.fixture(scope="module")
+def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return small_database(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture
+def small(small_db_file: Path, db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = open_copy(small_db_file, db_path)
+    yield con
+    con.close()
 
 FI_SHEETS = ["Indikaattorit", "Alue", "Klusteriorganisaatio", "TKI-toimijat", "Yritykset",
              "Julkinen sektori", "Määritelmät", "Aineisto", "Menestystarinat"]
@@ -157,6 +175,32 @@ def test_one_year_and_audit_entry(small: duckdb.DuckDBPyConnection) -> None:
     entry = small.execute("SELECT user_name, cluster_id FROM audit_log WHERE action = 'export'"
                           ).fetchall()
     assert entry == [("mari", "default")]
+
+
+def test_target_column(small: duckdb.DuckDBPyConnection) -> None:
+    set_target(small, "default", "FUN-1", "total_eur", 2024, 30000, "mari")
+    rows = _records(_book(export_workbook(small, "default"))["Indikaattorit"])
+    target = {(r["Koodi"], r["Vuosi"], r["Mittari"]): r["Tavoite"] for r in rows}
+    assert target[("FUN-1", 2024, "total_eur")] == 30000
+    assert target[("FUN-1", 2023, "total_eur")] is None
+
+
+def test_empty_cluster_exports_notes(con: duckdb.DuckDBPyConnection) -> None:
+    book = _book(export_workbook(con, "default", lang="en"))
+    rows = _records(book["Indicators"])
+    assert rows and all(r["Value"] is None and r["Note"] for r in rows)
+    assert _records(book["Sources"]) == [] and _records(book["Success stories"]) == []
+
+
+def test_cli_english_one_year(small: duckdb.DuckDBPyConnection, db_path: Path,
+                              tmp_path: Path) -> None:
+    small.close()
+    out = tmp_path / "indicators.xlsx"
+    assert main(["export", "--db", str(db_path), "--out", str(out), "--year", "2023",
+                 "--lang", "en"]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == EN_SHEETS
+    assert {r["Year"] for r in _records(book["Indicators"])} == {2023}
 
 
 def test_cli_rejects_wrong_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -199,3 +199,14 @@ def test_an_entry_of_the_same_shape_is_computed(con):
         del REGISTRY["X-EVENTS"]
     # 3 events in 2023, 5 in 2024; 2025 has none, so the query gives no row: null with a note.
     assert rows == [(2023, 3, None), (2024, 5, None), (2025, None, "No data for this year.")]
+
+
+def test_a_long_chain_of_duplicate_rows_is_one_person(con):
+    build(con, only=("organisation", "event"))
+    # Eight rows at e1 for A: row i shares its e-mail with row i+1 (even i) or its name (odd i),
+    # so all eight are linked through a chain of seven steps -> one person; plus one stranger.
+    rows = [(1, 1, f"mail{i // 2}", f"name{(i + 1) // 2}") for i in range(8)] + [(1, 2, "other", "other")]
+    con.executemany("INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash, name_hash)"
+                    " VALUES ('default', 1, ?, ?, ?, ?)", rows)
+    persons = next(r for r in compute(con, year=2023, codes=["ORG-4"]) if r.metric == "person_participations")
+    assert persons.value == 2

@@ -38,24 +38,32 @@ con.close()
 """
 
 
-def _import_and_kill(db: Path, file: Path, after: float, delay: float) -> str:
-    """Run an import in a child process group and SIGKILL it once progress reaches ``after``
-    plus ``delay`` seconds; the last line the child printed."""
+def _progress(line: str) -> float | None:
+    try:
+        return float(line)
+    except ValueError:
+        return None
+
+
+def _import_and_kill(db: Path, file: Path, after: float, delay: float) -> float | None:
+    """Run an import in a child process group and SIGKILL it ``delay`` seconds after its
+    progress reaches ``after``; the progress it had reported (None if it never got there)."""
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(file)], cwd=ROOT,
                              stdout=subprocess.PIPE, text=True, start_new_session=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-    last = ""
+    reached = None
     try:
         for line in child.stdout:
-            last = line.strip()
-            if last.replace(".", "", 1).isdigit() and float(last) >= after:
+            share = _progress(line.strip())
+            if share is not None and share >= after:
+                reached = share
                 time.sleep(delay)
                 break
     finally:
         os.killpg(child.pid, signal.SIGKILL)
         child.wait(timeout=60)
         child.stdout.close()
-    return last
+    return reached
 
 
 def _check_consistent(con: duckdb.DuckDBPyConnection, context: str) -> int:
@@ -92,8 +100,9 @@ def test_killed_imports_leave_the_database_consistent(tmp_path: Path) -> None:
     outcomes = []
     for after in KILL_AFTER:
         delay = rng.uniform(0, MAX_DELAY_S)
-        last = _import_and_kill(db, big, after, delay)
-        context = f"seed {seed}: killed at {after} + {delay:.2f} s after {last!r}"
+        reached = _import_and_kill(db, big, after, delay)
+        context = f"seed {seed}: killed {delay:.2f} s after progress {reached} (aimed {after})"
+        assert reached is not None, context
         con = open_db(db)
         try:
             outcomes.append(_check_consistent(con, context))

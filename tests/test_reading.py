@@ -35,7 +35,7 @@ def _workbook(path: Path) -> Path:
     """A two-sheet workbook with a title row, a hidden sheet, a chart sheet and a blank sheet."""
     book = xlsxwriter.Workbook(path)
     members = book.add_worksheet("Jäsenet")
-    members.write("A1", "Jäsenrekisteri 2024")
+    members.write("B2", "Jäsenrekisteri 2024")  # the used range starts at B2, not A1
     members.write_row("B4", ["nimi", "liittynyt", "henkilöstö", "hallitus"])
     members.write("B5", "Alfa Oy")
     members.write_datetime("C5", dt.datetime(2010, 10, 10), book.add_format({"num_format": "d.m.yyyy"}))
@@ -61,8 +61,9 @@ def workbook_sheets(tmp_path_factory: pytest.TempPathFactory) -> list[RawSheet]:
 
 def test_title_rows_keep_sheet_row_numbers_and_column_letters(workbook_sheets) -> None:
     rows = _rows(workbook_sheets[0])
-    assert [row["__row"] for row in rows] == [1, 4, 5, 7]
-    assert rows[0]["c0"] == "Jäsenrekisteri 2024"
+    assert [row["__row"] for row in rows] == [2, 4, 5, 7]
+    assert rows[0] == {"__row": 2, "c0": None, "c1": "Jäsenrekisteri 2024", "c2": None,
+                       "c3": None, "c4": None}
     assert rows[1] == {"__row": 4, "c0": None, "c1": "nimi", "c2": "liittynyt",
                        "c3": "henkilöstö", "c4": "hallitus"}
     assert workbook_sheets[0].table.column_names == ["__row", "c0", "c1", "c2", "c3", "c4"]
@@ -84,6 +85,51 @@ def test_workbook_renamed_as_xls_is_read_by_its_content(tmp_path: Path) -> None:
     renamed = tmp_path / "jasenet.xls"
     renamed.write_bytes(_workbook(tmp_path / "orig.xlsx").read_bytes())
     assert [s.name for s in read_upload(renamed)] == ["Jäsenet", "Ohje"]
+
+
+ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">
+<office:automatic-styles><style:style style:name="piilo" style:family="table">
+<style:table-properties table:display="false"/></style:style></office:automatic-styles>
+<office:body><office:spreadsheet>
+<table:table table:name="Jäsenet">
+<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
+<table:table-row><table:table-cell/><table:table-cell office:value-type="string">
+<text:p>nimi</text:p></table:table-cell><table:table-cell office:value-type="float"
+ office:value="1.5"><text:p>1,5</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell/><table:table-cell office:value-type="date"
+ office:date-value="2023-05-15"><text:p>15.5.2023</text:p></table:table-cell></table:table-row>
+</table:table>
+<table:table table:name="Ohje" table:style-name="piilo"><table:table-row>
+<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>
+</table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>"""
+
+
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+    '"application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>'
+)
+
+
+def test_ods_rows_columns_and_hidden_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "jasenet.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as ods:
+        ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                     compress_type=zipfile.ZIP_STORED)
+        ods.writestr("content.xml", ODS_CONTENT.replace("\n", ""))  # as LibreOffice writes it
+        ods.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+    sheets = read_upload(path)
+    assert [(s.name, s.hidden) for s in sheets] == [("Jäsenet", False), ("Ohje", True)]
+    assert _rows(sheets[0]) == [
+        {"__row": 3, "c0": None, "c1": "nimi", "c2": "1.5"},
+        {"__row": 4, "c0": None, "c1": "2023-05-15", "c2": None},
+    ]
 
 
 # --- CSV -------------------------------------------------------------------------------
@@ -153,9 +199,11 @@ def test_tab_separated_text_named_xls_is_read_as_csv(tmp_path: Path) -> None:
 
 def test_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "iso.csv"
-    path.write_text("a;b\n" * 1000, encoding="utf-8")
-    error = _refusal(path, max_bytes=1000)
+    path.write_text("a;b\n" * 2**19 + "x", encoding="utf-8")  # 2 MiB and a byte
+    error = _refusal(path, max_bytes=2**20)
     assert error.code == "reading.too_large"
+    assert "(3 Mt): enimmäiskoko on 1 Mt" in error.message("fi")
+    assert "(3 MB): the limit is 1 MB" in error.message("en")
 
 
 @pytest.mark.parametrize(("name", "content"), [
@@ -337,7 +385,8 @@ def test_every_rejection_code_has_both_languages_and_names_the_file() -> None:
         used |= set(re.findall(r'"(reading\.[a-z_]+)"', source.read_text(encoding="utf-8")))
     messages = catalogue()
     assert used and used <= set(messages)
-    fields = {"file": "jäsenet.xlsx", "limit_mb": 50, "format": "Numbers", "seconds": 60}
+    fields = {"file": "jäsenet.xlsx", "size_mb": 61, "limit_mb": 50, "format": "Numbers",
+              "seconds": 60}
     for code in used:
         error = ReadError(code, **fields)
         assert error.message("fi") != error.message("en")

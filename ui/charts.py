@@ -5,6 +5,7 @@ chart), the language and the unit, and returns a figure that is readable without
 bars carry fill patterns and their values as text, lines carry dashes, marker symbols and
 labels. Years are categories, never a continuous axis.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -16,22 +17,44 @@ from ui import colours
 from ui.units import axis, format_value, plot_value, separators
 
 HEIGHT = 340
+MAX_LABELLED_LINES = 3
+SMALL_COUNT = 6  # count axes up to this get a tick at every whole number
 
 
-def _layout(fig: go.Figure, lang: str, unit: str, *, height: int = HEIGHT,
-            barmode: str | None = None, x_title: str | None = None) -> go.Figure:
+def _layout(
+    fig: go.Figure,
+    lang: str,
+    unit: str,
+    *,
+    height: int = HEIGHT,
+    barmode: str | None = None,
+    x_title: str | None = None,
+) -> go.Figure:
     fig.update_layout(
         separators=separators(lang),
         height=height,
         margin={"l": 8, "r": 8, "t": 28, "b": 8},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         hovermode="closest",
         uniformtext={"minsize": 9, "mode": "hide"},
         **({"barmode": barmode} if barmode else {}),
     )
     fig.update_xaxes(type="category", title=x_title)
     fig.update_yaxes(**axis(unit, lang))
+    if unit == "count" and barmode != "stack" and _top(fig) < SMALL_COUNT:
+        fig.update_yaxes(dtick=1)  # whole numbers only: no 0,2 ticks on a count axis
     return fig
+
+
+def _top(fig: go.Figure) -> float:
+    values = [
+        v
+        for trace in fig.data
+        if trace.type in ("bar", "scatter") and trace.y is not None
+        for v in trace.y
+        if v is not None
+    ]
+    return max(values, default=0)
 
 
 def _pattern(shape: str | list[str]) -> dict[str, object]:
@@ -47,13 +70,24 @@ def _plotted(values: Sequence[float | None], unit: str) -> list[float | None]:
     return [None if v is None or pd.isna(v) else plot_value(v, unit) for v in values]
 
 
-def stacked_bars(df: pd.DataFrame, *, x: str, series: str, value: str, labels: Mapping[str, str],
-                 unit: str, lang: str, order: Sequence[str] | None = None,
-                 colour_of: Mapping[str, str] | None = None, barmode: str = "stack") -> go.Figure:
+def stacked_bars(
+    df: pd.DataFrame,
+    *,
+    x: str,
+    series: str,
+    value: str,
+    labels: Mapping[str, str],
+    unit: str,
+    lang: str,
+    order: Sequence[str] | None = None,
+    colour_of: Mapping[str, str] | None = None,
+    barmode: str = "stack",
+) -> go.Figure:
     """Bars per ``x`` (a year), one trace per ``series`` value in ``order``, stacked or grouped."""
     fig = go.Figure()
     keys = list(order) if order is not None else list(dict.fromkeys(df[series]))
-    xs = [str(v) for v in sorted(df[x].unique())]
+    xs_raw = list(dict.fromkeys(df[x]))
+    xs = [str(v) for v in (sorted(xs_raw) if pd.api.types.is_numeric_dtype(df[x]) else xs_raw)]
     for index, key in enumerate(keys):
         part = df[df[series] == key]
         if part.empty:
@@ -63,18 +97,28 @@ def stacked_bars(df: pd.DataFrame, *, x: str, series: str, value: str, labels: M
         style = colours.series_style(index)
         colour = (colour_of or {}).get(key, style["colour"])
         fig.add_bar(
-            x=xs, y=_plotted(values, unit), name=labels.get(key, key),
-            text=_texts(values, unit, lang), textposition="inside" if barmode == "stack" else "outside",
+            x=xs,
+            y=_plotted(values, unit),
+            name=labels.get(key, key),
+            text=_texts(values, unit, lang),
+            textposition="inside" if barmode == "stack" else "outside",
+            textangle=0,
             marker={"color": colour, "pattern": _pattern(style["pattern"])},
             hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
         )
     return _layout(fig, lang, unit, barmode=barmode)
 
 
-def paid_vs_committed(df: pd.DataFrame, *, series: str, labels: Mapping[str, str],
-                      status_labels: Mapping[str, str], lang: str,
-                      order: Sequence[str] | None = None,
-                      colour_of: Mapping[str, str] | None = None) -> go.Figure:
+def paid_vs_committed(
+    df: pd.DataFrame,
+    *,
+    series: str,
+    labels: Mapping[str, str],
+    status_labels: Mapping[str, str],
+    lang: str,
+    order: Sequence[str] | None = None,
+    colour_of: Mapping[str, str] | None = None,
+) -> go.Figure:
     """Funding per year as two stacked bars, paid and committed, side by side.
 
     ``df`` has ``year``, the ``series`` column, ``paid_eur`` and ``committed_eur``. Each bar is
@@ -95,47 +139,95 @@ def paid_vs_committed(df: pd.DataFrame, *, series: str, labels: Mapping[str, str
             continue
         style = colours.series_style(index)
         colour = (colour_of or {}).get(key, style["colour"])
-        shapes = [("/" if s == "committed_eur" else style["pattern"]) for _ in years for s in statuses]
+        shapes = [
+            ("/" if s == "committed_eur" else style["pattern"]) for _ in years for s in statuses
+        ]
         fig.add_bar(
-            x=x, y=values, name=labels.get(key, key), text=_texts(values, "eur", lang),
-            textposition="inside", marker={"color": colour, "pattern": _pattern(shapes)},
+            x=x,
+            y=values,
+            name=labels.get(key, key),
+            text=_texts(values, "eur", lang),
+            textposition="inside",
+            marker={"color": colour, "pattern": _pattern(shapes)},
             hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
         )
     return _layout(fig, lang, "eur", barmode="stack")
 
 
-def funding_mix(df: pd.DataFrame, reference: Mapping[str, float], *, labels: Mapping[str, str],
-                reference_label: str, lang: str, order: Sequence[str]) -> go.Figure:
-    """Paid funding shares per group (bars per year) beside the reference mix (markers).
+def funding_mix(
+    df: pd.DataFrame,
+    reference: Mapping[str, float],
+    *,
+    labels: Mapping[str, str],
+    reference_label: str,
+    lang: str,
+    order: Sequence[str],
+    colour: str,
+) -> go.Figure:
+    """Paid funding shares per group (bars per year, older years lighter) beside the reference
+    mix (markers; each group's reference share is also written under its name).
 
     ``df`` has ``year``, ``funding_group`` and ``share`` (0–1 or None).
     """
     fig = go.Figure()
-    groups = [g for g in order]
-    group_labels = [labels.get(g, g) for g in groups]
-    for index, year in enumerate(sorted(df["year"].unique())):
+    groups = list(order)
+    names = [
+        labels.get(g, g)
+        + (f"<br>({format_value(reference[g], 'share', lang)})" if g in reference else "")
+        for g in groups
+    ]
+    years = sorted(df["year"].unique())
+    for index, (year, tint) in enumerate(zip(years, colours.shades(colour, len(years)))):
         part = df[df["year"] == year].set_index("funding_group")["share"]
         values = [part.get(g) for g in groups]
-        style = colours.series_style(index + 5)
         fig.add_bar(
-            x=group_labels, y=_plotted(values, "share"), name=str(year),
-            text=_texts(values, "share", lang), textposition="outside",
-            marker={"color": style["colour"], "pattern": _pattern(style["pattern"])},
+            x=names,
+            y=_plotted(values, "share"),
+            name=str(year),
+            text=_texts(values, "share", lang),
+            textposition="outside",
+            marker={
+                "color": tint,
+                "pattern": _pattern(colours.PATTERNS[index % len(colours.PATTERNS)]),
+            },
             hovertemplate="%{x}: %{text}<extra>" + str(year) + "</extra>",
         )
     ref_values = [reference.get(g) for g in groups]
     fig.add_scatter(
-        x=group_labels, y=_plotted(ref_values, "share"), name=reference_label, mode="markers+text",
-        marker={"symbol": "line-ew-open", "size": 44, "line": {"width": 3, "color": colours.REFERENCE}},
-        text=_texts(ref_values, "share", lang), textposition="middle right",
-        hovertemplate="%{x}: %{text}<extra>" + reference_label + "</extra>",
+        x=names,
+        y=_plotted(ref_values, "share"),
+        name=reference_label,
+        mode="markers",
+        marker={
+            "symbol": "line-ew-open",
+            "size": 60,
+            "color": colours.REFERENCE,
+            "line": {"width": 3, "color": colours.REFERENCE},
+        },
+        customdata=_texts(ref_values, "share", lang),
+        hovertemplate="%{x}: %{customdata}<extra>" + reference_label + "</extra>",
     )
-    return _layout(fig, lang, "share", barmode="group")
+    return _layout(fig, lang, "share", barmode="group", height=420)
 
 
-def lines(df: pd.DataFrame, *, x: str, columns: Mapping[str, str], unit: str, lang: str,
-          colour_of: Mapping[str, str] | None = None) -> go.Figure:
-    """One line per column of ``columns`` (column → label) over ``x``, each value labelled."""
+def lines(
+    df: pd.DataFrame,
+    *,
+    x: str,
+    columns: Mapping[str, str],
+    unit: str,
+    lang: str,
+    colour_of: Mapping[str, str] | None = None,
+    from_zero: bool = True,
+    y_range: tuple[float, float] | None = None,
+) -> go.Figure:
+    """One line per column of ``columns`` (column → label) over ``x``.
+
+    Values are written beside the points when there are at most three lines (more would
+    overlap; the hover and the page's table give them). ``from_zero=False`` lets the axis start
+    near the data (context series such as population); ``y_range`` fixes it (a 1–5 scale).
+    """
+    labelled = len(columns) <= MAX_LABELLED_LINES
     fig = go.Figure()
     xs = [str(v) for v in df[x]]
     for index, (column, label) in enumerate(columns.items()):
@@ -143,37 +235,70 @@ def lines(df: pd.DataFrame, *, x: str, columns: Mapping[str, str], unit: str, la
         style = colours.series_style(index)
         colour = (colour_of or {}).get(column, style["colour"])
         fig.add_scatter(
-            x=xs, y=_plotted(values, unit), name=label, mode="lines+markers+text",
-            text=_texts(values, unit, lang), textposition="top center",
+            x=xs,
+            y=_plotted(values, unit),
+            name=label,
+            mode="lines+markers+text" if labelled else "lines+markers",
+            text=_texts(values, unit, lang),
+            textposition="top center",
             line={"color": colour, "dash": style["dash"], "width": 2.5},
             marker={"symbol": style["symbol"], "size": 9, "color": colour},
             connectgaps=False,
             hovertemplate="%{x}: %{text}<extra>" + label + "</extra>",
         )
-    return _layout(fig, lang, unit)
+    fig = _layout(fig, lang, unit)
+    if not from_zero:
+        fig.update_yaxes(rangemode="normal")
+    if y_range is not None:
+        fig.update_yaxes(range=list(y_range))
+    return fig
 
 
-def matrix(df: pd.DataFrame, *, rows: str, cols: str, value: str, row_order: Sequence[str],
-           col_order: Sequence[str], col_labels: Mapping[str, str], lang: str,
-           row_labels: Mapping[str, str] | None = None) -> go.Figure:
+def matrix(
+    df: pd.DataFrame,
+    *,
+    rows: str,
+    cols: str,
+    value: str,
+    row_order: Sequence[str],
+    col_order: Sequence[str],
+    col_labels: Mapping[str, str],
+    lang: str,
+    row_labels: Mapping[str, str] | None = None,
+) -> go.Figure:
     """A count matrix (e.g. tier × engagement level) as a heat map with the count in each cell."""
     table = df.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", fill_value=0)
     table = table.reindex(index=list(row_order), columns=list(col_order), fill_value=0)
     z = table.to_numpy()
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[col_labels.get(c, c) for c in table.columns],
-        y=[(row_labels or {}).get(r, r) for r in table.index],
-        text=[[format_value(v, "count", lang) for v in row] for row in z],
-        texttemplate="%{text}", colorscale="Blues", showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[str(col_labels.get(c, c)) for c in table.columns],
+            y=[str((row_labels or {}).get(r, r)) for r in table.index],
+            text=[[format_value(v, "count", lang) for v in row] for row in z],
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
+    )
     fig = _layout(fig, lang, "count", height=max(220, 60 + 44 * len(table.index)))
     fig.update_yaxes(type="category", autorange="reversed", rangemode=None, tickformat=None)
     return fig
 
 
-def metric_trend(df: pd.DataFrame, *, label: str, unit: str, lang: str, colour: str,
-                 target_label: str, suppressed_label: str) -> go.Figure:
+def metric_trend(
+    df: pd.DataFrame,
+    *,
+    label: str,
+    unit: str,
+    lang: str,
+    colour: str,
+    target_label: str,
+    suppressed_label: str,
+) -> go.Figure:
     """One indicator metric over the years: bars with values, target markers, suppressed years.
 
     ``df`` has ``year``, ``value``, ``target`` and ``suppressed``.
@@ -181,24 +306,50 @@ def metric_trend(df: pd.DataFrame, *, label: str, unit: str, lang: str, colour: 
     xs = [str(y) for y in df["year"]]
     values = list(df["value"])
     fig = go.Figure()
-    texts = [suppressed_label if s else t for s, t in zip(df["suppressed"], _texts(values, unit, lang))]
-    fig.add_bar(x=xs, y=_plotted(values, unit), name=label, text=texts, textposition="outside",
-                marker={"color": colour}, cliponaxis=False,
-                hovertemplate="%{x}: %{text}<extra>" + label + "</extra>")
+    texts = [
+        suppressed_label if s else t for s, t in zip(df["suppressed"], _texts(values, unit, lang))
+    ]
+    fig.add_bar(
+        x=xs,
+        y=_plotted(values, unit),
+        name=label,
+        text=texts,
+        textposition="outside",
+        marker={"color": colour},
+        cliponaxis=False,
+        hovertemplate="%{x}: %{text}<extra>" + label + "</extra>",
+    )
     suppressed = [x for x, s in zip(xs, df["suppressed"]) if s]
     if suppressed:
-        fig.add_scatter(x=suppressed, y=[0] * len(suppressed), mode="text", text=[suppressed_label] * len(suppressed),
-                        textposition="top center", showlegend=False, hoverinfo="skip")
+        fig.add_scatter(
+            x=suppressed,
+            y=[0] * len(suppressed),
+            mode="text",
+            text=[suppressed_label] * len(suppressed),
+            textposition="top center",
+            showlegend=False,
+            hoverinfo="skip",
+        )
     targets = list(df["target"])
     has_target = any(t is not None and not pd.isna(t) for t in targets)
     if has_target:
         fig.add_scatter(
-            x=xs, y=_plotted(targets, unit), name=target_label, mode="markers",
-            marker={"symbol": "line-ew-open", "size": 36, "line": {"width": 3, "color": colours.TARGET}},
+            x=xs,
+            y=_plotted(targets, unit),
+            name=target_label,
+            mode="markers",
+            marker={
+                "symbol": "line-ew-open",
+                "size": 36,
+                "line": {"width": 3, "color": colours.TARGET},
+            },
             customdata=_texts(targets, unit, lang),
             hovertemplate="%{x}: %{customdata}<extra>" + target_label + "</extra>",
         )
     fig = _layout(fig, lang, unit, height=280)
-    fig.update_layout(title={"text": label, "font": {"size": 14}, "x": 0, "xanchor": "left"},
-                      margin={"t": 40}, showlegend=has_target)
+    fig.update_layout(
+        title={"text": label, "font": {"size": 14}, "x": 0, "xanchor": "left"},
+        margin={"t": 40},
+        showlegend=has_target,
+    )
     return fig

@@ -5,6 +5,7 @@ The value-recipient colours live in the Streamlit theme (``.streamlit/config.tom
 them from there. Every categorical series also gets a fill pattern or line dash, so a chart
 stays readable in greyscale and for colour-blind readers.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -47,3 +48,16 @@ def series_style(index: int) -> dict[str, str]:
         "dash": DASHES[index % len(DASHES)],
         "symbol": SYMBOLS[index % len(SYMBOLS)],
     }
+
+
+def shades(colour: str, count: int) -> list[str]:
+    """``count`` tints of ``colour`` from light to full (older years lighter, the latest full)."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    out = []
+    for index in range(count):
+        weight = 0.35 + 0.65 * (index + 1) / count
+        out.append(
+            "#"
+            + "".join(f"{round(255 - (255 - part) * weight):02x}" for part in (red, green, blue))
+        )
+    return out

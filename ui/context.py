@@ -2,6 +2,7 @@
 
 Each function takes a connection (the caller passes a cursor) and runs one short query.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,17 @@ import duckdb
 from data import audit
 from data.store import WRITE_LOCK
 
-ORG_FORMS = ("ry", "oy", "osuuskunta", "city_unit", "dev_company_project", "contract_based",
-             "anchor_led", "university_hosted", "undefined")
+ORG_FORMS = (
+    "ry",
+    "oy",
+    "osuuskunta",
+    "city_unit",
+    "dev_company_project",
+    "contract_based",
+    "anchor_led",
+    "university_hosted",
+    "undefined",
+)
 
 
 def clusters(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
@@ -36,11 +46,6 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return "/".join(str(part) for part in row)
 
 
-def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether any user account exists (without accounts the app runs as the manager)."""
-    return bool(con.execute("SELECT count(*) FROM app_user").fetchone()[0])
-
-
 @dataclass(frozen=True)
 class Profile:
     """The cluster's own description, edited on the Settings page."""
@@ -56,32 +61,53 @@ class Profile:
 def profile(con: duckdb.DuckDBPyConnection, cluster_id: str) -> Profile:
     """The cluster row as a Profile."""
     row = con.execute(
-        "SELECT name, org_form, staff_fte, coalesce(strategic_priorities, []), coalesce(tiers, []), "
-        "region FROM cluster WHERE cluster_id = ?", [cluster_id],
+        "SELECT name, org_form, staff_fte, coalesce(strategic_priorities, []), "
+        "coalesce(tiers, []), region FROM cluster WHERE cluster_id = ?",
+        [cluster_id],
     ).fetchone()
     return Profile(row[0], row[1], row[2], tuple(row[3]), tuple(row[4]), row[5])
 
 
 def register_tiers(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[str]:
     """Tiers named in the effective member register, for suggesting the profile's tier list."""
-    return [r[0] for r in con.execute(
-        "SELECT DISTINCT tier FROM v_member WHERE cluster_id = ? AND tier IS NOT NULL ORDER BY tier",
-        [cluster_id]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT tier FROM v_member WHERE cluster_id = ? AND tier IS NOT NULL "
+            "ORDER BY tier",
+            [cluster_id],
+        ).fetchall()
+    ]
 
 
-def save_profile(con: duckdb.DuckDBPyConnection, cluster_id: str, new: Profile, *,
-                 user: str | None) -> None:
+def save_profile(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, new: Profile, *, user: str | None
+) -> None:
     """Store the profile and audit the change, in one transaction under the write lock."""
-    values: list[Any] = [new.name.strip() or cluster_id, new.org_form, new.staff_fte,
-                         list(new.strategic_priorities), list(new.tiers), new.region, cluster_id]
+    values: list[Any] = [
+        new.name.strip() or cluster_id,
+        new.org_form,
+        new.staff_fte,
+        list(new.strategic_priorities),
+        list(new.tiers),
+        new.region,
+        cluster_id,
+    ]
     with WRITE_LOCK:
         con.begin()
         try:
             con.execute(
-                "UPDATE cluster SET name = ?, org_form = ?, staff_fte = ?, strategic_priorities = ?, "
-                "tiers = ?, region = ? WHERE cluster_id = ?", values)
-            audit.record(con, "cluster_profile", f"{cluster_id}: {new.name}", user=user,
-                         cluster_id=cluster_id)
+                "UPDATE cluster SET name = ?, org_form = ?, staff_fte = ?, "
+                "strategic_priorities = ?, tiers = ?, region = ? WHERE cluster_id = ?",
+                values,
+            )
+            audit.record(
+                con,
+                "cluster_profile",
+                f"{cluster_id}: {new.name}",
+                user=user,
+                cluster_id=cluster_id,
+            )
             con.commit()
         except BaseException:
             con.rollback()

@@ -4,6 +4,7 @@ Enumeration names come from the message catalogue (``i18n/ui.toml``), metric nam
 indicator registry; a code neither knows (a regional measure of the user's own) is shown as
 written.
 """
+
 from __future__ import annotations
 
 from data.survey_catalogue import BY_CODE

@@ -1,4 +1,5 @@
 """Success stories as text for cards and lists (Markdown, Finnish or English formats)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -7,19 +8,15 @@ from typing import Any
 from i18n import format as fmt
 from i18n import t
 from ui.labels import label
-
-
-def _escape(text: str) -> str:
-    """Text from an upload shown as Markdown: characters that would format are escaped."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~$:" else ch for ch in text)
+from ui.markdown import escape
 
 
 def story_line(story: Mapping[str, Any], lang: str) -> str:
     """One line: date, type, title and the organisations involved."""
     orgs = ", ".join(story.get("organisations") or [])
-    line = (f"**{fmt.date(story['date'], lang)} · {label('outcome_type', story['outcome_type'], lang)}**"
-            f" · {_escape(story['title'])}")
-    return f"{line} ({_escape(orgs)})" if orgs else line
+    kind = label("outcome_type", story["outcome_type"], lang)
+    line = f"**{fmt.date(story['date'], lang)} · {kind}** · {escape(story['title'])}"
+    return f"{line} ({escape(orgs)})" if orgs else line
 
 
 def story_details(story: Mapping[str, Any], lang: str) -> list[str]:
@@ -30,10 +27,11 @@ def story_details(story: Mapping[str, Any], lang: str) -> list[str]:
     if story.get("jobs") is not None:
         facts.append(t("ui.story.jobs", lang, value=fmt.number(story["jobs"], lang)))
     if story.get("country"):
-        facts.append(t("ui.story.country", lang, value=_escape(story["country"])))
+        facts.append(t("ui.story.country", lang, value=escape(story["country"])))
     if story.get("attribution"):
-        facts.append(t("ui.story.attribution", lang,
-                       value=label("attribution", story["attribution"], lang)))
+        facts.append(
+            t("ui.story.attribution", lang, value=label("attribution", story["attribution"], lang))
+        )
     if story.get("evidence"):
-        facts.append(t("ui.story.evidence", lang, value=_escape(story["evidence"])))
+        facts.append(t("ui.story.evidence", lang, value=escape(story["evidence"])))
     return facts

@@ -3,15 +3,24 @@
 Text follows ``i18n.format`` (``1 234 €``, ``40 %``, decimal comma in Finnish). Charts plot
 shares as percentages (value × 100) so the axis can carry the Finnish ``%`` with a space.
 """
+
 from __future__ import annotations
+
+import math
 
 from i18n import format as fmt
 from i18n.format import NBSP
 
 EUR = "eur"
 SHARE = "share"
-RATIO = "ratio"          # a relative change, shown like a share (+12 %)
+SCORE = "score"  # a mean on the 1-5 scale, always with two decimals
+RATIO = "ratio"  # a relative change, shown like a share (+12 %)
 PERCENT_UNITS = (SHARE, RATIO)
+
+
+def missing(value: float | None) -> bool:
+    """None, or NaN as pandas writes a missing number."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def is_whole(value: float) -> bool:
@@ -20,8 +29,10 @@ def is_whole(value: float) -> bool:
 
 def format_value(value: float | None, unit: str, lang: str) -> str:
     """A value as text in its unit: money, percentage or plain number (two decimals at most)."""
-    if value is None:
+    if missing(value):
         return "–"
+    if unit == SCORE:
+        return fmt.number(value, lang, 2)
     if unit == EUR:
         return fmt.money(value, lang, 0 if is_whole(value) or abs(value) >= 1000 else 2)
     if unit in PERCENT_UNITS:
@@ -31,7 +42,7 @@ def format_value(value: float | None, unit: str, lang: str) -> str:
 
 def plot_value(value: float | None, unit: str) -> float | None:
     """The number a chart plots for ``value``: shares become percentages."""
-    if value is None:
+    if missing(value):
         return None
     return float(value) * 100 if unit in PERCENT_UNITS else float(value)
 

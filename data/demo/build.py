@@ -51,7 +51,7 @@ YEARS = (2023, 2024, 2025)
 
 Row = dict[str, Any]
 
-# Survey rounds: year, name, date the survey closed, items asked (catalogue codes).
+# Survey rounds: year, name, date the survey closed; every round asks SURVEY_ITEMS and OPEN_ITEMS.
 SURVEYS: tuple[tuple[int, str, dt.date], ...] = (
     (2024, "Jäsenkysely 2024", dt.date(2024, 11, 29)),
     (2025, "Jäsenkysely 2025", dt.date(2025, 11, 28)),
@@ -196,9 +196,9 @@ class DemoBuilder:
     def outcomes() -> list[Row]:
         return [{"date": d, "outcome_type": kind, "title": title, "organisations": orgs or None,
                  "amount_eur": amount, "jobs": jobs, "country": country, "attribution": attr,
-                 "consent_to_publish": consent,
-                 "description": f"{title}. Kuvattu klusterin vuosiraportissa {d.year}."}
-                for d, kind, title, orgs, amount, jobs, country, attr, consent in OUTCOMES]
+                 "consent_to_publish": consent, "description": description}
+                for d, kind, title, orgs, amount, jobs, country, attr, consent, description
+                in OUTCOMES]
 
     @staticmethod
     def regional() -> list[Row]:

@@ -7,6 +7,7 @@ the child's answer into ``RawSheet`` objects.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,7 +51,8 @@ def read_upload(path: Path, *, file_name: str | None = None, max_bytes: int = MA
     except OSError as exc:
         raise ReadError("reading.unreadable", file=name) from exc
     if size > max_bytes:
-        raise ReadError("reading.too_large", file=name, limit_mb=round(max_bytes / 2**20, 1))
+        raise ReadError("reading.too_large", file=name, size_mb=math.ceil(size / 2**20),
+                        limit_mb=max_bytes // 2**20)
     if size == 0:
         raise ReadError("reading.empty", file=name)
     return [RawSheet(sheet_name, table, hidden)

@@ -18,7 +18,7 @@ from itertools import islice, zip_longest
 import pyarrow as pa
 
 from data.reading.errors import ReadError
-from data.reading.tables import cell_table
+from data.reading.tables import blank_to_null, cell_table
 
 SEPARATORS = (";", "\t", ",")
 SAMPLE_ROWS = 50
@@ -67,8 +67,8 @@ def separator(text: str) -> str:
     """The field separator that splits the sample rows into the same number of fields."""
     best, best_score = SEPARATORS[-1], (0.0, 0)
     for candidate in SEPARATORS:
-        counts = [len(row) for row in islice(csv.reader(io.StringIO(text, newline=""), delimiter=candidate),
-                                             SAMPLE_ROWS) if row]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=candidate)
+        counts = [len(row) for row in islice(reader, SAMPLE_ROWS) if row]
         if not counts:
             continue
         width, hits = Counter(counts).most_common(1)[0]
@@ -94,5 +94,5 @@ def read_csv(data: bytes, file_name: str) -> pa.Table:
         raise ReadError("reading.unreadable", file=file_name) from exc
     if not rows:
         raise ReadError("reading.empty", file=file_name)
-    columns = [pa.array(column, pa.string()) for column in zip_longest(*rows)]
+    columns = [blank_to_null(pa.array(column, pa.string())) for column in zip_longest(*rows)]
     return cell_table(columns)

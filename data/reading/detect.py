@@ -6,7 +6,6 @@ files refused before parsing: encrypted, bombs, DTDs, macro-only, other formats.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from pathlib import Path
 
 from data.reading.errors import ReadError
@@ -15,11 +14,9 @@ from data.reading.ole import has_filepass, read_compound
 from data.reading.zip_checks import inspect_zip
 
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
-FORMAT_SUFFIXES = {"xlsx": (".xlsx", ".xlsm", ".xltx", ".xltm"), "xlsb": (".xlsb",),
-                   "xls": (".xls",), "ods": (".ods", ".ots")}
-WORKBOOK_SUFFIXES = frozenset(chain.from_iterable(FORMAT_SUFFIXES.values())) | {""}
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".ods", ""})
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_OLD_BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")
+_OLD_BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04")  # BOF records of BIFF2-4
 _MARKUP = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!DOCTYPE|html|\?xml|[A-Za-z][\w:.-]*[\s>])",
                      re.IGNORECASE)
 _OTHER_FORMATS = ((b"\x1f\x8b", "gzip / Gnumeric"), (b"%PDF", "PDF"), (b"{\\rtf", "RTF"))
@@ -29,7 +26,7 @@ def detect(path: Path, file_name: str) -> tuple[str, bool]:
     """The reader for the file and whether it holds macros; ReadError when refused."""
     with path.open("rb") as fh:
         head = fh.read(4096)
-    if not head.strip():
+    if not head.strip() and not path.read_bytes().strip():
         raise ReadError("reading.empty", file=file_name)
     if head.startswith(_ZIP):
         workbook = inspect_zip(path, file_name)

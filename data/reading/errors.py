@@ -8,7 +8,8 @@ class ReadError(Exception):
     """The file was refused or could not be read; nothing from it is loaded.
 
     ``code`` is a message key in ``i18n/reading.toml``; ``fields`` fill its placeholders
-    (always including ``file``, the name the user uploaded).
+    (always including ``file``, the name the user uploaded). Field values read the same in
+    Finnish and English (names, whole numbers), so ``t(code, lang, **fields)`` works too.
     """
 
     def __init__(self, code: str, **fields: object) -> None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import fastexcel
 import pyarrow as pa
 
-from data.reading.detect import FORMAT_SUFFIXES
 from data.reading.tables import SheetData, cell_table
+
+CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",),
+                     "ods": (".ods",)}
 
 
 def read_workbook(path: Path, fmt: str) -> list[SheetData]:
@@ -17,10 +19,10 @@ def read_workbook(path: Path, fmt: str) -> list[SheetData]:
     calamine picks its parser by file extension, so a file whose name lies about its format
     is opened through a link that carries the detected one.
     """
-    if path.suffix.lower() in FORMAT_SUFFIXES[fmt]:
+    if path.suffix.lower() in CALAMINE_SUFFIXES[fmt]:
         return _read(path)
     with tempfile.TemporaryDirectory(prefix="reading-") as folder:
-        link = Path(folder) / f"upload{FORMAT_SUFFIXES[fmt][0]}"
+        link = Path(folder) / f"upload{CALAMINE_SUFFIXES[fmt][0]}"
         link.symlink_to(path.resolve())
         return _read(link)
 
@@ -28,12 +30,14 @@ def read_workbook(path: Path, fmt: str) -> list[SheetData]:
 def _read(path: Path) -> list[SheetData]:
     """``header_row=None, skip_rows=0`` makes fastexcel pad the rows above calamine's used
     range, so batch row i is sheet row i + 1; the first column's ``absolute_index`` counts the
-    columns left of the range, padded here with nulls so ``c0`` is always column A.
+    columns left of the range, padded here with nulls so ``c0`` is always column A. Empty and
+    whitespace-only cells arrive as nulls.
     """
     reader = fastexcel.read_excel(path)
     out: list[SheetData] = []
     for index, name in enumerate(reader.sheet_names):
-        sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
+        sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string",
+                                  whitespace_as_null=True)
         if sheet.width == 0 or sheet.height == 0:
             continue
         first_column = min(info.absolute_index for info in sheet.available_columns())

@@ -8,6 +8,7 @@ out-of-range sectors raise ``ValueError``) and reads at most the first MiB of a 
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -34,7 +35,7 @@ class CompoundFile:
         self._mini_size = 1 << mini_shift
         fat_sectors = self._fat_sectors(difat_start, difat_count, fat_count)
         self._fat = [entry for sector in fat_sectors for entry in self._ints(sector)]
-        directory = self._read_chain(dir_start, self._fat, self._size, self._sector, None)
+        directory = self._read_chain(dir_start, self._fat, self._sector, None)
         self._entries: dict[str, tuple[int, int, int]] = {}
         for offset in range(0, len(directory) - _ENTRY.size + 1, _ENTRY.size):
             raw_name, name_len, kind, _, start, size = _ENTRY.unpack_from(directory, offset)
@@ -53,13 +54,12 @@ class CompoundFile:
         _, start, size = self._entries[name]
         if size < self._mini_cutoff:
             _, root_start, _ = next(e for e in self._entries.values() if e[0] == 5)
-            mini_stream = self._read_chain(root_start, self._fat, self._size, self._sector, None)
+            mini_stream = self._read_chain(root_start, self._fat, self._sector, None)
             mini_fat = [entry for sector in self._chain(self._mini_fat_start, self._fat)
                         for entry in self._ints(sector)]
-            return self._read_chain(start, mini_fat, self._mini_size,
-                                    lambda n: mini_stream[n * self._mini_size:
-                                                          (n + 1) * self._mini_size], size)
-        return self._read_chain(start, self._fat, self._size, self._sector, size)
+            return self._read_chain(start, mini_fat, lambda n: mini_stream[
+                n * self._mini_size:(n + 1) * self._mini_size], size)
+        return self._read_chain(start, self._fat, self._sector, size)
 
     def _fat_sectors(self, difat_start: int, difat_count: int, fat_count: int) -> list[int]:
         sectors = list(struct.unpack_from("<109I", self._data, 76))
@@ -95,15 +95,16 @@ class CompoundFile:
             sector = fat[sector]
         return chain
 
-    def _read_chain(self, start: int, fat: list[int], unit: int, sector_bytes,
+    def _read_chain(self, start: int, fat: list[int], sector_bytes: Callable[[int], bytes],
                     size: int | None) -> bytes:
+        """The first ``size`` bytes of a chain (all of it when None), at most READ_LIMIT."""
         wanted = min(size if size is not None else READ_LIMIT, READ_LIMIT)
         out = bytearray()
         for sector in self._chain(start, fat):
             if len(out) >= wanted:
                 break
             out += sector_bytes(sector)
-        return bytes(out[:wanted]) if size is not None else bytes(out)
+        return bytes(out[:wanted])
 
 
 def has_filepass(workbook_stream: bytes) -> bool:

@@ -1,4 +1,4 @@
-"""Turning columns of cell texts into the reader's table shape: ``__row`` then ``c0``..``cN``."""
+"""The reader's table shape: ``__row`` then ``c0``..``cN`` text columns (column A first)."""
 from __future__ import annotations
 
 from functools import reduce
@@ -11,27 +11,25 @@ ROW = "__row"
 SheetData = tuple[str, bool, pa.Table]  # (sheet name, hidden, cell table)
 
 
-def cell_table(columns: list[pa.Array], first_row: int = 1) -> pa.Table:
-    """A sheet table from its text columns (column A first), rows numbered from ``first_row``.
+def cell_table(columns: list[pa.Array]) -> pa.Table:
+    """A sheet table from its text columns (nulls for empty cells), numbered from row 1.
 
-    Empty strings become nulls and rows without any cell are dropped, so every later stage
-    sees only rows that hold something, each still carrying its sheet row number.
+    Rows without any cell are dropped, so every later stage sees only rows that hold
+    something, each still carrying its sheet row number.
     """
     height = len(columns[0]) if columns else 0
-    cells = [_as_text(column) for column in columns]
-    rows = pa.array(np.arange(first_row, first_row + height, dtype=np.int32))
+    numbers = np.arange(1, height + 1, dtype=np.int32)
+    rows = pa.Array.from_buffers(pa.int32(), height, [None, pa.py_buffer(numbers)])
     table = pa.Table.from_arrays(
-        [rows, *cells], names=[ROW, *(f"c{i}" for i in range(len(cells)))]
+        [rows, *columns], names=[ROW, *(f"c{i}" for i in range(len(columns)))]
     )
-    if not cells:
-        return table.slice(0, 0)
-    filled = reduce(pc.or_, (pc.is_valid(column) for column in cells))
+    if not columns:
+        return table
+    filled = reduce(pc.or_, (pc.is_valid(column) for column in columns))
     return table.filter(filled)
 
 
-def _as_text(column: pa.Array | pa.ChunkedArray) -> pa.Array:
-    if not pa.types.is_string(column.type):
-        column = column.cast(pa.string())
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    return pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
+def blank_to_null(column: pa.Array) -> pa.Array:
+    """Empty and whitespace-only texts become nulls, as fastexcel does for workbook cells."""
+    blank = pc.or_(pc.equal(column, ""), pc.utf8_is_space(column))
+    return pc.if_else(blank, pa.nulls(len(column), pa.string()), column)

@@ -1,9 +1,9 @@
 """The child process that parses one untrusted upload: ``python -m data.reading.worker``.
 
 Arguments: the file, the name the user gave it, an output folder and a memory limit in MB.
-The address space is capped first, then the file is parsed; each sheet is written to the
-output folder as an Arrow IPC file and one JSON line on stdout tells the parent the outcome:
-``{"sheets": [{"name", "hidden", "file"}]}`` or ``{"error": code, "fields": {...}}``.
+The address space is capped first, then the file is parsed; sheet i is written to
+``sheet_path(out_dir, i)`` as an Arrow IPC file and one JSON line on stdout tells the parent
+the outcome: ``{"sheets": [{"name", "hidden"}, ...]}`` or ``{"error": code, "fields": {...}}``.
 Everything is caught here, including pyo3's PanicException (a BaseException), so only a
 hard crash (abort, signal) leaves the parent without an answer.
 """
@@ -31,16 +31,19 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def sheet_path(out_dir: Path, index: int) -> Path:
+    """Where the child writes sheet number ``index`` and the parent reads it."""
+    return out_dir / f"sheet{index}.arrow"
+
+
 def _write_sheets(sheets: list, out_dir: Path) -> list[dict]:
     import pyarrow as pa
 
-    manifest = []
-    for index, (name, hidden, table) in enumerate(sheets):
-        file = out_dir / f"sheet{index}.arrow"
-        with pa.OSFile(str(file), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+    for index, (_, _, table) in enumerate(sheets):
+        with (pa.OSFile(str(sheet_path(out_dir, index)), "wb") as sink,
+              pa.ipc.new_file(sink, table.schema) as writer):
             writer.write_table(table)
-        manifest.append({"name": name, "hidden": hidden, "file": file.name})
-    return manifest
+    return [{"name": name, "hidden": hidden} for name, hidden, _ in sheets]
 
 
 def run(path: Path, file_name: str, out_dir: Path) -> dict:

@@ -1,8 +1,9 @@
 """XML parts of a workbook may not declare a DTD: no DOCTYPE, no ENTITY (XML bombs, XXE).
 
 Only the prolog (everything before the root element) can hold a DTD, so the first bytes of
-each part suffice. A part in an encoding a spreadsheet never uses (UTF-7, EBCDIC...) is
-refused too, because a DTD can hide in it from a byte-level check.
+each part suffice; every part is checked, whatever its name, since a workbook's
+relationships may point anywhere. A part in an encoding a spreadsheet never uses (UTF-7,
+EBCDIC...) is refused too, because a DTD can hide in it from a byte-level check.
 """
 from __future__ import annotations
 
@@ -23,13 +24,15 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
 
 
 def prolog_is_safe(head: bytes) -> bool:
-    """True when ``head`` (the first PROLOG_BYTES of a part) declares no DTD in a safe encoding.
-
-    An empty part is safe (it holds nothing to expand); a prolog longer than ``head`` is not.
+    """False when ``head`` (the first PROLOG_BYTES of a part) is XML that declares a DTD, uses
+    an odd encoding, or has a prolog longer than ``head``. A part that is not XML (an image,
+    binary records, an empty part) is safe unless a DTD shows up in it anyway.
     """
     text = _decode(head)
     if text is None:
         return False
+    if not text.lstrip().startswith("<"):
+        return not _DTD.search(text)
     text = _COMMENT.sub("", text)
     root = _ROOT.search(text)
     prolog = text[: root.start()] if root else text

@@ -20,7 +20,6 @@ MAX_ENTRIES = 10_000
 MAX_UNPACKED = 1024 * 2**20
 MAX_RATIO = 200
 RATIO_GRACE = 10 * 2**20
-XML_SUFFIXES = (".xml", ".rels", ".vml")
 ODS_TYPES = ("application/vnd.oasis.opendocument.spreadsheet",
              "application/vnd.oasis.opendocument.spreadsheet-template")
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
@@ -49,10 +48,9 @@ def inspect_zip(path: Path, file_name: str) -> ZipWorkbook:
         if any(info.flag_bits & 0x1 for info in infos):
             raise ReadError("reading.encrypted", file=file_name)
         names = {info.filename.replace("\\", "/").lower(): info for info in infos}
-        for name, info in names.items():
-            if name.endswith(XML_SUFFIXES) and not prolog_is_safe(_head(archive, info, file_name)):
-                raise ReadError("reading.xml_unsafe", file=file_name)
-        workbook = _classify(archive, names, file_name)
+        workbook = _classify(archive, names, file_name)  # byte searches only, no XML parsing
+        if not all(prolog_is_safe(_head(archive, info, file_name)) for info in infos):
+            raise ReadError("reading.xml_unsafe", file=file_name)
         if workbook.has_macros and workbook.fmt == "xlsx" and not any(
             _has_cells(archive, info, file_name)
             for name, info in names.items() if "/worksheets/" in f"/{name}"
@@ -85,7 +83,8 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], file_name: str) -> No
             signature, name_len, extra_len = _LOCAL_HEADER.unpack(header)
             if signature != b"PK\x03\x04":
                 raise ReadError("reading.unreadable", file=file_name)
-            end = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+            end = (info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
+                   + info.compress_size)
             if end > size:
                 raise ReadError("reading.unreadable", file=file_name)
 

@@ -3,6 +3,7 @@
 Loads the demo cluster into a temporary database, serves the app and walks the navigation in
 headless Chromium as the manager (who sees every page).
 """
+
 from __future__ import annotations
 
 import os

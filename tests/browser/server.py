@@ -3,6 +3,7 @@
 Shared by the browser test and the screenshot script: the server, the browser launch options
 and the small waits a Streamlit page needs before it can be read.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,13 @@ from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 START_TIMEOUT_S = 60
 
 
@@ -43,17 +49,32 @@ def app_server(db: Path, key_file: Path) -> Iterator[str]:
     """Serve ``app.py`` on the database ``db``; yields the base URL and stops the server after."""
     port = free_port()
     env = {**os.environ, "KLUSTERIMITTARI_DB": str(db), "KLUSTERIMITTARI_KEY_FILE": str(key_file)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _healthy(url):
             if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {process.stderr.read().decode(errors='replace')}")
+                raise RuntimeError(
+                    f"streamlit exited: {process.stderr.read().decode(errors='replace')}"
+                )
             if time.monotonic() > deadline:
                 raise TimeoutError(f"streamlit did not answer on {url} in {START_TIMEOUT_S} s")
             time.sleep(0.3)
@@ -69,8 +90,9 @@ def app_server(db: Path, key_file: Path) -> Iterator[str]:
 
 def launch(playwright: Playwright) -> Browser:
     """Headless Debian Chromium with the flags a container needs."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                      headless=True)
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
 
 
 def settle(page: Page, timeout_ms: int = 30_000) -> None:
@@ -78,7 +100,9 @@ def settle(page: Page, timeout_ms: int = 30_000) -> None:
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=timeout_ms)
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-        ".every(el => el.querySelector('.main-svg'))", timeout=timeout_ms)
+        ".every(el => el.querySelector('.main-svg'))",
+        timeout=timeout_ms,
+    )
     page.wait_for_timeout(300)
 
 
@@ -86,7 +110,8 @@ def full_screenshot(page: Page, path: str) -> None:
     """A PNG of the whole page: the viewport grows to the main area's height first."""
     width = page.viewport_size["width"]
     height = page.evaluate(
-        "() => Math.max(document.querySelector('[data-testid=\"stMain\"]').scrollHeight, 900)")
+        "() => Math.max(document.querySelector('[data-testid=\"stMain\"]').scrollHeight, 900)"
+    )
     page.set_viewport_size({"width": width, "height": min(int(height), 12_000)})
     page.wait_for_timeout(500)
     page.screenshot(path=path)

@@ -1,0 +1,390 @@
+"""The Streamlit app, page by page, through AppTest; and the view helpers behind the pages.
+
+Every page runs on an empty database and on the demo cluster without an exception, with its
+title, its charts and metrics; the language switch gives English titles; the board role gets
+no Data or Settings pages; a filled template uploaded on the Data page loads and shows its
+report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app import SECTIONS
+from data.demo import load_demo
+from data.store import open_db
+from i18n import t
+from indicators.record import RECIPIENTS, Result
+from indicators.registry import REGISTRY
+from tests.browser.workbook import FUNDING_ROWS, filled_template
+from ui import charts, colours
+from ui.indicator_view import cards, results_frame, targets_frame
+from ui.labels import metric_label
+from ui.markdown import escape
+from ui.units import format_value
+
+ROOT = Path(__file__).resolve().parents[1]
+SPECS = {spec.file: spec for specs in SECTIONS.values() for spec in specs}
+PAGES = list(SPECS)
+MANAGER_ONLY = [file for file, spec in SPECS.items() if spec.manager_only]
+# Charts each page draws on the demo cluster (at least).
+DEMO_CHARTS = {
+    "pages/overview.py": 4,
+    "pages/recipient_region.py": 2,
+    "pages/recipient_cluster_org.py": 7,
+    "pages/recipient_rdi.py": 1,
+    "pages/recipient_companies.py": 2,
+    "pages/recipient_public_sector.py": 3,
+    "pages/members.py": 6,
+    "pages/events.py": 4,
+    "pages/surveys.py": 1,
+    "pages/funding.py": 4,
+    "pages/stories.py": 0,
+    "pages/regional.py": 1,
+    "pages/data_import.py": 0,
+    "pages/settings.py": 0,
+}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the demo cluster (its key file lies next to it)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    con = open_db(path)
+    load_demo(con)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Path:
+    return tmp_path / "empty.duckdb"
+
+
+def start(db: Path, monkeypatch: pytest.MonkeyPatch, **state: object) -> AppTest:
+    """The app on ``db``, run once, with ``state`` set in the session before that run."""
+    monkeypatch.setenv("KLUSTERIMITTARI_DB", str(db))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in state.items():
+        app.session_state[key] = value
+    return app.run()
+
+
+def open_page(app: AppTest, page: str) -> AppTest:
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_empty_database(page: str, empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_page(start(empty_db, monkeypatch), page)
+    assert app.title[0].value == t(SPECS[page].title, "fi")
+    if not SPECS[page].manager_only:
+        # The empty state names the files that fill the page.
+        assert any(t("ui.empty.upload", "fi").split(".")[0] in info.value for info in app.info)
+        assert not app.get("plotly_chart")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_demo(page: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_page(start(demo_db, monkeypatch), page)
+    assert app.title[0].value == t(SPECS[page].title, "fi")
+    assert len(app.get("plotly_chart")) >= DEMO_CHARTS[page]
+    assert not app.error
+
+
+@pytest.mark.parametrize("recipient", RECIPIENTS)
+def test_recipient_page_shows_each_indicator_with_metrics(
+    recipient: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = f"pages/recipient_{recipient}.py"
+    app = open_page(start(demo_db, monkeypatch), page)
+    headers = [h.value for h in app.subheader]
+    codes = [code for code, entry in REGISTRY.items() if entry.recipient == recipient]
+    assert codes and all(any(h.startswith(f"{code} · ") for h in headers) for code in codes)
+    assert app.metric, "every recipient has at least one metric with data in the demo"
+    assert len(app.get("download_button")) == 1
+
+
+def test_overview_board_view(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_page(start(demo_db, monkeypatch, role="board"), "pages/overview.py")
+    subheaders = [h.value for h in app.subheader]
+    assert t("ui.overview.funding", "fi") in subheaders
+    assert t("ui.overview.members", "fi", year=2025) in subheaders
+    assert t("ui.overview.participation", "fi") in subheaders
+    assert t("ui.overview.survey", "fi") in subheaders
+    # Survey headline: the response rate with respondents and invited, item means with n.
+    assert app.metric[0].label == metric_label("ORG-5", "response_rate", "fi")
+    assert any("n = " in caption.value for caption in app.caption)
+    # Excel export, the HTML report and the board workbook.
+    assert len(app.get("download_button")) == 3
+
+
+def test_language_switch_gives_english(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert start(demo_db, monkeypatch).title[0].value == "Yleiskuva"
+    # The sidebar radio keeps its choice in session_state["lang"] (the browser test clicks it).
+    app = start(demo_db, monkeypatch, lang="en")
+    assert app.title[0].value == "Overview"
+    assert app.radio(key="lang_choice").value == "en"
+    app = open_page(app, "pages/funding.py")
+    assert app.title[0].value == "Funding"
+    assert t("ui.funding.by_source", "en") in [h.value for h in app.subheader]
+    app = open_page(app, "pages/recipient_cluster_org.py")
+    assert any(h.value == "ORG-1 · Committed actors" for h in app.subheader)
+
+
+@pytest.mark.parametrize("page", MANAGER_ONLY)
+def test_board_gets_no_data_or_settings(
+    page: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = start(demo_db, monkeypatch, role="board")
+    with pytest.raises(ValueError):
+        app.switch_page(page)
+    manager = start(demo_db, monkeypatch)
+    open_page(manager, page)
+
+
+def test_board_sees_no_open_answers_or_passive_list(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = open_page(start(demo_db, monkeypatch, role="board"), "pages/surveys.py")
+    assert t("ui.survey.open", "fi") not in [h.value for h in board.subheader]
+    board = open_page(board, "pages/members.py")
+    assert t("analytics.members.paying_passive", "fi") not in [h.value for h in board.subheader]
+    manager = open_page(start(demo_db, monkeypatch), "pages/surveys.py")
+    assert t("ui.survey.open", "fi") in [h.value for h in manager.subheader]
+
+
+def test_upload_on_data_page_loads_and_reports(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    content = filled_template("funding", FUNDING_ROWS)
+    app.get("file_uploader")[0].set_value(
+        (
+            "rahoitus.xlsx",
+            content,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    )
+    app.button[0].click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    reports = app.session_state["import_reports"]
+    assert [r.status for r in reports] == ["loaded"]
+    assert reports[0].rows_loaded == 3
+    assert any(escape("rahoitus.xlsx") in m.value for m in app.markdown)
+    # The year range now covers the funding years, and the overview draws the funding chart.
+    app = open_page(app, "pages/overview.py")
+    assert (
+        t("ui.scope.years", "fi", cluster="default", first=2024, last=2025) in app.caption[0].value
+    )
+    assert app.get("plotly_chart")
+
+
+def test_bad_upload_reports_row_and_column(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    content = filled_template("funding", [(2024, "kaupunki", "paljon", None, "maksettu", None)])
+    app.get("file_uploader")[0].set_value(("huono.xlsx", content, "application/octet-stream"))
+    app.button[0].click().run()
+    report = app.session_state["import_reports"][0]
+    assert report.status == "rejected"
+    issue = report.issues[0]
+    assert (issue.row, issue.sheet) == (2, "Rahoitus")
+    tables = [df.value for df in app.dataframe]
+    assert any(
+        "message" in table.columns and issue.message("fi") in set(table["message"])
+        for table in tables
+    )
+
+
+def _button(app: AppTest, key: str) -> object:
+    label = t(key, "fi")
+    return next(button for button in app.button if button.label == label)
+
+
+def _upload_funding(app: AppTest) -> AppTest:
+    content = filled_template("funding", FUNDING_ROWS)
+    app.get("file_uploader")[0].set_value(("rahoitus.xlsx", content, "application/octet-stream"))
+    _button(app, "ui.data.import").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_undo_on_data_page_removes_the_import(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _upload_funding(open_page(start(empty_db, monkeypatch), "pages/data_import.py"))
+    history = next(df.value for df in app.dataframe if "import_id" in df.value.columns)
+    assert list(history["status"]) == [t("data.status.loaded", "fi")]
+    app.checkbox[0].check()
+    _button(app, "ui.data.undo").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert t("data.undo.done", "fi", import_id=1) in [s.value for s in app.success]
+    history = next(df.value for df in app.dataframe if "import_id" in df.value.columns)
+    assert list(history["status"]) == [t("data.status.undone", "fi")]
+    app = open_page(app, "pages/overview.py")
+    assert not app.get("plotly_chart")
+
+
+def test_settings_save_profile_and_target(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_page(start(empty_db, monkeypatch), "pages/settings.py")
+    app.text_input[0].set_value("Loimaan teknologiaklusteri")
+    app.text_area[1].set_value("Veturiyritys\nPerusjäsen\n\nPerusjäsen")
+    _button(app, "ui.settings.save").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert t("ui.settings.saved", "fi") in [s.value for s in app.success]
+    assert app.caption[0].value.endswith("Loimaan teknologiaklusteri")
+    assert app.text_area[1].value == "Veturiyritys\nPerusjäsen"
+
+    app.selectbox(key="target_code").set_value("ORG-4").run()
+    app.selectbox(key="target_metric").set_value("events_held")
+    app.number_input[1].set_value(2026)
+    app.number_input[2].set_value(12.0)
+    _button(app, "ui.settings.set_target").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    targets = next(df.value for df in app.dataframe if "code" in df.value.columns)
+    assert targets[["code", "year", "value"]].to_dict("records") == [
+        {"code": "ORG-4", "year": 2026, "value": 12.0}
+    ]
+    assert targets["metric"].tolist() == [metric_label("ORG-4", "events_held", "fi")]
+
+
+# --- view helpers ------------------------------------------------------------------------------
+
+
+def _result(
+    metric: str,
+    year: int,
+    value: float | None,
+    *,
+    unit: str = "count",
+    n: int | None = None,
+    suppressed: bool = False,
+    code: str = "ORG-4",
+) -> Result:
+    return Result(
+        code,
+        metric,
+        year,
+        value,
+        unit,
+        n,
+        suppressed,
+        "Yhteistyön määrä",
+        "Quantity",
+        "cluster_org",
+        "ADM",
+        None,
+    )
+
+
+def test_cards_split_headline_and_families_with_targets() -> None:
+    results = results_frame(
+        [
+            _result("events_held", 2023, 4),
+            _result("events_held", 2024, 6),
+            _result("participating_orgs_by_type.company", 2024, 3),
+            _result("participating_orgs_by_type.rdi", 2024, 1),
+            _result("events_held", 2025, 9),  # outside the selected years
+        ]
+    )
+    goals = targets_frame([{"code": "ORG-4", "metric": "events_held", "year": 2024, "value": 8.0}])
+    [card] = cards(results, goals, recipient="cluster_org", years=(2023, 2024), lang="fi")
+    [events] = card.headline
+    assert events.label == metric_label("ORG-4", "events_held", "fi")
+    assert list(events.frame["year"]) == [2023, 2024]
+    assert list(events.frame["target"].fillna(-1)) == [-1, 8.0]
+    assert events.latest["value"] == 6 and events.previous["value"] == 4
+    assert [s.metric for s in card.families["participating_orgs_by_type"]] == [
+        "participating_orgs_by_type.company",
+        "participating_orgs_by_type.rdi",
+    ]
+    assert card.has_data
+
+
+def test_suppressed_value_counts_as_known_but_has_no_number() -> None:
+    results = results_frame(
+        [_result("mean.A6", 2024, None, unit="score", n=3, suppressed=True, code="ORG-5")]
+    )
+    [card] = cards(
+        results, targets_frame([]), recipient="cluster_org", years=(2024, 2024), lang="en"
+    )
+    [series] = card.families["mean"]
+    assert series.latest["suppressed"] and pd.isna(series.latest["value"])
+    assert series.label.startswith("Mean (1–5): A6 ")
+
+
+def test_format_value_by_unit_and_language() -> None:
+    assert format_value(1234.6, "eur", "fi") == "1\u00a0235\u00a0€"
+    assert format_value(0.4, "share", "fi") == "40\u00a0%"
+    assert format_value(-0.125, "ratio", "en") == "−12.5%"
+    assert format_value(3.25, "score", "fi") == "3,25"
+    assert format_value(None, "count", "fi") == "–"
+
+
+def test_markdown_escape_neutralises_uploaded_text() -> None:
+    assert escape("[klik](http://x) **a**_b_") == (
+        "\\[klik\\]\\(http\\://x\\) \\*\\*a\\*\\*\\_b\\_"
+    )
+    assert escape("Esimerkki Oy") == "Esimerkki Oy"
+
+
+def test_recipient_colours_come_from_the_theme_and_differ() -> None:
+    found = [colours.recipient_colour(r) for r in RECIPIENTS]
+    assert len(set(found)) == len(RECIPIENTS)
+    assert found == list(colours.palette()[: len(RECIPIENTS)])
+
+
+def test_charts_use_finnish_separators_patterns_and_value_labels() -> None:
+    rows = pd.DataFrame(
+        {"year": [2024, 2024, 2025], "group": ["a", "b", "a"], "amount": [1500.0, 2500.0, 1000.0]}
+    )
+    fig = charts.stacked_bars(
+        rows, x="year", series="group", value="amount", labels={"a": "A"}, unit="eur", lang="fi"
+    )
+    assert fig.layout.separators == ", "
+    assert [trace.name for trace in fig.data] == ["A", "b"]
+    assert list(fig.data[0].text) == ["1\u00a0500\u00a0€", "1\u00a0000\u00a0€"]
+    assert fig.data[0].marker.pattern.shape != fig.data[1].marker.pattern.shape
+    assert fig.layout.xaxis.type == "category"
+    english = charts.lines(
+        rows[rows["group"] == "a"], x="year", columns={"amount": "A"}, unit="share", lang="en"
+    )
+    assert english.layout.separators == ".,"
+    assert list(english.data[0].y) == [150000.0, 100000.0]  # shares are drawn as percentages
+
+
+def test_paid_and_committed_bars_side_by_side() -> None:
+    rows = pd.DataFrame(
+        {
+            "year": [2024, 2024],
+            "funding_group": ["members", "projects"],
+            "paid_eur": [15000.0, 0.0],
+            "committed_eur": [0.0, 5000.0],
+        }
+    )
+    fig = charts.paid_vs_committed(
+        rows,
+        series="funding_group",
+        labels={},
+        lang="fi",
+        status_labels={"paid_eur": "Maksettu", "committed_eur": "Sitoumus"},
+    )
+    assert list(fig.data[0].x) == ["2024<br>Maksettu", "2024<br>Sitoumus"]
+    assert list(fig.data[0].y) == [15000.0, None]
+    assert list(fig.data[1].y) == [None, 5000.0]
+    assert fig.data[1].marker.pattern.shape[1] == "/"  # committed bars are hatched
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """Each test starts from empty Streamlit caches (results are keyed by database path too)."""
+    st.cache_data.clear()
+    yield

@@ -1,0 +1,41 @@
+"""The benchmark code runs end to end on tiny inputs (no timing is asserted)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.report import END, START
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTIONS = ("machine", "import", "indicators", "export", "pages", "memory", "targets")
+
+
+@pytest.mark.slow
+def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(f"# Benchmarks\n\nMethod text.\n\n{START}\nold\n{END}\n\nFindings.\n")
+    out = tmp_path / "results.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--smoke", "--out", str(out), "--doc", str(doc)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    assert all(section in results for section in SECTIONS)
+    assert set(results["import"]) == {"attendance", "survey", "members"}
+    assert results["import"]["survey"]["columns"] == 40
+    assert results["memory"]["status"] == "loaded"
+    assert results["memory"]["rows_loaded"] > 0
+    assert results["indicators"]["records"] > 0
+    assert results["export"]["rows"] >= 300
+    assert results["pages"] and all(p.startswith("pages/") for p in results["pages"])
+    assert len(results["targets"]) == 2 * 3 + 4
+    text = doc.read_text()
+    assert text.startswith("# Benchmarks\n\nMethod text.") and text.endswith("Findings.\n")
+    assert "\nold\n" not in text and "| import ÷ floor |" in text
+    assert text.count(START) == 1 and "### Targets" in text
