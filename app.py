@@ -1,8 +1,10 @@
 """Klusterimittari, the Streamlit app: page setup, global controls and navigation.
 
 Run with ``streamlit run app.py``. The database is ``$KLUSTERIMITTARI_DB`` (else
-``klusterimittari.duckdb`` here). The sidebar's language, cluster and year range hold for every
-page; the pages themselves live in ``pages/``, one thin file each.
+``klusterimittari.duckdb`` here). Once a local account exists or OIDC is configured, the only
+page before signing in is the sign-in page (``pages/_signin.py`` keeps the role). The
+sidebar's language, cluster and year range hold for every page; the pages themselves live in
+``pages/``, one thin file each.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import streamlit as st
 
 from i18n import t
 from pages import _shared as shared
+from pages import _signin as signin
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
     "ui.section.admin": (
         PageSpec("pages/data_import.py", "ui.page.data", "data", ":material/upload_file:", True),
         PageSpec("pages/settings.py", "ui.page.settings", "settings", ":material/settings:", True),
+        PageSpec("pages/audit.py", "ui.page.audit", "audit-log", ":material/history:", True),
     ),
 }
 
@@ -87,11 +91,29 @@ def navigation(lang: str, role: str) -> dict[str, list[st.Page]]:
     return menu
 
 
+def sign_in_only(lang: str) -> st.Page:
+    """The one page of a session that has not signed in, whatever URL it asked for."""
+    return st.Page(
+        signin.SIGN_IN_PAGE,
+        title=t("ui.page.sign_in", lang),
+        url_path="sign-in",
+        icon=":material/login:",
+        default=True,
+    )
+
+
 def main() -> None:
-    """One run of the app: page setup, the global controls, then the page the user is on."""
+    """One run of the app: page setup, language, the sign-in gate, the global controls, then
+    the page the user is on (among those the role may open)."""
     st.set_page_config(page_title=t("app.name"), page_icon=":material/insights:", layout="wide")
-    context = shared.global_controls()
-    st.navigation(navigation(context.lang, context.role), expanded=True).run()
+    lang = shared.language_control()
+    role = signin.resolve(shared.open_connection(lang))
+    if role is None:
+        st.navigation([sign_in_only(lang)], position="hidden").run()
+        return
+    shared.global_controls(lang, role, st.session_state.get(signin.USER))
+    signin.sidebar(lang)
+    st.navigation(navigation(lang, role), expanded=True).run()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,11 @@ The allow-list lives in ``.streamlit/secrets.toml`` next to the ``st.login`` set
 
 Only listed addresses get a role; a verified identity that is not listed gets none. The
 ``roles`` table holds no provider keys, so ``st.login`` does not take it for a provider.
+A named provider (``[auth.microsoft]`` with the three provider keys) works as well.
+
+An address counts as verified when the identity token says ``email_verified = true``.
+Microsoft Entra ID sends no such claim; for a single-tenant Entra application, whose tenant
+controls its users' addresses, set ``accept_unverified_email = true`` under ``[auth.roles]``.
 """
 from __future__ import annotations
 
@@ -27,6 +32,36 @@ from auth.roles import Role
 
 # Allow-list keys and the role each grants, strongest first (a listed manager stays a manager).
 ALLOW_LIST_KEYS: tuple[tuple[str, Role], ...] = (("managers", "manager"), ("board", "board"))
+# What ``st.login`` needs: shared keys in ``[auth]`` and these keys for each provider.
+SHARED_KEYS = ("redirect_uri", "cookie_secret")
+PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+DEFAULT_PROVIDER = "default"
+
+
+def login_provider(auth: Mapping[str, object] | None) -> str | None:
+    """The provider ``st.login`` should use under this ``[auth]`` section, or None when the
+    section does not configure one (then the app offers password sign-in only).
+
+    Provider keys directly in ``[auth]`` make the ``default`` provider; otherwise the first
+    sub-table that holds them is a named provider.
+    """
+    if not auth or not all(auth.get(key) for key in SHARED_KEYS):
+        return None
+    if all(auth.get(key) for key in PROVIDER_KEYS):
+        return DEFAULT_PROVIDER
+    return next(
+        (name for name, section in auth.items()
+         if isinstance(section, Mapping) and all(section.get(key) for key in PROVIDER_KEYS)),
+        None,
+    )
+
+
+def email_verified(claims: Mapping[str, object], allow_list: Mapping[str, object]) -> bool:
+    """Whether the identity's address may be trusted: ``email_verified`` is true, or the claim
+    is absent and the allow-list says ``accept_unverified_email = true``."""
+    if "email_verified" in claims:
+        return claims["email_verified"] is True
+    return allow_list.get("accept_unverified_email") is True
 
 
 def _normalise(email: str) -> str:

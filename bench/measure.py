@@ -3,6 +3,10 @@
 - the naive stack: pandas ``read_excel`` with openpyxl, then a DuckDB table from the frame;
 - the parse floor: every sheet's XML (and the shared strings) unzipped and run through expat,
   a C parser, with no handlers: the least work any xlsx reader must do.
+
+Between the two stands the reader alone: calamine (fastexcel) in this process, without the
+isolated worker or anything after parsing, which shows how much of the floor ratio parsing
+itself takes.
 """
 from __future__ import annotations
 
@@ -52,6 +56,13 @@ def parse_floor(path: Path) -> None:
                 for block in iter(lambda: member.read(CHUNK), b""):
                     parser.Parse(block, False)
             parser.Parse(b"", True)
+
+
+def reader_alone(path: Path) -> None:
+    """The importer's workbook reader in this process: calamine to Arrow text columns."""
+    from data.reading.excel import read_workbook
+
+    read_workbook(path, "xlsx")
 
 
 def pandas_openpyxl(path: Path, header_row: int) -> None:

@@ -55,16 +55,20 @@ def machine() -> dict[str, object]:
     kib = next((int(line.split()[1]) for line in meminfo.splitlines()
                 if line.startswith("MemTotal")), 0)
     return {"cpu": model, "cores": os.cpu_count(), "ram": f"{kib / 2**20:.1f} GiB",
+            "load average at start (1, 5, 15 min)": ", ".join(
+                f"{load:.2f}" for load in os.getloadavg()),
             "os": platform.platform(), "python": platform.python_version(),
             "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES}}
 
 
 def compare_import(folder: Path, name: str, file: Path, options: dict, rows: int, columns: int,
                    repeats: int) -> dict[str, object]:
-    """Paired repetitions of parse floor, the real import (fresh database) and pandas."""
-    floor, real, naive = [], [], []
+    """Paired repetitions of parse floor, reader alone, the real import (fresh database) and
+    pandas."""
+    floor, reader, real, naive = [], [], [], []
     for run in range(repeats):
         floor.append(measure.seconds(lambda: measure.parse_floor(file)))
+        reader.append(measure.seconds(lambda: measure.reader_alone(file)))
         con = open_db(folder / f"import_{name}_{run}.duckdb")
         elapsed, outcome = measure.timed(partial(import_file, con, file, **options))
         con.close()
@@ -72,11 +76,13 @@ def compare_import(folder: Path, name: str, file: Path, options: dict, rows: int
         if outcome.status != "loaded":
             raise RuntimeError(f"{name}: import {outcome.status}: {outcome.summary('en')}")
         naive.append(measure.seconds(lambda: measure.pandas_openpyxl(file, HEADER_ROW)))
-        log(f"  {name} #{run + 1}: floor {floor[-1]:.2f} s, import {real[-1]:.2f} s, "
+        log(f"  {name} #{run + 1}: floor {floor[-1]:.2f} s, reader {reader[-1]:.2f} s, "
+            f"import {real[-1]:.2f} s, "
             f"pandas {naive[-1]:.2f} s")
     return {"rows": rows, "columns": columns, "file_mib": file.stat().st_size / 2**20,
             "import_s": measure.summary(real), "pandas_s": measure.summary(naive),
-            "floor_s": measure.summary(floor),
+            "floor_s": measure.summary(floor), "reader_s": measure.summary(reader),
+            "reader_over_floor": measure.summary([r / f for r, f in zip(reader, floor)]),
             "import_over_floor": measure.summary([r / f for r, f in zip(real, floor)]),
             "pandas_over_import": measure.summary([n / r for n, r in zip(naive, real)])}
 

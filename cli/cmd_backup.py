@@ -4,33 +4,36 @@ from __future__ import annotations
 import argparse
 import sys
 
-from auth.backup import BackupError, restore_backup, write_backup
+from data.backup import BackupError, restore_backup, write_backup
 from data.store import default_db_path, open_db
 from i18n import t
 from i18n.format import number
 
-BACKUP_HELP = (
-    "write a consistent snapshot of the whole database to a zip file (taken in one "
-    "transaction: an import running at the same time is either wholly in it or not at all)")
+BACKUP_DESCRIPTION = (
+    "Write a consistent snapshot of the whole database to a zip file. It is taken in one "
+    "transaction: an import running at the same time is either wholly in it or not at all.")
 WITH_KEY_HELP = (
     "also include the pseudonymisation key, so that attendance lists imported after a "
     "restore are matched with the people already stored; anyone with the key can test "
     "guessed names against the stored hashes, so keep such a backup as secret as the key")
-RESTORE_HELP = (
-    "replace the database (--db) with a backup, upgraded to this program's schema; the key "
-    "in the backup, if any, is written to the key file")
+RESTORE_DESCRIPTION = (
+    "Replace the database (--db) with a backup, upgraded to this program's schema. The key "
+    "in the backup, if any, is written to the key file.")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    backup = subparsers.add_parser("backup", parents=[common], help=BACKUP_HELP,
-                                   description=BACKUP_HELP)
-    backup.add_argument("--out", required=True, help="backup zip file to write")
+    backup = subparsers.add_parser("backup", parents=[common],
+                                   help="write a snapshot of the database to a zip file",
+                                   description=BACKUP_DESCRIPTION)
+    backup.add_argument("--out", required=True, metavar="FILE.zip", help="backup file to write")
     backup.add_argument("--with-key", action="store_true", help=WITH_KEY_HELP)
     backup.add_argument("--force", action="store_true", help="replace an existing --out file")
     backup.set_defaults(func=run_backup)
-    restore = subparsers.add_parser("restore", parents=[common], help=RESTORE_HELP,
-                                    description=RESTORE_HELP)
-    restore.add_argument("file", help="backup zip file written by `klusterimittari backup`")
+    restore = subparsers.add_parser("restore", parents=[common],
+                                    help="replace the database with a backup",
+                                    description=RESTORE_DESCRIPTION)
+    restore.add_argument("file", metavar="FILE.zip",
+                         help="backup file written by `klusterimittari backup`")
     restore.add_argument("--force", action="store_true",
                          help="replace an existing database and key file")
     restore.set_defaults(func=run_restore)

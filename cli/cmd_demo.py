@@ -10,9 +10,11 @@ from i18n import t
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("demo", parents=[common], help=t("demo.cli.help", "en"),
-                                   description=t("demo.cli.help", "en"))
-    parser.add_argument("--if-empty", action="store_true", help=t("demo.cli.if_empty", "en"))
+    parser = subparsers.add_parser(
+        "demo", parents=[common], help="load the built-in demo cluster",
+        description="Load the built-in demo cluster (Loimaa technology cluster, 2023–2025).")
+    parser.add_argument("--if-empty", action="store_true",
+                        help="do nothing when the cluster already has data")
     parser.set_defaults(func=run)
 
 

@@ -3,32 +3,28 @@ the board report (a workbook with charts plus a self-contained HTML page beside 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
-from cli.cmd_indicators import load_custom
+from cli.login import login_name
 from data.store import open_db
 from export.board_data import board_years
 from export.board_report import board_report
 from export.workbook import export_workbook
 from i18n import t
+from indicators import custom
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("export", parents=[common], help=t("export.cli.help", "en"),
-                                   description=t("export.cli.help", "en"))
-    parser.add_argument("--out", required=True, type=Path, help=t("export.cli.out", "en"))
-    parser.add_argument("--year", type=int, help=t("export.cli.year", "en"))
-    parser.add_argument("--board", action="store_true", help=t("export.cli.board", "en"))
+    parser = subparsers.add_parser(
+        "export", parents=[common], help="export the indicators as an Excel workbook",
+        description="Export the indicators as an Excel workbook (.xlsx); with --board, the board "
+                    "report: a workbook with charts and a self-contained HTML page beside it.")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="file to write")
+    parser.add_argument("--year", type=int, help="one year only (default: every year with data)")
+    parser.add_argument("--board", action="store_true",
+                        help="write the board report (and an HTML page of the same name)")
     parser.set_defaults(func=run)
-
-
-def _user() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,17 +34,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     con = open_db(args.db)
     try:
-        error = load_custom(con, args.lang)
-        if error:
-            print(error, file=sys.stderr)
-            return 1
+        custom.register_installed(con)
         if args.board:
             report = board_report(con, args.cluster, board_years(con, args.cluster, args.year),
-                                  args.lang, user=_user())
+                                  args.lang, user=login_name())
             files = {out: report.xlsx, out.with_suffix(".html"): report.html.encode("utf-8")}
         else:
             files = {out: export_workbook(con, args.cluster, year=args.year, lang=args.lang,
-                                          user=_user())}
+                                          user=login_name())}
     finally:
         con.close()
     for path, data in files.items():

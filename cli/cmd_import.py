@@ -5,10 +5,10 @@ Exit 0 when every file was loaded or was a no-op, 1 when any was rejected, 2 on 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
+from cli.login import login_name
 from data.importer import import_file, parse_date_arg
 from data.kinds import KINDS
 from data.store import open_db
@@ -17,7 +17,7 @@ from i18n import t
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "import", parents=[common], help="import Excel/ODS/CSV files",
+        "import", parents=[common], help="import Excel, ODS or CSV files",
         description="Import one or more files; each file is loaded completely or not at all.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     parser.add_argument("--kind", choices=sorted(KINDS), help="sheet kind (default: detect)")
@@ -31,13 +31,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                              "default 0: any bad row rejects the file")
     parser.add_argument("--user", help="user name for the import log (default: login name)")
     parser.set_defaults(func=run)
-
-
-def _login() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
 
 
 def _usage_error(args: argparse.Namespace) -> str | None:
@@ -70,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 event_title=args.event_title, event_date=args.event_date,
                 survey_name=args.survey_name, survey_year=args.survey_year,
                 invited=args.invited, max_bad_rows=args.max_bad_rows,
-                user=args.user or _login())
+                user=args.user or login_name())
             print(report.to_text(args.lang))
             rejected = rejected or report.status == "rejected"
     finally:

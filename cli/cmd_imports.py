@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
+from cli.login import login_name
 from data.importer import ImportRefused, import_history, undo_import
 from data.store import open_db
 from i18n import t
@@ -34,11 +34,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.undo is not None:
             try:
-                user = args.user or getpass.getuser()
-            except (KeyError, OSError):
-                user = None
-            try:
-                undo_import(con, args.undo, user=user)
+                undo_import(con, args.undo, user=args.user or login_name())
             except ImportRefused as exc:
                 print(exc.message(args.lang), file=sys.stderr)
                 return 1

@@ -7,8 +7,6 @@ import dataclasses
 import json
 import sys
 
-import duckdb
-
 from data.store import open_db
 from i18n import t
 from i18n.format import money, number, share
@@ -21,34 +19,25 @@ FIELDS = tuple(f.name for f in dataclasses.fields(Result))
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("indicators", parents=[common], help=t("indicators.cli.help", "en"),
-                                   description=t("indicators.cli.help", "en"))
+    parser = subparsers.add_parser(
+        "indicators", parents=[common], help="print every indicator per year",
+        description="Print every indicator result per year as a table, JSON or CSV; custom "
+                    "indicators of the installation are included.")
     parser.add_argument("--year", type=int, help="one year only (default: every year with data)")
-    parser.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    parser.add_argument("--format", choices=("json", "csv", "table"), default="table",
+                        help="output format (default: table)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
-        error = load_custom(con, args.lang)
-        if error:
-            print(error, file=sys.stderr)
-            return 1
+        custom.register_installed(con)
         results = compute(con, args.cluster, args.year, args.lang)
     finally:
         con.close()
     {"json": _json, "csv": _csv, "table": _table}[args.format](results, args.lang)
     return 0
-
-
-def load_custom(con: duckdb.DuckDBPyConnection, lang: str) -> str | None:
-    """Register the installation's custom indicators; the error text if their file is unusable."""
-    try:
-        custom.register_custom(custom.custom_path(con))
-    except custom.CustomIndicatorError as exc:
-        return exc.text(lang)
-    return None
 
 
 def _json(results: list[Result], lang: str) -> None:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
 import duckdb
 
+from cli.login import login_name
 from data.store import ensure_cluster, open_db
 from i18n import t
 from i18n.format import number
@@ -23,49 +23,45 @@ def _value(text: str) -> float:
         raise argparse.ArgumentTypeError(text) from None
 
 
-def _user() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
-
-
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("target", help=t("analytics.target.help", "en"),
-                                   description=t("analytics.target.help", "en"))
+    parser = subparsers.add_parser(
+        "target", help="set, list or remove indicator targets",
+        description="Targets per indicator, metric and year, shown beside the results.")
     actions = parser.add_subparsers(dest="target_action", required=True)
     set_parser = actions.add_parser("set", parents=[common], help="set a target")
-    set_parser.add_argument("code")
-    set_parser.add_argument("metric")
-    set_parser.add_argument("year", type=int)
-    set_parser.add_argument("value", type=_value)
-    actions.add_parser("list", parents=[common], help="list targets")
-    remove_parser = actions.add_parser("remove", parents=[common], help="remove a target")
-    remove_parser.add_argument("code")
-    remove_parser.add_argument("metric")
-    remove_parser.add_argument("year", type=int)
+    _target_key(set_parser)
+    set_parser.add_argument("value", type=_value, help="target value: 1500, 1 500,5 or 0.35")
+    actions.add_parser("list", parents=[common], help="list the targets")
+    _target_key(actions.add_parser("remove", parents=[common], help="remove a target"))
     parser.set_defaults(func=run)
+
+
+def _target_key(parser: argparse.ArgumentParser) -> None:
+    """The code, metric and year that name a target."""
+    parser.add_argument("code", help="indicator code, e.g. ORG-1")
+    parser.add_argument("metric", help="metric name, e.g. members_year_end")
+    parser.add_argument("year", type=int, help="year of the target")
 
 
 def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
-        custom.register_custom(custom.custom_path(con))
+        custom.register_installed(con)
         if args.target_action == "list":
             _print_list(con, args.cluster, args.lang)
         elif args.target_action == "set":
             ensure_cluster(con, args.cluster)
-            set_target(con, args.cluster, args.code, args.metric, args.year, args.value, _user())
+            set_target(con, args.cluster, args.code, args.metric, args.year, args.value, login_name())
             print(t("analytics.target.saved", args.lang, code=args.code, metric=args.metric,
                     year=args.year, value=number(args.value, args.lang, _decimals(args.value))))
-        elif remove_target(con, args.cluster, args.code, args.metric, args.year, _user()):
+        elif remove_target(con, args.cluster, args.code, args.metric, args.year, login_name()):
             print(t("analytics.target.removed", args.lang, code=args.code, metric=args.metric,
                     year=args.year))
         else:
             print(t("analytics.target.not_found", args.lang, code=args.code, metric=args.metric,
                     year=args.year), file=sys.stderr)
             return 1
-    except (TargetError, custom.CustomIndicatorError) as exc:
+    except TargetError as exc:
         print(t("analytics.target.cli_error", args.lang, error=exc.text(args.lang)),
               file=sys.stderr)
         return 1

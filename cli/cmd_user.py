@@ -7,32 +7,27 @@ import sys
 
 from auth.accounts import AccountError, add_user, list_users, remove_user
 from auth.roles import ROLES
+from cli.login import login_name
 from data.store import open_db
 from i18n import t
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "user", help="manage sign-in accounts (käyttäjätunnukset)",
-        description="Local accounts for the app: manager uploads and edits, board reads.")
+        "user", help="add, remove or list sign-in accounts",
+        description="Local accounts for signing in to the app: a manager uploads and edits, "
+                    "the board reads.")
     actions = parser.add_subparsers(dest="user_action", required=True)
     add = actions.add_parser(
         "add", parents=[common], help="add an account; the password is asked twice without echo")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("name", help="account name")
+    add.add_argument("--role", required=True, choices=ROLES, help="what the account may do")
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of standard input (scripts)")
     remove = actions.add_parser("remove", parents=[common], help="remove an account")
-    remove.add_argument("name")
+    remove.add_argument("name", help="account name")
     actions.add_parser("list", parents=[common], help="list accounts (never passwords)")
     parser.set_defaults(func=run)
-
-
-def _actor() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
@@ -54,11 +49,11 @@ def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
         if args.user_action == "add":
-            add_user(con, args.name, args.role, password, actor=_actor())
+            add_user(con, args.name, args.role, password, actor=login_name())
             print(t("access.user.added", lang, name=args.name,
                     role=t(f"access.role.{args.role}", lang)))
         elif args.user_action == "remove":
-            remove_user(con, args.name, actor=_actor())
+            remove_user(con, args.name, actor=login_name())
             print(t("access.user.removed", lang, name=args.name))
         else:
             _print_users(con, lang)

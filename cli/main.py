@@ -1,8 +1,10 @@
 """The ``klusterimittari`` command line (SPEC 4).
 
 Each sub-command lives in its own module under ``cli/`` and exposes
-``register(subparsers) -> None``; the module sets ``func(args) -> int`` as the parser default.
-Exit codes: 0 success, 1 input rejected, 2 usage error. Messages follow ``--lang``.
+``register(subparsers, common) -> None``; the module sets ``func(args) -> int`` as the parser
+default. Exit codes: 0 success, 1 input rejected, 2 usage error. Messages follow ``--lang``.
+Errors any command can meet while opening the database or the custom indicators are shown here
+as a message, never as a traceback; a command handles its own typed errors itself.
 """
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ import importlib
 import os
 import sys
 
+from data.pseudonym import KeyFileError
+from data.schema import SchemaTooNew
 from data.store import DEFAULT_CLUSTER, DatabaseBusy
+from indicators.custom import CustomIndicatorError
 
 # Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -32,12 +37,16 @@ def common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="DuckDB file (default: $KLUSTERIMITTARI_DB or ./klusterimittari.duckdb)")
     common.add_argument("--cluster", default=DEFAULT_CLUSTER, help="cluster id (default: default)")
-    common.add_argument("--lang", choices=("fi", "en"), default="fi", help="message language")
+    common.add_argument("--lang", choices=("fi", "en"), default="fi",
+                        help="language of the messages (default: fi)")
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="klusterimittari", description="Klusterimittari: cluster impact dashboard")
+    """The parser of every sub-command. Help texts are English: ``help`` a short phrase in lower
+    case, ``description`` whole sentences; what a command prints follows ``--lang``."""
+    parser = argparse.ArgumentParser(prog="klusterimittari",
+                                     description="Klusterimittari: the impact dashboard of a cluster.")
     subparsers = parser.add_subparsers(dest="command", required=True)
     common = common_options()
     for name in COMMAND_MODULES:
@@ -49,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except DatabaseBusy as exc:
+    except (DatabaseBusy, SchemaTooNew, KeyFileError) as exc:
         print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    except CustomIndicatorError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.

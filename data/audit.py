@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
+from auth.roles import require_manager
+
 
 def record(con: duckdb.DuckDBPyConnection, action: str, detail: str = "", *,
            user: str | None = None, cluster_id: str | None = None) -> None:
@@ -19,3 +21,15 @@ def entries(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple]:
         "SELECT logged_at, cluster_id, user_name, action, detail FROM audit_log "
         "ORDER BY logged_at DESC LIMIT ?", [limit],
     ).fetchall()
+
+
+def recent(con: duckdb.DuckDBPyConnection, *, role: str, limit: int = 200) -> list[dict]:
+    """The manager's view of the log, newest first: dicts with ``logged_at, user_name, action,
+    detail, cluster_id``. The board role is refused (``auth.roles.PermissionDenied``)."""
+    require_manager(role)
+    result = con.execute(
+        "SELECT logged_at, user_name, action, detail, cluster_id FROM audit_log "
+        "ORDER BY logged_at DESC, rowid DESC LIMIT ?", [limit],
+    )
+    columns = [d[0] for d in result.description]
+    return [dict(zip(columns, row)) for row in result.fetchall()]

@@ -177,7 +177,7 @@ def load_participants(ctx: LoadContext, staged: Staged) -> int:
     """Attendance rows; unknown events are created (``from_attendance``), unknown
     organisations become non-member organisations, people are stored as keyed hashes."""
     t, cur = staged.table, ctx.cur
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {t}_g AS {_good(staged)}")
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW {t}_g AS {_good(staged)}")
     _match_events(ctx, f"{t}_g", f"{t}_k", "event_id", "event_title", "event_date")
     new_events = cur.execute(f"""
         SELECT min(g.__row), arg_min(g.event_id, g.__row), arg_min(g.event_title, g.__row),

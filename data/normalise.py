@@ -2,7 +2,9 @@
 
 ``stage`` turns the reader's Arrow table (``__row`` plus text columns ``c0..cN``) into a
 temporary table holding, per used column ``x``: ``r_x`` (the cleaned cell text), ``x`` (the
-typed value) and ``e_x`` (an error code or NULL), plus ``__bad``. ``collect`` turns the error
+typed value) and ``e_x`` (an error code or NULL), plus ``__bad``. Each cell is cleaned, keyed
+(or its number, date or Y-tunnus form found) and typed once, in nested projections; the error
+code is read off the typed value, never by parsing the text again. ``collect`` turns the error
 codes and the kind's row checks into ``Issue`` rows and marks rejected rows. Totals rows and
 rows empty in every known column are dropped before anything is counted.
 """
@@ -17,7 +19,7 @@ import pyarrow as pa
 from data.headers import SheetLayout
 from data.kinds import BOOL, BUSINESS_ID, DATE, ENUM, ENUMS, INT, KINDS, LIST, NUMBER, TEXT, Column
 from data.report import ERROR, WARNING, Issue
-from data.sqlfunc import YEAR_RANGE, enum_case, sql_str
+from data.sqlfunc import YEAR_RANGE, enum_case_key, sql_str
 from data.survey_catalogue import BY_CODE
 
 ISSUE_LIMIT = 1000          # issues listed per sheet; the rest are only counted
@@ -85,22 +87,30 @@ def _literal(column: Column, value: object) -> str:
     return f"CAST({sql_str(value)} AS {sql_type})"
 
 
-def _typed(column: Column, raw: str) -> str:
-    """SQL turning cleaned cell text ``raw`` into the column's type."""
+# The one parse of a cleaned cell text each type starts from (a key, a number, a date, a
+# Y-tunnus form), computed once per cell in its own projection; TEXT and LIST need none.
+_PREPARED = {NUMBER: "km_num({})", INT: "km_num({})", DATE: "km_date_of({})",
+             BOOL: "km_ckey({})", BUSINESS_ID: "km_bid_text({})", ENUM: "km_ckey({})"}
+
+
+def _typed(column: Column, raw: str, prepared: str) -> str:
+    """SQL turning cleaned cell text ``raw``, already parsed once into ``prepared`` (see
+    ``_PREPARED``), into the column's type."""
     kind = column.type
     if kind == NUMBER:
-        return f"km_num({raw})"
+        return prepared
     if kind == INT:
-        return f"km_int({raw})"
+        return f"km_int_of({prepared})"
     if kind == DATE:
-        return f"km_date({raw})"
+        return f"km_date_in({prepared})"
     if kind == BOOL:
-        return f"km_bool({raw})"
+        return f"km_bool_of({prepared})"
     if kind == BUSINESS_ID:
-        return f"km_bid({raw})"
+        return f"km_bid_of({prepared})"
     if kind == ENUM:
         default = _literal(column, column.default)
-        return f"CASE WHEN {raw} IS NULL THEN {default} ELSE {enum_case(column.enum, raw)} END"
+        return (f"CASE WHEN {prepared} IS NULL THEN {default} "
+                f"ELSE {enum_case_key(column.enum, prepared)} END")
     if kind == LIST:
         return f"km_list({raw})"
     return raw
@@ -126,14 +136,16 @@ def _error(column: Column, raw: str, typed: str) -> str:
     return f"CASE {' '.join(whens)} END" if whens else "CAST(NULL AS VARCHAR)"
 
 
-def _item_typed(code: str, raw: str) -> tuple[str, str]:
-    """(typed SQL, error SQL) for a survey item column."""
+def _item_typed(code: str, raw: str, key: str, typed: str) -> tuple[str, str]:
+    """(typed SQL, error SQL) for a survey item column: the typed value from the answer's
+    ``key`` (``km_ckey`` of ``raw``), the error from the column ``typed`` holding it."""
     scale = BY_CODE[code].scale
     if scale == "text":
         return raw, "CAST(NULL AS VARCHAR)"
-    func, err = ("km_likert", "bad_likert") if scale == "likert5" else ("km_yesno", "bad_yesno")
-    typed = f"{func}({raw})"
-    return typed, f"CASE WHEN NOT km_no_answer({raw}) AND {typed} IS NULL THEN '{err}' END"
+    func, err = (("km_likert_key", "bad_likert") if scale == "likert5"
+                 else ("km_yesno_key", "bad_yesno"))
+    return (f"{func}({key})",
+            f"CASE WHEN NOT km_no_answer_key({key}) AND {typed} IS NULL THEN '{err}' END")
 
 
 def stage(cur: duckdb.DuckDBPyConnection, table: pa.Table, layout: SheetLayout, *,
@@ -148,13 +160,16 @@ def stage(cur: duckdb.DuckDBPyConnection, table: pa.Table, layout: SheetLayout, 
     cur.register(raw_name, table)
     cleaned = [f"km_clean({_q(src)}) AS {_q('r_' + col)}" for col, src in layout.columns.items()]
     used = [f"{_q('r_' + col)} IS NOT NULL" for col in layout.columns]
+    prepared: dict[str, str] = {}    # k_x -> the one parse of each cell (see _PREPARED)
     typed: list[str] = []
     errors: list[str] = []
     for column in kind.columns:
         target = _q(column.name)
         if column.name in layout.columns:
-            raw = _q("r_" + column.name)
-            expr = _typed(column, raw)
+            raw, key = _q("r_" + column.name), _q("k_" + column.name)
+            if column.type in _PREPARED:
+                prepared[key] = _PREPARED[column.type].format(raw)
+            expr = _typed(column, raw, key)
             if column.name in overrides:
                 expr = f"coalesce({expr}, {_literal(column, overrides[column.name])})"
             typed.append(f"{expr} AS {target}")
@@ -165,19 +180,31 @@ def stage(cur: duckdb.DuckDBPyConnection, table: pa.Table, layout: SheetLayout, 
                 value = False
             typed.append(f"{_literal(column, value)} AS {target}")
     for code in layout.items:
-        item_typed, item_error = _item_typed(code, _q("r_" + code))
-        typed.append(f"{item_typed} AS {_q('item_' + code)}")
+        raw, key, target = _q("r_" + code), _q("k_" + code), _q("item_" + code)
+        item_typed, item_error = _item_typed(code, raw, key, target)
+        if item_typed != raw:
+            prepared[key] = f"km_ckey({raw})"
+        typed.append(f"{item_typed} AS {target}")
         errors.append(f"{item_error} AS {_q('e_' + code)}")
     raw_cols = ", ".join(_q("r_" + col) for col in layout.columns)
+    keys = "".join(f", {key}" for key in prepared)
+    key_exprs = "".join(f", {expr} AS {key}" for key, expr in prepared.items())
+    without_keys = f"EXCLUDE ({keys[2:]})" if prepared else ""
+    # The first column decides totals rows; usually it is a used column, already cleaned.
+    first = next((_q("r_" + col) for col, src in layout.columns.items()
+                  if src == layout.first_column), None)
+    first_cleaned = "" if first else f", km_clean({_q(layout.first_column)}) AS __first"
+    # Clean, then parse once (k_x), then type, then read errors off the types. Rows keep the
+    # sheet's order without a sort: DuckDB preserves insertion order.
     cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {_q(name)} AS
-        SELECT *, {', '.join(errors) or 'NULL AS __none'}, false AS __bad FROM (
-            SELECT __row, {raw_cols}, {', '.join(typed)} FROM (
-                SELECT CAST(__row AS INTEGER) AS __row, {', '.join(cleaned)},
-                       km_clean({_q(layout.first_column)}) AS __first
-                FROM {_q(raw_name)} WHERE __row > {layout.header_row}
-            ) WHERE ({' OR '.join(used)}) AND NOT coalesce(km_totals(__first), false)
-        ) ORDER BY __row
+        SELECT * {without_keys}, {', '.join(errors) or 'NULL AS __none'}, false AS __bad FROM (
+            SELECT __row, {raw_cols}{keys}, {', '.join(typed)} FROM (
+                SELECT __row, {raw_cols}{key_exprs} FROM (
+                    SELECT CAST(__row AS INTEGER) AS __row, {', '.join(cleaned)}{first_cleaned}
+                    FROM {_q(raw_name)} WHERE __row > {layout.header_row}
+                ) WHERE ({' OR '.join(used)})
+                    AND NOT coalesce(km_totals({first or '__first'}), false)))
     """)
     cur.unregister(raw_name)
     return Staged(sheet=sheet, kind=layout.kind, layout=layout, table=name)

@@ -53,12 +53,16 @@ def resolve(cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_
     """
     cluster = sql_str(cluster_id)
     refs, matched = f"{out}_refs", f"{out}_m"
+    # A sheet names each organisation on many rows: each distinct name is keyed once.
     cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {refs} AS
-        SELECT ref, business_id, coalesce(name, business_id) AS name,
-               km_name_key(coalesce(name, business_id)) AS name_key,
-               coalesce(org_type, 'other') AS org_type
-        FROM ({refs_sql}) WHERE name IS NOT NULL OR business_id IS NOT NULL
+        WITH r AS (
+            SELECT ref, business_id, coalesce(name, business_id) AS name,
+                   coalesce(org_type, 'other') AS org_type
+            FROM ({refs_sql}) WHERE name IS NOT NULL OR business_id IS NOT NULL),
+        keys AS (SELECT name, km_name_key(name) AS name_key FROM (SELECT DISTINCT name FROM r))
+        SELECT r.ref, r.business_id, r.name, keys.name_key, r.org_type
+        FROM r JOIN keys USING (name)
     """)
     before = cur.execute(f"SELECT count(*) FROM organisation WHERE cluster_id = {cluster}"
                          ).fetchone()[0]

@@ -2,7 +2,8 @@
 
 The key is kept outside the database: ``$KLUSTERIMITTARI_KEY_FILE``, else a file next to the
 database named ``<database>.key`` (created with mode 0600 on first use). Without the key a
-hash cannot be linked back to a person by trying names.
+hash cannot be linked back to a person by trying names. The file is written whole under a
+temporary name and then put in place, so a crash never leaves an empty or partial key.
 """
 from __future__ import annotations
 
@@ -10,8 +11,23 @@ import hashlib
 import hmac
 import os
 import secrets
+import tempfile
 import unicodedata
 from pathlib import Path
+
+from i18n import both, t
+
+
+class KeyFileError(RuntimeError):
+    """The key file exists but cannot be used; making a new key would orphan every stored hash."""
+
+    def __init__(self, path: Path, reason: str | None = None) -> None:
+        self.key = "database.key_invalid" if reason is None else "database.key_unreadable"
+        self.fields = {"path": path, "reason": reason}
+        super().__init__(both(self.key, **self.fields))
+
+    def message(self, lang: str = "fi") -> str:
+        return t(self.key, lang, **self.fields)
 
 
 def key_path(db_path: Path | None) -> Path:
@@ -27,14 +43,40 @@ def key_path(db_path: Path | None) -> Path:
 def load_key(db_path: Path | None) -> bytes:
     """Read the key, creating a random one the first time."""
     path = key_path(db_path)
-    if path.exists():
-        return bytes.fromhex(path.read_text().strip())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key.hex())
+    if not path.exists():
+        try:
+            write_key(path, secrets.token_hex(32), replace=False)
+        except FileExistsError:
+            pass  # another process made the key first: use that one
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyFileError(path, getattr(exc, "strerror", None) or str(exc)) from exc
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        key = b""
+    if not key:
+        raise KeyFileError(path)
     return key
+
+
+def write_key(path: Path, key_hex: str, *, replace: bool) -> None:
+    """Put ``key_hex`` in the key file ``path`` (mode 0600) in one step: written and synced under
+    a temporary name first. Without ``replace`` an existing file is kept (FileExistsError)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(key_hex)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if replace:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the file exists: a key is never overwritten
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def normalise_person(text: str | None) -> str | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import duckdb
 
+from i18n import both, t
+
 SCHEMA_VERSION = 1
 
 _V1 = """
@@ -293,6 +295,18 @@ VERSIONED_TABLES = (
 )
 
 
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer program; this one must not touch it."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(both("database.schema_newer", found=found, supported=supported))
+        self.found = found
+        self.supported = supported
+
+    def message(self, lang: str = "fi") -> str:
+        return t("database.schema_newer", lang, found=self.found, supported=self.supported)
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """Schema version stored in the database; 0 for a new database."""
     has_meta = con.execute(
@@ -308,9 +322,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Bring the database to SCHEMA_VERSION in one transaction; return the version found."""
     found = current_version(con)
     if found > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"database schema version {found} is newer than this program ({SCHEMA_VERSION})"
-        )
+        raise SchemaTooNew(found, SCHEMA_VERSION)
     if found == SCHEMA_VERSION:
         return found
     con.execute("BEGIN TRANSACTION")

@@ -34,28 +34,41 @@ def value_key(text: str) -> str:
 
 def enum_case(enum: str, expr: str) -> str:
     """CASE expression mapping ``expr`` (any accepted name) to the enumeration's code."""
+    return enum_case_key(enum, f"km_key({expr})")
+
+
+def enum_case_key(enum: str, key: str) -> str:
+    """CASE expression mapping ``key`` (a ``km_key`` already computed) to the enumeration's
+    code, so a column's key is computed once however many names the enumeration has."""
     pairs: dict[str, str] = {}
     for code, names in ENUMS[enum].items():
         for name in (code, *names):
             pairs.setdefault(value_key(name), code)
     whens = " ".join(f"WHEN {sql_str(k)} THEN {sql_str(v)}" for k, v in pairs.items())
-    return f"(CASE km_key({expr}) {whens} END)"
+    return f"(CASE {key} {whens} END)"
 
 
 def _likert_case() -> str:
+    """Likert value of key ``k``: a leading digit 1-5 (``4``, ``4.0``, ``4 = samaa mieltä``) or
+    a known text. The regular expressions run only on keys that start with such a digit."""
     whens = " ".join(f"WHEN {sql_str(value_key(k))} THEN {v}" for k, v in LIKERT_TEXT.items())
     return (
-        "CASE WHEN regexp_full_match(k, '[1-5](\\.0+)?') THEN CAST(k[1] AS DOUBLE) "
-        "WHEN regexp_matches(k, '^[1-5]\\s*[-=.):]') THEN CAST(k[1] AS DOUBLE) "
+        "CASE WHEN k[1] IN ('1', '2', '3', '4', '5') AND (regexp_full_match(k, '[1-5](\\.0+)?') "
+        "OR regexp_matches(k, '^[1-5]\\s*[-=.):]')) THEN CAST(k[1] AS DOUBLE) "
         f"ELSE (CASE k {whens} END) END"
     )
 
 
 MACROS = rf"""
-CREATE OR REPLACE TEMP MACRO km_clean(s) AS
-    nullif(trim(regexp_replace(s, '[\s\x{{00A0}}\x{{202F}}]+', ' ', 'g')), '');
+-- Most cells hold no whitespace to fold: a match test spares them the copying replace.
+CREATE OR REPLACE TEMP MACRO km_clean(s) AS CASE
+    WHEN regexp_matches(s, '[\t\n\f\r\x{{00A0}}\x{{202F}}]|^ | $|  ')
+    THEN nullif(trim(regexp_replace(s, '[\s\x{{00A0}}\x{{202F}}]+', ' ', 'g')), '')
+    ELSE nullif(s, '') END;
 CREATE OR REPLACE TEMP MACRO km_key(s) AS
     lower(regexp_replace(trim(s), '[\s_]+', ' ', 'g'));
+CREATE OR REPLACE TEMP MACRO km_ckey(r) AS CASE
+    WHEN contains(r, '_') THEN km_key(r) ELSE lower(r) END;
 CREATE OR REPLACE TEMP MACRO km_num_of(t) AS CASE
     WHEN t IN ('-', '–') THEN NULL
     WHEN regexp_full_match(t, '[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?') THEN TRY_CAST(t AS DOUBLE)
@@ -67,8 +80,9 @@ CREATE OR REPLACE TEMP MACRO km_num_of(t) AS CASE
     END;
 CREATE OR REPLACE TEMP MACRO km_num(s) AS km_num_of(regexp_replace(replace(lower(s), '−', '-'),
     '(euroa|euro|eur|€|[\s\x{{00A0}}\x{{202F}}''])', '', 'g'));
-CREATE OR REPLACE TEMP MACRO km_int(s) AS CASE
-    WHEN km_num(s) = round(km_num(s)) AND abs(km_num(s)) < 2e9 THEN CAST(km_num(s) AS INTEGER) END;
+CREATE OR REPLACE TEMP MACRO km_int_of(n) AS CASE
+    WHEN n = round(n) AND abs(n) < 2e9 THEN CAST(n AS INTEGER) END;
+CREATE OR REPLACE TEMP MACRO km_int(s) AS km_int_of(km_num(s));
 CREATE OR REPLACE TEMP MACRO km_date_of(s) AS CASE
     WHEN regexp_matches(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}([ T]|$)')
         THEN TRY_CAST(regexp_extract(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}') AS DATE)
@@ -77,12 +91,14 @@ CREATE OR REPLACE TEMP MACRO km_date_of(s) AS CASE
     WHEN regexp_full_match(s, '\d{{5}}(\.0+)?')
         THEN DATE '1899-12-30' + CAST(CAST(s AS DOUBLE) AS INTEGER)
     END;
-CREATE OR REPLACE TEMP MACRO km_date(s) AS CASE
-    WHEN year(km_date_of(s)) BETWEEN {YEAR_RANGE[0]} AND {YEAR_RANGE[1]} THEN km_date_of(s) END;
-CREATE OR REPLACE TEMP MACRO km_bool(s) AS CASE
-    WHEN s IS NULL THEN false
-    WHEN km_key(s) IN {sql_list(TRUE_TEXT)} THEN true
-    WHEN km_key(s) IN {sql_list(FALSE_TEXT)} THEN false END;
+CREATE OR REPLACE TEMP MACRO km_date_in(d) AS CASE
+    WHEN year(d) BETWEEN {YEAR_RANGE[0]} AND {YEAR_RANGE[1]} THEN d END;
+CREATE OR REPLACE TEMP MACRO km_date(s) AS km_date_in(km_date_of(s));
+CREATE OR REPLACE TEMP MACRO km_bool_of(k) AS CASE
+    WHEN k IS NULL THEN false
+    WHEN k IN {sql_list(TRUE_TEXT)} THEN true
+    WHEN k IN {sql_list(FALSE_TEXT)} THEN false END;
+CREATE OR REPLACE TEMP MACRO km_bool(s) AS km_bool_of(km_key(s));
 CREATE OR REPLACE TEMP MACRO km_bid_form(s) AS CASE
     WHEN regexp_full_match(s, '\d{{7}}-\d') THEN s
     WHEN regexp_full_match(s, '\d{{6}}-\d') THEN '0' || s
@@ -95,9 +111,9 @@ CREATE OR REPLACE TEMP MACRO km_bid_rest(b) AS (
 CREATE OR REPLACE TEMP MACRO km_bid_ok(b) AS CASE km_bid_rest(b)
     WHEN 0 THEN b[9] = '0' WHEN 1 THEN false
     ELSE 11 - km_bid_rest(b) = CAST(b[9] AS INTEGER) END;
-CREATE OR REPLACE TEMP MACRO km_bid(s) AS CASE
-    WHEN km_bid_ok(km_bid_form(upper(replace(s, ' ', ''))))
-    THEN km_bid_form(upper(replace(s, ' ', ''))) END;
+CREATE OR REPLACE TEMP MACRO km_bid_text(s) AS km_bid_form(upper(replace(s, ' ', '')));
+CREATE OR REPLACE TEMP MACRO km_bid_of(f) AS CASE WHEN km_bid_ok(f) THEN f END;
+CREATE OR REPLACE TEMP MACRO km_bid(s) AS km_bid_of(km_bid_text(s));
 CREATE OR REPLACE TEMP MACRO km_looks_bid(s) AS
     regexp_full_match(upper(replace(s, ' ', '')), '\d{{6,7}}-\d|FI\d{{8}}');
 CREATE OR REPLACE TEMP MACRO km_list(s) AS CASE WHEN s IS NOT NULL THEN
@@ -109,19 +125,23 @@ CREATE OR REPLACE TEMP MACRO km_name_key(s) AS coalesce(
         lambda x: x <> '' AND x NOT IN {sql_list(LEGAL_FORMS)}), ''), ''),
     nullif(regexp_replace(lower(nfc_normalize(s)), '[^\pL\pN]+', '', 'g'), ''),
     lower(s));
-CREATE OR REPLACE TEMP MACRO km_person(s) AS
-    nullif(lower(regexp_replace(trim(nfc_normalize(s)), '\s+', ' ', 'g')), '');
+CREATE OR REPLACE TEMP MACRO km_person_of(n) AS nullif(lower(CASE
+    WHEN regexp_matches(n, '[\t\n\f\r]|^ | $|  ') THEN regexp_replace(trim(n), '\s+', ' ', 'g')
+    ELSE n END), '');
+CREATE OR REPLACE TEMP MACRO km_person(s) AS km_person_of(nfc_normalize(s));
 CREATE OR REPLACE TEMP MACRO km_totals(s) AS
     km_key(rtrim(s, ':')) IN {sql_list(TOTALS_TEXT)};
 CREATE OR REPLACE TEMP MACRO km_likert_of(k) AS {_likert_case()};
-CREATE OR REPLACE TEMP MACRO km_likert(s) AS CASE
-    WHEN s IS NULL OR km_key(s) IN {sql_list(NO_ANSWER)} THEN NULL
-    ELSE km_likert_of(km_key(s)) END;
-CREATE OR REPLACE TEMP MACRO km_yesno(s) AS CASE
-    WHEN s IS NULL OR km_key(s) IN {sql_list(NO_ANSWER)} THEN NULL
-    WHEN km_key(s) IN {sql_list(sorted(YES_TEXT | {"1.0"}))} THEN 1.0
-    WHEN km_key(s) IN {sql_list(sorted(NO_TEXT | {"0.0"}))} THEN 0.0 END;
-CREATE OR REPLACE TEMP MACRO km_no_answer(s) AS s IS NULL OR km_key(s) IN {sql_list(NO_ANSWER)};
+CREATE OR REPLACE TEMP MACRO km_no_answer_key(k) AS k IS NULL OR k IN {sql_list(NO_ANSWER)};
+CREATE OR REPLACE TEMP MACRO km_likert_key(k) AS CASE
+    WHEN km_no_answer_key(k) THEN NULL ELSE km_likert_of(k) END;
+CREATE OR REPLACE TEMP MACRO km_yesno_key(k) AS CASE
+    WHEN km_no_answer_key(k) THEN NULL
+    WHEN k IN {sql_list(sorted(YES_TEXT | {"1.0"}))} THEN 1.0
+    WHEN k IN {sql_list(sorted(NO_TEXT | {"0.0"}))} THEN 0.0 END;
+CREATE OR REPLACE TEMP MACRO km_likert(s) AS km_likert_key(km_key(s));
+CREATE OR REPLACE TEMP MACRO km_yesno(s) AS km_yesno_key(km_key(s));
+CREATE OR REPLACE TEMP MACRO km_no_answer(s) AS km_no_answer_key(km_key(s));
 """
 
 
@@ -138,7 +158,9 @@ def install_hmac(cur: duckdb.DuckDBPyConnection, key: bytes) -> None:
         raise ValueError("pseudonymisation key longer than the SHA-256 block")
     ipad = bytes(b ^ 0x36 for b in block).hex()
     opad = bytes(b ^ 0x5C for b in block).hex()
+    # NULL propagates through every step, so an empty name is hashed to NULL without a
+    # second km_person per cell.
     cur.execute(
-        "CREATE OR REPLACE TEMP MACRO km_hmac(s) AS CASE WHEN km_person(s) IS NOT NULL THEN "
-        f"sha256(unhex('{opad}') || unhex(sha256(unhex('{ipad}') || encode(km_person(s))))) END"
+        "CREATE OR REPLACE TEMP MACRO km_hmac(s) AS "
+        f"sha256(unhex('{opad}') || unhex(sha256(unhex('{ipad}') || encode(km_person(s)))))"
     )

@@ -23,6 +23,11 @@ DEFAULT_CLUSTER = "default"
 WRITE_LOCK = threading.Lock()
 # How long ``open_db`` waits for another process to release the database file.
 BUSY_WAIT_S = 5.0
+# DuckDB's own default memory limit is 80 % of RAM, so it never spills: importing a 50 MB
+# workbook then held every staged table in memory (1.4 GiB). With a cap, large imports spill
+# to ``<database>.tmp`` instead; nothing the app does needs more. ``$KLUSTERIMITTARI_MEMORY_LIMIT``
+# (a DuckDB size such as ``2GB``) overrides it.
+DEFAULT_MEMORY_LIMIT = "500MB"
 
 
 class DatabaseBusy(RuntimeError):
@@ -50,12 +55,13 @@ def open_db(path: str | Path | None = None, read_only: bool = False,
     """
     db_path = Path(path) if path is not None else default_db_path()
     wait_s = BUSY_WAIT_S if wait_s is None else wait_s
-    if read_only:
-        return _connect(db_path, True, wait_s)
-    if db_path.parent and not db_path.parent.exists():
+    if not read_only and db_path.parent and not db_path.parent.exists():
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = _connect(db_path, False, wait_s)
-    prepare(con)
+    con = _connect(db_path, read_only, wait_s)
+    con.execute("SET memory_limit = ?",
+                [os.environ.get("KLUSTERIMITTARI_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT])
+    if not read_only:
+        prepare(con)
     return con
 
 

@@ -3,20 +3,39 @@
 Each indicator runs its one set-based query over the whole year range; this module only turns
 the long rows into ``Result`` records: rounding by unit, n < 5 suppression, "upload X" notes for
 input kinds never imported, and null records for metrics that cannot be computed at all.
+
+One call reads one snapshot: the year range, the imported kinds and every query run on one
+cursor inside one read transaction that is always rolled back, so a call never sees half of an
+import that commits meanwhile. Custom indicators (``Indicator.custom``) are guarded here, where
+their SQL runs: the statement is checked to be a single SELECT before it runs, and a query that
+fails gives null records whose note names the error.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
 
 from i18n import catalogue, t
+from indicators.custom import CustomIndicatorError, check_select
 from indicators.record import Result
 from indicators.registry import REGISTRY, Indicator, Metric
 from indicators.years import data_years, imported_kinds
 
-DECIMALS = {"share": 4, "ratio": 4, "eur": 2, "score": 2}
+_DECIMALS = {"share": 4, "ratio": 4, "eur": 2, "score": 2}
+
+Row = tuple[Any, ...]
+
+
+class _CustomFailed(Exception):
+    """A custom indicator's query failed; the read transaction is aborted and starts over."""
+
+    def __init__(self, code: str, error: CustomIndicatorError) -> None:
+        super().__init__(code)
+        self.code = code
+        self.error = error
 
 
 def compute(con: duckdb.DuckDBPyConnection, cluster_id: str = "default", year: int | None = None,
@@ -26,36 +45,83 @@ def compute(con: duckdb.DuckDBPyConnection, cluster_id: str = "default", year: i
     Sorted by code, year and metric. With no data at all, each indicator's metrics come back once
     with ``year`` None (or ``year``) and a note naming what to upload.
     """
-    kinds = imported_kinds(con, cluster_id)
-    years = (int(year), int(year)) if year is not None else data_years(con, cluster_id)
-    selected = [REGISTRY[c] for c in (codes if codes is not None else REGISTRY)]
-    results: list[Result] = []
-    for indicator in selected:
-        results.extend(_indicator_results(con, indicator, cluster_id, years, kinds, lang))
+    # Custom indicators first: when one fails, DuckDB aborts the transaction, and the read starts
+    # over on a fresh snapshot with that indicator noted as failed (each retry notes one more).
+    selected = sorted((REGISTRY[c] for c in (codes if codes is not None else REGISTRY)),
+                      key=lambda indicator: not indicator.custom)
+    failed: dict[str, CustomIndicatorError] = {}
+    while True:
+        try:
+            with read_snapshot(con) as cur:
+                results = _all_results(cur, selected, cluster_id, year, lang, failed)
+            break
+        except _CustomFailed as exc:
+            failed[exc.code] = exc.error
     return sorted(results, key=lambda r: (r.code, r.year if r.year is not None else -1, r.metric))
 
 
-def _indicator_results(con: duckdb.DuckDBPyConnection, indicator: Indicator, cluster_id: str,
-                       years: tuple[int, int] | None, kinds: frozenset[str], lang: str) -> list[Result]:
-    year_list: list[int | None] = list(range(years[0], years[1] + 1)) if years else [None]
-    rows: list[tuple[Any, ...]] = []
-    if years and kinds.intersection(indicator.inputs):
-        cur = con.cursor()
+@contextmanager
+def read_snapshot(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of ``con`` inside a transaction that is rolled back at the end: every query on
+    it reads the same committed state, and nothing it runs can change the database."""
+    cur = con.cursor()
+    try:
+        cur.begin()
         try:
-            cur.execute(indicator.sql, query_params(indicator.sql, cluster_id, years))
-            rows = cur.fetchall()
+            yield cur
         finally:
-            cur.close()
+            cur.rollback()
+    finally:
+        cur.close()
+
+
+def _all_results(cur: duckdb.DuckDBPyConnection, selected: list[Indicator], cluster_id: str,
+                 year: int | None, lang: str, failed: dict[str, CustomIndicatorError]) -> list[Result]:
+    kinds = imported_kinds(cur, cluster_id)
+    years = (int(year), int(year)) if year is not None else data_years(cur, cluster_id)
+    results: list[Result] = []
+    for indicator in selected:
+        error = failed.get(indicator.code)
+        note = error.text(lang) if error else None
+        rows = [] if error else _rows(cur, indicator, cluster_id, years, kinds)
+        results.extend(_indicator_results(indicator, rows, years, kinds, lang, note))
+    return results
+
+
+def _rows(cur: duckdb.DuckDBPyConnection, indicator: Indicator, cluster_id: str,
+          years: tuple[int, int] | None, kinds: frozenset[str]) -> list[Row]:
+    """The indicator's long rows (none when there are no years or none of its inputs)."""
+    if not years or not kinds.intersection(indicator.inputs):
+        return []
+    params = query_params(indicator.sql, cluster_id, years)
+    if not indicator.custom:
+        return cur.execute(indicator.sql, params).fetchall()
+    try:
+        # Checked again here, so an ``Indicator`` built elsewhere is guarded too; the rolled-back
+        # read transaction keeps anything else from writing.
+        check_select(indicator.code, indicator.sql)
+        return cur.execute(indicator.sql, params).fetchall()
+    except CustomIndicatorError as exc:
+        raise _CustomFailed(indicator.code, exc) from exc
+    except duckdb.Error as exc:
+        error = CustomIndicatorError("analytics.custom.sql_failed", code=indicator.code,
+                                     error=str(exc).splitlines()[0])
+        raise _CustomFailed(indicator.code, error) from exc
+
+
+def _indicator_results(indicator: Indicator, rows: list[Row], years: tuple[int, int] | None,
+                       kinds: frozenset[str], lang: str, note: str | None) -> list[Result]:
+    """Records of the query's rows, plus a null record for every fixed metric and year the rows
+    lack (input never imported, a custom query that skips a year or failed): null with a note."""
+    year_list: list[int | None] = list(range(years[0], years[1] + 1)) if years else [None]
     results = [_result(indicator, row, kinds, lang) for row in rows]
     seen = {(r.year, r.metric) for r in results}
-    # A record for every fixed metric and year, also where the query gave none (input never
-    # imported, or a custom query that skips a year): null with a note.
     for metric in indicator.metrics:
         if metric.is_family:
             continue
         for y in year_list:
             if (y, metric.name) not in seen:
-                results.append(_result(indicator, (y, metric.name, None, None, None), kinds, lang))
+                results.append(_result(indicator, (y, metric.name, None, None, note), kinds, lang))
     return results
 
 
@@ -66,20 +132,21 @@ def query_params(sql: str, cluster_id: str, years: tuple[int, int]) -> dict[str,
     return {name: value for name, value in params.items() if f"${name}" in sql}
 
 
-def _result(indicator: Indicator, row: tuple[Any, ...], kinds: frozenset[str], lang: str) -> Result:
+def _result(indicator: Indicator, row: Row, kinds: frozenset[str], lang: str) -> Result:
     year, metric_name, value, n, note = row
     metric = indicator.metric(metric_name)
     unit = metric.unit if metric else "count"
     missing = [k for k in (metric.inputs if metric else indicator.inputs) if k not in kinds]
     suppressed = False
     if missing:
-        value, note = None, upload_note(missing, lang)
-    elif _suppress(metric, n):
-        value, suppressed, note = None, True, "suppressed"
-    elif value is None and not note:
-        note = "no_rows"  # every null carries a note (a custom query may skip a year)
-    if note and not missing:
+        value, note = None, _upload_note(missing, lang)
+    elif _suppress(metric, value, n):
+        value, suppressed, note = None, True, _note_text("suppressed", lang)
+    elif note:
         note = _note_text(note, lang)
+    elif value is None:  # every null carries a note
+        note = (t("analytics.custom.no_data", lang, year=year if year is not None else "–")
+                if indicator.custom else _note_text("no_rows", lang))
     return Result(
         code=indicator.code, metric=metric_name, year=None if year is None else int(year),
         value=_rounded(value, unit), unit=unit, n=None if n is None else int(n), suppressed=suppressed,
@@ -88,25 +155,29 @@ def _result(indicator: Indicator, row: tuple[Any, ...], kinds: frozenset[str], l
     )
 
 
-def _suppress(metric: Metric | None, n: int | None) -> bool:
-    return bool(metric and metric.min_n is not None and n is not None and n < metric.min_n)
+def _suppress(metric: Metric | None, value: Any, n: int | None) -> bool:
+    """A value of a metric with ``min_n`` is hidden when it rests on fewer answers, or on an
+    unknown number of them (a custom survey query without ``n``)."""
+    if metric is None or metric.min_n is None:
+        return False
+    return n < metric.min_n if n is not None else value is not None
 
 
 def _rounded(value: Any, unit: str) -> float | int | None:
     if value is None:
         return None
-    if unit in DECIMALS:
-        return round(float(value), DECIMALS[unit])
+    if unit in _DECIMALS:
+        return round(float(value), _DECIMALS[unit])
     return round(float(value))
 
 
 def _note_text(key: str, lang: str) -> str:
-    """A note key of a query as text; a note that is not a known key (custom SQL) is kept as is."""
+    """A note key of a query as text; a note that is not a known key (an error text) is kept."""
     full = f"indicators.note.{key}"
     return t(full, lang) if full in catalogue() else key
 
 
-def upload_note(kinds: Iterable[str], lang: str = "fi") -> str:
+def _upload_note(kinds: Iterable[str], lang: str = "fi") -> str:
     """"No data: upload X" for the missing input kinds."""
     what = t("indicators.note.and", lang).join(t(f"indicators.kind.{k}", lang) for k in kinds)
     return t("indicators.note.upload", lang, what=what)

@@ -16,29 +16,28 @@ adds one without code changes. The file is ``$KLUSTERIMITTARI_INDICATORS``, else
     sql = "SELECT year, metric, value[, n] FROM … WHERE cluster_id = $cluster_id …"
 
 The query must be one SELECT and use ``$cluster_id``; it may use ``$first`` and ``$last`` (the
-year range). Rows of metrics not listed in ``metrics`` are ignored. ``compute_custom`` runs it
-on its own cursor inside a transaction that is always rolled back.
+year range). Rows of metrics not listed in ``metrics`` are ignored. The indicators are added to
+the registry and computed by ``indicators.compute.compute`` like the built-in ones; it checks
+the statement again before it runs it, inside a read transaction that is always rolled back.
 """
 from __future__ import annotations
 
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from data.store import db_file
-from i18n import t
 from indicators import registry
 from indicators.analytics_errors import LocalisedError
-from indicators.compute import DECIMALS, upload_note
-from indicators.record import DATA_CLASSES, RECIPIENTS, Result
+from indicators.record import DATA_CLASSES, RECIPIENTS
 from indicators.registry import Indicator, Metric
 from indicators.survey import MIN_N
-from indicators.years import KIND_VIEWS, data_years, imported_kinds
+from indicators.years import KIND_VIEWS
 
 ENV_VAR = "KLUSTERIMITTARI_INDICATORS"
 FILE_NAME = "indicators.toml"
@@ -63,6 +62,11 @@ def register_custom(path: Path | None) -> list[Indicator]:
     if path is None or not path.exists():
         return []
     return [registry.register(indicator) for indicator in load_custom(path)]
+
+
+def register_installed(con: duckdb.DuckDBPyConnection) -> list[Indicator]:
+    """Register the custom indicators of the installation behind ``con`` (see ``custom_path``)."""
+    return register_custom(custom_path(con))
 
 
 def load_custom(path: Path) -> list[Indicator]:
@@ -117,7 +121,7 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
         metrics=tuple(Metric(m, unit, tuple(inputs), m, m, MIN_N if survey else None) for m in metrics),
         tables=tuple(KIND_VIEWS[kind] for kind in inputs),
         caveat_fi=entry["caveat_fi"], caveat_en=entry["caveat_en"],
-        sql=_wrapped(sql, metrics, unit, survey),
+        sql=_wrapped(sql, metrics), custom=True,
     )
 
 
@@ -147,88 +151,16 @@ def check_select(code: str, sql: str) -> str:
     return sql.strip().rstrip(";").strip()
 
 
-def _wrapped(sql: str, metrics: Sequence[str], unit: str, survey: bool) -> str:
+def _wrapped(sql: str, metrics: Sequence[str]) -> str:
     """The query in the registry's row shape ``year, metric, value, n, note`` for the year range.
 
-    ``n`` is optional in the custom query: ``to_json`` of the row yields NULL for a missing key.
-    Survey values without an ``n`` are never shown.
+    ``n`` is optional in the custom query: ``to_json`` of the row yields NULL for a missing key
+    (a survey value without an ``n`` is then suppressed by the computation).
     """
-    n = "(to_json(q)->>'n')::BIGINT"
-    value = f"round(q.value::DOUBLE, {DECIMALS.get(unit, 0)})"
-    if survey:
-        value = f"CASE WHEN {n} IS NULL THEN NULL ELSE {value} END"
     names = ", ".join("'" + m.replace("'", "''") + "'" for m in metrics)
-    return f"""SELECT q.year::INTEGER AS year, q.metric::VARCHAR AS metric, {value} AS value,
-       {n} AS n, NULL::VARCHAR AS note
+    return f"""SELECT q.year::INTEGER AS year, q.metric::VARCHAR AS metric, q.value::DOUBLE AS value,
+       (to_json(q)->>'n')::BIGINT AS n, NULL::VARCHAR AS note
 FROM (
 {sql}
 ) q
 WHERE q.year BETWEEN $first AND $last AND q.metric IN ({names})"""
-
-
-def _run(con: duckdb.DuckDBPyConnection, indicator: Indicator,
-         params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """The indicator's rows, read on a cursor inside a transaction that is always rolled back.
-
-    The statement is checked again here, so an ``Indicator`` built elsewhere is guarded too."""
-    check_select(indicator.code, indicator.sql)
-    cur = con.cursor()
-    try:
-        cur.begin()
-        try:
-            return cur.execute(indicator.sql, params).fetchall()
-        except duckdb.Error as exc:
-            raise CustomIndicatorError("analytics.custom.sql_failed", code=indicator.code,
-                                       error=str(exc).splitlines()[0]) from exc
-        finally:
-            cur.rollback()
-    finally:
-        cur.close()
-
-
-def compute_custom(con: duckdb.DuckDBPyConnection, cluster_id: str, indicators: Iterable[Indicator],
-                   year: int | None = None, lang: str = "fi") -> list[Result]:
-    """Result records of custom ``indicators`` for every year of the data, or ``year`` alone.
-
-    Same rules as the built-in indicators: a metric without rows in a year is null with a note,
-    a metric whose input kind was never imported is null with an "upload" note, and a survey
-    metric resting on n < 5 answers is suppressed. Sorted by code, year and metric.
-    """
-    kinds = imported_kinds(con, cluster_id)
-    years = (int(year), int(year)) if year is not None else data_years(con, cluster_id)
-    results: list[Result] = []
-    for indicator in indicators:
-        rows = {}
-        if years and kinds.issuperset(indicator.inputs):
-            params = {"cluster_id": cluster_id, "first": years[0], "last": years[1]}
-            rows = {(y, metric): (value, n)
-                    for y, metric, value, n, _ in _run(con, indicator, params)}
-        year_list: list[int | None] = list(range(years[0], years[1] + 1)) if years else [None]
-        for metric in indicator.metrics:
-            missing = [kind for kind in metric.inputs if kind not in kinds]
-            for y in year_list:
-                row = rows.get((y, metric.name))
-                results.append(_result(indicator, metric, y, row, missing, lang))
-    return sorted(results, key=lambda r: (r.code, r.year if r.year is not None else -1, r.metric))
-
-
-def _result(indicator: Indicator, metric: Metric, year: int | None, row: tuple[Any, Any] | None,
-            missing: list[str], lang: str) -> Result:
-    value, n = row if row else (None, None)
-    suppressed = metric.min_n is not None and (n is None or n < metric.min_n) and row is not None
-    if missing:
-        note = upload_note(missing, lang)
-    elif suppressed:
-        value, note = None, t("indicators.note.suppressed", lang)
-    elif row is None or value is None:
-        note = t("analytics.custom.no_data", lang, year=year if year is not None else "–")
-    else:
-        note = None
-    if value is not None and metric.unit not in DECIMALS:
-        value = int(value)
-    return Result(
-        code=indicator.code, metric=metric.name, year=year, value=value, unit=metric.unit,
-        n=None if n is None else int(n), suppressed=suppressed, name_fi=indicator.name_fi,
-        name_en=indicator.name_en, recipient=indicator.recipient, data_class=indicator.data_class,
-        note=note,
-    )

@@ -61,6 +61,7 @@ class Indicator:
     caveat_en: str
     sql: str
     references: dict[str, float] = field(default_factory=dict)  # benchmark per metric, e.g. 20/30/50
+    custom: bool = False  # defined by the installation (indicators.custom): its SQL runs guarded
 
     def metric(self, name: str) -> Metric | None:
         """The metric spec ``name`` falls under (exact name first, then a family)."""
@@ -230,16 +231,18 @@ def _build() -> None:
                        "(core, active, occasional, passive) and the share of members who took part.",
         data_class="ADM",
         metrics=(
-            _m("members_year_end", "count", ("members",), "Jäseniä vuoden lopussa", "Members at year end"),
-            _m("new_members", "count", ("members",), "Uudet jäsenet", "New members"),
-            _m("members_left", "count", ("members",), "Eronneet jäsenet", "Members left"),
-            _m("retention_rate", "share", ("members",), "Jäsenten pysyvyys", "Retention rate"),
+            # Participation leads: the card's headline and trend use the first metric, and the
+            # cookbook warns against headlining the member count (W6, W7).
+            _m("participating_member_share", "share", mp, "Osallistuneiden jäsenten osuus",
+               "Participating member share"),
             _m("engagement_core", "count", mp, "Ydinjäsenet", "Core members"),
             _m("engagement_active", "count", mp, "Aktiiviset jäsenet", "Active members"),
             _m("engagement_occasional", "count", mp, "Satunnaiset jäsenet", "Occasional members"),
             _m("engagement_passive", "count", mp, "Passiiviset jäsenet", "Passive members"),
-            _m("participating_member_share", "share", mp, "Osallistuneiden jäsenten osuus",
-               "Participating member share"),
+            _m("retention_rate", "share", ("members",), "Jäsenten pysyvyys", "Retention rate"),
+            _m("members_year_end", "count", ("members",), "Jäseniä vuoden lopussa", "Members at year end"),
+            _m("new_members", "count", ("members",), "Uudet jäsenet", "New members"),
+            _m("members_left", "count", ("members",), "Eronneet jäsenet", "Members left"),
         ),
         tables=("v_member", "v_event", "v_participation", "v_project", "v_project_partner"),
         caveat_fi="Jäsenmäärä ei ole tavoite sinänsä (W6, W7). Osallistuminen vaihtelee aiheen mukaan, "

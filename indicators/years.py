@@ -39,31 +39,28 @@ SELECT greatest(min(y), year(current_date) - {REGISTER_ONLY_SPAN - 1}), year(cur
 
 
 def data_years(con: duckdb.DuckDBPyConnection, cluster_id: str) -> tuple[int, int] | None:
-    """(first, last) year of the cluster's data, or None when it has no data at all."""
-    cur = con.cursor()
-    try:
-        first, last = cur.execute(_ACTIVITY_YEARS, {"cluster_id": cluster_id}).fetchone()
-        if first is not None:
-            return int(first), int(last)
-        if "members" not in imported_kinds(con, cluster_id):
-            return None
-        first, last = cur.execute(_REGISTER_YEARS, {"cluster_id": cluster_id}).fetchone()
+    """(first, last) year of the cluster's data, or None when it has no data at all.
+
+    Runs on ``con`` itself, so a caller's cursor and its open transaction cover it (pass a
+    cursor of your own where threads share the connection)."""
+    first, last = con.execute(_ACTIVITY_YEARS, {"cluster_id": cluster_id}).fetchone()
+    if first is not None:
         return int(first), int(last)
-    finally:
-        cur.close()
+    if "members" not in imported_kinds(con, cluster_id):
+        return None
+    first, last = con.execute(_REGISTER_YEARS, {"cluster_id": cluster_id}).fetchone()
+    return int(first), int(last)
 
 
 def imported_kinds(con: duckdb.DuckDBPyConnection, cluster_id: str) -> frozenset[str]:
-    """Kinds with effective rows, or with a loaded import (an import may hold no rows of a year)."""
+    """Kinds with effective rows, or with a loaded import (an import may hold no rows of a year).
+
+    Runs on ``con`` itself, like ``data_years``."""
     exists = " UNION ALL ".join(
         f"SELECT '{kind}' FROM (SELECT 1 FROM {view} WHERE cluster_id = $cluster_id LIMIT 1)"
         for kind, view in KIND_VIEWS.items()
     )
     logged = ("SELECT DISTINCT trim(unnest(string_split(kinds, ','))) FROM import_log"
               " WHERE cluster_id = $cluster_id AND status = 'loaded' AND kinds IS NOT NULL")
-    cur = con.cursor()
-    try:
-        rows = cur.execute(f"{exists} UNION {logged}", {"cluster_id": cluster_id}).fetchall()
-    finally:
-        cur.close()
+    rows = con.execute(f"{exists} UNION {logged}", {"cluster_id": cluster_id}).fetchall()
     return frozenset(row[0] for row in rows) & frozenset(KIND_VIEWS)

@@ -18,7 +18,6 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from auth.accounts import has_users
 from data.store import (
     DEFAULT_CLUSTER,
     WRITE_LOCK,
@@ -105,8 +104,15 @@ def _target(func: Callable[..., Any]) -> str:
 
 def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``func(cursor, *args, **kwargs)``, cached until the data change (keyed by data version)."""
+    return cached_as_of("", func, *args, **kwargs)
+
+
+def cached_as_of(token: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """As ``cached``, and also until ``token`` changes: for what the data version does not
+    track (the audit log grows with every sign-in and export)."""
     c = current()
-    return _run(c.db, c.version, _target(func), args, tuple(sorted(kwargs.items())))
+    version = f"{c.version}|{token}" if token else c.version
+    return _run(c.db, version, _target(func), args, tuple(sorted(kwargs.items())))
 
 
 def clear_caches() -> None:
@@ -114,23 +120,9 @@ def clear_caches() -> None:
     st.cache_data.clear()
 
 
-def global_controls() -> Ctx:
-    """Sidebar controls that hold on every page: language, cluster and year range."""
+def language_control() -> str:
+    """The sidebar's language switch (drawn first, also on the sign-in page); the language."""
     state = st.session_state
-    db = str(default_db_path())
-    try:
-        con = connection(db)
-    except DatabaseBusy as busy:  # another process (an import on the command line) holds it
-        st.error(busy.message(state.get("lang", "fi")), icon=":material/lock:")
-        st.stop()
-    cur = con.cursor()
-    try:
-        version = db_context.data_version(cur)
-        if "role" not in state:
-            state["role"] = "board" if has_users(cur) else "manager"
-    finally:
-        cur.close()
-    state.setdefault("user", None)
     state.setdefault("lang", "fi")
     with st.sidebar:
         st.radio(
@@ -142,7 +134,27 @@ def global_controls() -> Ctx:
             key=LANGUAGE_WIDGET,
             on_change=_keep_language,
         )
-        lang = state["lang"]
+    return state["lang"]
+
+
+def open_connection(lang: str) -> duckdb.DuckDBPyConnection:
+    """The database connection, or the reason it is unavailable (and this run stops)."""
+    try:
+        return connection(str(default_db_path()))
+    except DatabaseBusy as busy:  # another process (an import on the command line) holds it
+        st.error(busy.message(lang), icon=":material/lock:")
+        st.stop()
+
+
+def global_controls(lang: str, role: str, user: str | None) -> Ctx:
+    """Sidebar controls that hold on every page: cluster and year range (after the language)."""
+    db = str(default_db_path())
+    cur = connection(db).cursor()
+    try:
+        version = db_context.data_version(cur)
+    finally:
+        cur.close()
+    with st.sidebar:
         known = _run(db, version, _target(db_context.clusters), (), ())
         names = dict(known)
         if len(known) > 1:
@@ -153,9 +165,9 @@ def global_controls() -> Ctx:
             cluster_id = known[0][0]
         bounds = _run(db, version, _target(data_years), (cluster_id,), ())
         years = _year_range(bounds, cluster_id, lang)
-        st.caption(t("ui.control.role", lang, role=t(f"access.role.{state['role']}", lang)))
-    ctx = Ctx(db, version, cluster_id, names[cluster_id], years, lang, state["role"], state["user"])
-    state["ctx"] = ctx
+        st.caption(t("ui.control.role", lang, role=t(f"access.role.{role}", lang)))
+    ctx = Ctx(db, version, cluster_id, names[cluster_id], years, lang, role, user)
+    st.session_state["ctx"] = ctx
     return ctx
 
 
@@ -184,19 +196,32 @@ def _year_range(
     return int(chosen[0]), int(chosen[1])
 
 
-def current() -> Ctx:
-    """The context ``global_controls`` set for this run.
+def app_ran() -> None:
+    """Make sure ``app.py`` drove this run.
 
     Streamlit runs a page file without ``app.py`` in its legacy ``pages/`` folder mode (a fresh
     server's first request for a page URL, and AppTest after a page switch). Then the app runs
-    here first, controls, navigation and this page, and the bare run stops.
+    here first: language, sign-in gate, controls, navigation and the page the role may open;
+    the bare run stops, so a page file never runs past this point on its own.
     """
     if LANGUAGE_WIDGET not in get_script_run_ctx().shared.widget_user_keys_this_run:
         import app  # app.py imports this module, so it is imported only when needed
 
         app.main()
         st.stop()
+
+
+def current() -> Ctx:
+    """The context ``global_controls`` set for this run (see ``app_ran``)."""
+    app_ran()
     return st.session_state["ctx"]
+
+
+def manager_only(c: Ctx) -> None:
+    """Refuse a manager-only page to any other role, in the user's language, and stop."""
+    if not c.is_manager:
+        st.error(c.t("signin.refused_page"), icon=":material/block:")
+        st.stop()
 
 
 # --- building blocks ------------------------------------------------------------------------

@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from auth.roles import require_manager
-from data.importer import ImportRefused, import_file, import_history, undo_import
+from data.importer import ImportRefused, import_file, undo_import
 from data.kinds import KINDS
 from data.report import ImportReport
 from data.templates import template_bytes
 from indicators import breakdowns as bd
+from indicators.analytics_context import import_history
 from pages import _shared as sh
 from ui.markdown import escape
 
@@ -69,6 +70,7 @@ def import_options(c: sh.Ctx) -> dict[str, object]:
 
 def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[ImportReport]:
     """Import each uploaded file in turn, with one progress bar over all of them."""
+    require_manager(c.role)
     bar = st.progress(0.0, text=c.t("ui.data.starting"))
     reports = []
     with tempfile.TemporaryDirectory() as folder:
@@ -187,7 +189,7 @@ def history(c: sh.Ctx) -> None:
     st.subheader(c.t("ui.data.history"), anchor=False)
     if "undo_message" in st.session_state:
         st.success(st.session_state.pop("undo_message"))
-    rows = sh.frame(sh.cached(import_history, c.cluster_id))
+    rows = sh.frame(sh.cached(import_history, c.cluster_id, role=c.role))
     if rows.empty:
         st.caption(c.t("ui.data.no_imports"))
         return
@@ -239,6 +241,7 @@ def history(c: sh.Ctx) -> None:
         )
         sure = st.checkbox(c.t("ui.data.undo_confirm"))
         if st.form_submit_button(c.t("ui.data.undo"), icon=":material/undo:") and sure:
+            require_manager(c.role)
             try:
                 undo_import(sh.connection(c.db), int(choice), user=c.user)
             except ImportRefused as refused:
@@ -281,7 +284,7 @@ def counts(c: sh.Ctx) -> None:
 
 def main() -> None:
     c = sh.current()
-    require_manager(c.role)
+    sh.manager_only(c)
     sh.header(c, "data")
     upload(c)
     templates(c)

@@ -50,6 +50,7 @@ def profile(c: sh.Ctx) -> None:
             c.t("ui.settings.tiers"), "\n".join(suggested), help=c.t("ui.settings.one_per_line")
         )
         if st.form_submit_button(c.t("ui.settings.save"), type="primary"):
+            require_manager(c.role)
             db_context.save_profile(
                 sh.connection(c.db),
                 c.cluster_id,
@@ -146,6 +147,7 @@ def targets(c: sh.Ctx) -> None:
 
 def change(c: sh.Ctx, action: Callable[[], object], done: str) -> None:
     """Run a target change; report it in the user's language and refresh the cached results."""
+    require_manager(c.role)
     try:
         action()
     except TargetError as error:
@@ -158,7 +160,7 @@ def change(c: sh.Ctx, action: Callable[[], object], done: str) -> None:
 
 def main() -> None:
     c = sh.current()
-    require_manager(c.role)
+    sh.manager_only(c)
     sh.header(c, "settings")
     if "settings_message" in st.session_state:
         st.success(st.session_state.pop("settings_message"))

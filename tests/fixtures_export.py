@@ -5,6 +5,7 @@ The comments give the facts the hand-computed expectations rest on.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -98,3 +99,17 @@ def open_copy(source: Path, target: Path) -> duckdb.DuckDBPyConnection:
     """A private copy of a built database (tests may change it; the CLI may open it)."""
     shutil.copyfile(source, target)
     return open_db(target)
+
+
+@pytest.fixture(scope="module")
+def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small cluster, built once per test module."""
+    return small_database(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture
+def small(small_db_file: Path, db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A private, open copy of the small cluster."""
+    con = open_copy(small_db_file, db_path)
+    yield con
+    con.close()

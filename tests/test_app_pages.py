@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
@@ -20,11 +21,12 @@ from app import SECTIONS
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
+from indicators.compute import compute
 from indicators.record import RECIPIENTS, Result
 from indicators.registry import REGISTRY
 from tests.browser.workbook import FUNDING_ROWS, filled_template
 from ui import charts, colours
-from ui.indicator_view import cards, results_frame, targets_frame
+from ui.indicator_view import cards, results_frame, targets_frame, with_figures
 from ui.labels import metric_label
 from ui.markdown import escape
 from ui.units import format_value
@@ -49,6 +51,7 @@ DEMO_CHARTS = {
     "pages/regional.py": 1,
     "pages/data_import.py": 0,
     "pages/settings.py": 0,
+    "pages/audit.py": 0,
 }
 
 
@@ -111,6 +114,25 @@ def test_recipient_page_shows_each_indicator_with_metrics(
     assert codes and all(any(h.startswith(f"{code} · ") for h in headers) for code in codes)
     assert app.metric, "every recipient has at least one metric with data in the demo"
     assert len(app.get("download_button")) == 1
+
+
+def test_org1_card_leads_with_participation_not_member_count(demo_db: Path) -> None:
+    """The cookbook warns against headlining the member count: ORG-1's first number and its
+    trend chart are the participating member share."""
+    con = duckdb.connect(str(demo_db))  # the app's open database, shared within the process
+    try:
+        rows = results_frame(compute(con, "default", codes=["ORG-1"]))
+    finally:
+        con.close()
+    [card] = cards(rows, targets_frame([]), recipient="cluster_org", years=(2000, 2100), lang="fi")
+    assert card.headline[0].metric == "participating_member_share"
+    card = with_figures(
+        card, recipient="cluster_org", lang="fi", target_label="T", suppressed_label="–"
+    )
+    assert card.trend.metric == "participating_member_share"
+    assert card.trend_figure["data"][0]["name"] == metric_label(
+        "ORG-1", "participating_member_share", "fi"
+    )
 
 
 def test_overview_board_view(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from auth.backup import DATABASE, KEY, MANIFEST, BackupError, restore_backup, write_backup
 from bench.generate import attendance_workbook, members_workbook, survey_workbook
 from cli.main import main
+from data.backup import DATABASE, KEY, MANIFEST, BackupError, restore_backup, write_backup
 from data.importer import import_file
 from data.pseudonym import key_path
 from data.store import open_db

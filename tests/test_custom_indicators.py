@@ -9,8 +9,10 @@ import duckdb
 import pytest
 
 from cli.main import main
+from data.store import open_db
 from indicators import custom, registry
 from indicators.compute import compute
+from indicators.record import Result
 from tests.fixtures_breakdowns import build
 
 EVENTS_SQL = """
@@ -46,12 +48,17 @@ def toml(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def clean_registry() -> Iterator[None]:
     saved = dict(registry.REGISTRY)
     yield
     registry.REGISTRY.clear()
     registry.REGISTRY.update(saved)
+
+
+def computed(con: duckdb.DuckDBPyConnection, indicators: list[registry.Indicator], **kwargs) -> list[Result]:
+    """Register ``indicators`` and compute them alone, as the CLI and the pages do."""
+    return compute(con, "default", codes=[registry.register(i).code for i in indicators], **kwargs)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -69,9 +76,9 @@ def test_load_custom_builds_registry_indicators(toml: Path) -> None:
     assert set(oma2.inputs) == {"events", "participants"}
 
 
-def test_compute_custom_by_hand(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
+def test_custom_indicators_computed_by_hand(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
     build(con)
-    results = custom.compute_custom(con, "default", custom.load_custom(toml), lang="en")
+    results = computed(con, custom.load_custom(toml), lang="en")
     got = {(r.code, r.year): (r.value, r.n, r.suppressed) for r in results}
     # Events: 2022 one webinar, 2023 three, 2024 one.
     assert got[("OMA-1", 2022)] == (1, None, False)
@@ -89,26 +96,25 @@ def test_compute_custom_by_hand(con: duckdb.DuckDBPyConnection, toml: Path) -> N
 
 def test_year_without_rows_has_a_note(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
     build(con)
-    results = custom.compute_custom(con, "default", custom.load_custom(toml), year=2021, lang="en")
+    results = computed(con, custom.load_custom(toml), year=2021, lang="en")
     assert [(r.code, r.year, r.value) for r in results] == [("OMA-1", 2021, None), ("OMA-2", 2021, None)]
     assert all(r.note and "2021" in r.note for r in results)
 
 
 def test_missing_input_gives_upload_note(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
-    results = custom.compute_custom(con, "default", custom.load_custom(toml), lang="en")
+    results = computed(con, custom.load_custom(toml), lang="en")
     assert [(r.code, r.year, r.value) for r in results] == [("OMA-1", None, None), ("OMA-2", None, None)]
     assert all(r.note and "upload" in r.note.lower() for r in results)
 
 
-def test_registered_custom_indicators_compute_like_built_ins(con, toml: Path, clean_registry) -> None:
+def test_registered_custom_indicators_compute_with_the_built_ins(con, toml: Path) -> None:
     build(con)
     custom.register_custom(toml)
     assert "OMA-1" in registry.REGISTRY
-    via_compute = {(r.code, r.year, r.metric): (r.value, r.n, r.suppressed)
-                   for r in compute(con, "default", codes=["OMA-1", "OMA-2"])}
-    direct = {(r.code, r.year, r.metric): (r.value, r.n, r.suppressed)
-              for r in custom.compute_custom(con, "default", custom.load_custom(toml))}
-    assert via_compute == direct
+    every = compute(con, "default")
+    alone = compute(con, "default", codes=["OMA-1", "OMA-2"])
+    assert [r for r in every if r.code.startswith("OMA-")] == alone
+    assert {r.code for r in every} == {*registry.BUILT_IN_CODES, "OMA-1", "OMA-2"}
 
 
 @pytest.mark.parametrize("sql", [
@@ -127,9 +133,10 @@ def test_delete_never_runs_even_when_built_by_hand(con: duckdb.DuckDBPyConnectio
     con.execute("INSERT INTO target (cluster_id, code, metric, year, value) VALUES ('default', 'ORG-1', 'm', 2024, 1)")
     evil = replace(custom.load_custom(toml)[0], sql="DELETE FROM target WHERE cluster_id = $cluster_id")
     build(con)
-    with pytest.raises(custom.CustomIndicatorError) as caught:
-        custom.compute_custom(con, "default", [evil])
-    assert caught.value.key == "analytics.custom.not_select"
+    results = computed(con, [evil], lang="en")
+    expected = custom.CustomIndicatorError("analytics.custom.not_select", code="OMA-1", found="DELETE")
+    assert [(r.year, r.value, r.note) for r in results] == [
+        (year, None, expected.text("en")) for year in (2022, 2023, 2024)]
     assert con.execute("SELECT count(*) FROM target").fetchone()[0] == 1
 
 
@@ -137,13 +144,32 @@ def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_p
     build(con)
     sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
     indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
-    with pytest.raises(custom.CustomIndicatorError) as caught:
-        custom.compute_custom(con, "default", indicators)
-    message = str(caught.value)
-    assert "Oman mittarin OMA-9 SQL-kysely epäonnistui" in message
-    assert "The SQL of custom indicator OMA-9 failed" in message and "no_such_column" in message
-    # The connection is still usable: the guard rolled its transaction back.
+    # Null records whose note names the error, in either language, instead of a traceback.
+    for lang, text in (("fi", "Oman mittarin OMA-9 SQL-kysely epäonnistui"),
+                       ("en", "The SQL of custom indicator OMA-9 failed")):
+        results = computed(con, indicators, lang=lang)
+        assert [(r.year, r.value) for r in results] == [(2022, None), (2023, None), (2024, None)]
+        assert all(text in r.note and "no_such_column" in r.note for r in results)
+    # The connection is still usable: the read transaction was rolled back.
     assert con.execute("SELECT count(*) FROM v_funding").fetchone()[0] == 8
+
+
+def test_a_failing_custom_query_leaves_the_others_computed(con: duckdb.DuckDBPyConnection,
+                                                          toml: Path, tmp_path: Path) -> None:
+    build(con)
+    sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
+    broken = custom.load_custom(write(tmp_path, entry("OMA-0", sql, '"x"')))
+    results = computed(con, [*broken, *custom.load_custom(toml)], lang="en")
+    got = {(r.code, r.year): r.value for r in results}
+    assert got[("OMA-0", 2023)] is None and got[("OMA-1", 2023)] == 3 and got[("OMA-2", 2023)] == 0.9231
+
+
+def test_a_survey_value_without_n_is_suppressed(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    build(con)
+    sql = EVENTS_SQL.replace("'events'", "'mean'")
+    indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"mean"', unit="score", survey=True)))
+    results = computed(con, indicators, year=2023, lang="en")
+    assert [(r.year, r.value, r.n, r.suppressed) for r in results] == [(2023, None, None, True)]
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -177,7 +203,30 @@ def test_custom_path(con: duckdb.DuckDBPyConnection, db_path: Path, monkeypatch,
     assert custom.register_custom(tmp_path / "own.toml") == []  # no file, nothing registered
 
 
-def test_cli_targets_accept_custom_codes(db_path: Path, toml: Path, monkeypatch, clean_registry) -> None:
+def test_cli_targets_accept_custom_codes(db_path: Path, toml: Path, monkeypatch) -> None:
     monkeypatch.setenv(custom.ENV_VAR, str(toml))
     assert main(["target", "set", "OMA-1", "events", "2025", "4", "--db", str(db_path)]) == 0
     assert main(["target", "set", "OMA-7", "events", "2025", "4", "--db", str(db_path)]) == 1
+
+
+def test_cli_shows_a_failing_custom_query_as_a_note(db_path: Path, tmp_path: Path, monkeypatch,
+                                                    capsys) -> None:
+    con = open_db(db_path)
+    try:
+        build(con)
+    finally:
+        con.close()
+    sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
+    monkeypatch.setenv(custom.ENV_VAR, str(write(tmp_path, entry("OMA-9", sql, '"x"'))))
+    assert main(["indicators", "--year", "2023", "--lang", "en", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "OMA-9  Own OMA-9" in out and "The SQL of custom indicator OMA-9 failed" in out
+    assert "Person participations: 10" in out  # the built-in indicators are still computed
+
+
+@pytest.mark.parametrize("command", [["indicators"], ["target", "list"]])
+def test_cli_reports_an_unusable_definition_file(db_path: Path, tmp_path: Path, monkeypatch, capsys,
+                                                 command: list[str]) -> None:
+    monkeypatch.setenv(custom.ENV_VAR, str(write(tmp_path, entry("ORG-1", EVENTS_SQL, '"events"'))))
+    assert main([*command, "--lang", "en", "--db", str(db_path)]) == 1
+    assert capsys.readouterr().err.strip() == "Custom indicator ORG-1: the code is already in use."

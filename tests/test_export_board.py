@@ -3,39 +3,22 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
 import openpyxl
-import pytest
 
 from cli.main import main
 from export.board_data import board_years
 from export.board_report import board_report
 from export.board_workbook import board_workbook
 from export.html_report import html_report
-from tests.fixtures_export import (
-    HOSTILE_TITLES,
-    OPEN_ANSWER,
-    SECRET_TITLE,
-    open_copy,
-    small_database,
-)
+from tests import fixtures_export
+from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
 
-
-@pytest.fixture(scope="module")
-def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return small_database(tmp_path_factory.mktemp("small"))
-
-
-@pytest.fixture
-def small(small_db_file: Path, db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = open_copy(small_db_file, db_path)
-    yield con
-    con.close()
-
+# The small cluster: built once per module, a private open copy per test.
+small_db_file, small = fixtures_export.small_db_file, fixtures_export.small
 YEARS = (2023, 2024)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -15,26 +14,11 @@ from export.safe import is_formula_like
 from export.workbook import export_workbook
 from indicators.compute import compute
 from indicators.targets import set_target
-from tests.fixtures_export import (
-    HOSTILE_TITLES,
-    OPEN_ANSWER,
-    SECRET_TITLE,
-    open_copy,
-    small_database,
-)
+from tests import fixtures_export
+from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
 
-
-@pytest.fixture(scope="module")
-def small_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return small_database(tmp_path_factory.mktemp("small"))
-
-
-@pytest.fixture
-def small(small_db_file: Path, db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = open_copy(small_db_file, db_path)
-    yield con
-    con.close()
-
+# The small cluster: built once per module, a private open copy per test.
+small_db_file, small = fixtures_export.small_db_file, fixtures_export.small
 FI_SHEETS = ["Indikaattorit", "Alue", "Klusteriorganisaatio", "TKI-toimijat", "Yritykset",
              "Julkinen sektori", "Määritelmät", "Aineisto", "Menestystarinat"]
 EN_SHEETS = ["Indicators", "Region", "Cluster organisation", "RDI actors", "Companies",

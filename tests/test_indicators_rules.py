@@ -210,3 +210,26 @@ def test_a_long_chain_of_duplicate_rows_is_one_person(con):
                     " VALUES ('default', 1, ?, ?, ?, ?)", rows)
     persons = next(r for r in compute(con, year=2023, codes=["ORG-4"]) if r.metric == "person_participations")
     assert persons.value == 2
+
+
+def test_one_call_reads_one_snapshot(con, monkeypatch):
+    """An import committing while compute() runs is wholly outside the call's results."""
+    import indicators.compute as compute_module
+
+    build(con)
+    real = compute_module.imported_kinds
+
+    def then_an_import_commits(cur, cluster_id):
+        kinds = real(cur, cluster_id)
+        other = con.cursor()
+        other.execute("INSERT INTO event (cluster_id, event_key, import_id, title, date, event_type)"
+                      " VALUES ('default', 99, 1, 'Later', DATE '2030-05-05', 'webinar')")
+        other.close()
+        return kinds
+
+    monkeypatch.setattr(compute_module, "imported_kinds", then_an_import_commits)
+    during = compute(con, codes=["ORG-4"])
+    assert {r.year for r in during} == {2023, 2024, 2025}  # not 2030: its years predate the insert
+    monkeypatch.undo()
+    after = {(r.year, r.metric): r.value for r in compute(con, codes=["ORG-4"])}
+    assert after[(2030, "events_held")] == 1

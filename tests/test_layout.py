@@ -5,7 +5,10 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE_DIRS = ("data", "indicators", "export", "ui", "auth", "cli", "i18n", "bench")
+# The code the app and the command line run. Not bench/: the benchmarks, like the tests, drive
+# the pages with Streamlit's testing API (streamlit.testing), which is the one Streamlit import
+# they may have; neither is imported by the product.
+CORE_DIRS = ("data", "indicators", "export", "ui", "auth", "cli", "i18n")
 STREAMLIT_IMPORT = re.compile(r"^\s*(import streamlit|from streamlit)", re.MULTILINE)
 
 
@@ -22,3 +25,13 @@ def test_no_streamlit_import_outside_app_and_pages() -> None:
 def test_design_card_layout_present() -> None:
     for name in ("app.py", "pages", "indicators", "data", "pyproject.toml", "tests", "README.md"):
         assert (ROOT / name).exists(), name
+
+
+def test_benchmarks_use_only_streamlit_testing_api() -> None:
+    imports = [
+        (str(path.relative_to(ROOT)), line.strip())
+        for path in (ROOT / "bench").rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if STREAMLIT_IMPORT.match(line)
+    ]
+    assert all(line.startswith("from streamlit.testing.") for _, line in imports), imports

@@ -182,3 +182,32 @@ def test_event_from_options_fills_rows_without_event(con) -> None:
     assert staged.issues == []
     _, staged = _staged(con, "Osallistujat", [["Organisaatio", "Sähköposti"], ["A", "a@x"]])
     assert [(i.row, i.code) for i in staged.issues] == [(2, "event_missing")]
+
+
+def test_cleaning_keys_and_names_fold_every_kind_of_whitespace(con) -> None:
+    cur = con.cursor()
+    sqlfunc.install(cur)
+    texts = [" a ", "a\tb", "a\u00a0\u00a0b", "A  _B", "", "   ", "Oy_Ab", "x y"]
+    rows = cur.execute(
+        "SELECT km_clean(s), km_ckey(km_clean(s)), km_key(s), km_person(s) "
+        "FROM unnest(?) t(s)", [texts]).fetchall()
+    assert rows == [
+        ("a", "a", "a", "a"),
+        ("a b", "a b", "a b", "a b"),
+        ("a b", "a b", "a\u00a0\u00a0b", "a\u00a0\u00a0b"),
+        ("A _B", "a b", "a b", "a _b"),
+        (None, None, "", None),
+        (None, None, "", None),
+        ("Oy_Ab", "oy ab", "oy ab", "oy_ab"),
+        ("x y", "x y", "x y", "x y"),
+    ]
+
+
+def test_likert_answers_by_number_and_text(con) -> None:
+    cur = con.cursor()
+    sqlfunc.install(cur)
+    answers = ["4", "4.0", "4 = samaa mieltä", "Täysin samaa mieltä", "6", "eos", None, "45"]
+    rows = cur.execute("SELECT km_likert(s), km_no_answer(s) FROM unnest(?) t(s)",
+                       [answers]).fetchall()
+    assert rows == [(4.0, False), (4.0, False), (4.0, False), (5.0, False), (None, False),
+                    (None, True), (None, True), (None, False)]

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from auth.backup import restore_backup, write_backup
 from bench.generate import members_workbook
+from cli.main import main
 from data import schema, store
+from data.backup import restore_backup, write_backup
 from data.importer import import_file
 from data.store import open_db
 
@@ -101,3 +102,16 @@ def test_old_backup_restores_upgraded(version_1_db: Path, tmp_path: Path,
     restored = restore_backup(tmp_path / "v1.zip", tmp_path / "restored.duckdb")
     assert restored.schema_version == 2
     assert _members(restored.db_path) == before
+
+
+def test_newer_database_is_a_message_in_the_cli(version_1_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    con = open_db(version_1_db)
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(schema.SchemaTooNew) as caught:
+        open_db(version_1_db)
+    assert caught.value.message("fi").startswith("Tietokannan rakenneversio 99 on uudempi")
+    assert main(["indicators", "--lang", "en", "--db", str(version_1_db)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "The database schema version 99 is newer than this program (1). "
+        "Upgrade Klusterimittari to open it.")

@@ -1,4 +1,5 @@
-"""What the app's global controls need from the database: clusters, years, data version, profile.
+"""What the app's global controls need from the database: clusters, years, data version,
+accounts, the audit log's size, profile.
 
 Each function takes a connection (the caller passes a cursor) and runs one short query.
 """
@@ -44,6 +45,17 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
                (SELECT count(*) FROM audit_log WHERE action IN ('target_remove', 'cluster_profile'))
     """).fetchone()
     return "/".join(str(part) for part in row)
+
+
+def account_role(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The role of local account ``name`` now, or None once it has been removed."""
+    row = con.execute("SELECT role FROM app_user WHERE user_name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def audit_version(con: duckdb.DuckDBPyConnection) -> str:
+    """A token that changes with every audit entry (keys the cached audit log view)."""
+    return str(con.execute("SELECT count(*) FROM audit_log").fetchone()[0])
 
 
 @dataclass(frozen=True)

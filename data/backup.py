@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from data.pseudonym import key_path
+from data.pseudonym import key_path, write_key
 from data.schema import SCHEMA_VERSION, current_version
 from data.store import DatabaseBusy, db_file, open_db
 from i18n import t
@@ -168,8 +168,5 @@ def restore_backup(source: Path, db_path: Path, *, force: bool = False) -> Resto
         os.replace(staged, db_path)
     if key_text is None:
         return Restored(db_path, version, None)
-    target_key.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target_key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key_text)
+    write_key(target_key, key_text, replace=True)
     return Restored(db_path, version, target_key)

@@ -1,0 +1,154 @@
+"""Who uses the app, with which role: local mode, password or organisation sign-in, sign-out.
+
+The role and the user live in ``st.session_state["role"]`` and ``["user"]``, set only here.
+With no local account and no OIDC provider in the secrets the app runs in local mode, where
+whoever opens it is the manager (a sidebar note says so). Otherwise nobody gets any page but
+the sign-in page until signed in. Each run checks the sign-in still holds: a removed account,
+a changed role or an address taken off the allow-list ends the session's rights at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from auth.accounts import has_users, verify
+from auth.oidc import email_verified, login_provider, role_for_email, sign_in_email
+from data.store import WRITE_LOCK
+from i18n import t
+from pages._shared import LANGUAGE_WIDGET
+from ui import context as db_context
+
+ROLE, USER, METHOD = "role", "user", "auth_method"
+# The OIDC address this session refused (so it is audited once, and the sign-in page says so).
+REFUSED = "oidc_refused"
+SIGN_IN_PAGE = "pages/sign_in.py"
+
+
+@dataclass(frozen=True)
+class Oidc:
+    """Organisation sign-in as configured in ``[auth]`` of the secrets."""
+
+    provider: str
+    allow_list: Mapping[str, Any]
+
+
+def oidc() -> Oidc | None:
+    """The OIDC provider and role allow-list, or None when the secrets configure none."""
+    try:
+        auth = st.secrets.get("auth")
+    except StreamlitSecretNotFoundError:
+        return None
+    provider = login_provider(auth)
+    if provider is None:
+        return None
+    return Oidc(provider, dict(auth.get("roles") or {}))
+
+
+def resolve(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The session's role after this run's checks, or None: then only sign-in is offered."""
+    state = st.session_state
+    sso = oidc()
+    cur = con.cursor()
+    try:
+        local = sso is None and not has_users(cur)
+        method = state.get(METHOD)
+        if (
+            (method == "local" and not local)
+            or (method == "password" and db_context.account_role(cur, state[USER]) != state[ROLE])
+            or (method == "oidc" and (sso is None or _allowed(state[USER], sso) != state[ROLE]))
+        ):
+            _forget()
+    finally:
+        cur.close()
+    if ROLE not in state:
+        if local:
+            state.update({ROLE: "manager", USER: None, METHOD: "local"})
+        elif sso is not None and st.user.get("is_logged_in"):
+            _organisation_sign_in(con, sso)
+    return state.get(ROLE)
+
+
+def local_accounts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any local account exists (else the sign-in page offers no password form)."""
+    cur = con.cursor()
+    try:
+        return has_users(cur)
+    finally:
+        cur.close()
+
+
+def _allowed(email: str, sso: Oidc) -> str | None:
+    return role_for_email(email, sso.allow_list)
+
+
+def _organisation_sign_in(con: duckdb.DuckDBPyConnection, sso: Oidc) -> None:
+    """Map the identity ``st.login`` returned with to a role, once per session (audited)."""
+    state = st.session_state
+    email = str(st.user.get("email") or "")
+    if state.get(REFUSED) == email:
+        return
+    verified = email_verified(st.user.to_dict(), sso.allow_list)
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            role = sign_in_email(cur, email, verified, sso.allow_list)
+        finally:
+            cur.close()
+    if role is None:
+        state[REFUSED] = email
+    else:
+        state.update({ROLE: role, USER: email, METHOD: "oidc"})
+
+
+def sign_in_password(con: duckdb.DuckDBPyConnection, name: str, password: str) -> bool:
+    """Check a local account's password (audited either way); True when it is signed in."""
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            role = verify(cur, name, password)
+        finally:
+            cur.close()
+    if role is None:
+        return False
+    _forget()
+    st.session_state.update({ROLE: role, USER: name, METHOD: "password"})
+    return True
+
+
+def _forget() -> None:
+    """Drop everything the session holds except its language (a new user starts clean)."""
+    state = st.session_state
+    for key in list(state.keys()):
+        if key not in ("lang", LANGUAGE_WIDGET):
+            del state[key]
+
+
+def sign_out() -> None:
+    """End the sign-in; an organisation identity is signed out of ``st.login`` too."""
+    organisation = st.session_state.get(METHOD) == "oidc" or REFUSED in st.session_state
+    _forget()
+    if organisation:
+        st.logout()
+
+
+def sidebar(lang: str) -> None:
+    """Local mode's note, or who is signed in with a sign-out button."""
+    state = st.session_state
+    with st.sidebar:
+        if state.get(METHOD) == "local":
+            st.caption(f":material/info: {t('signin.local_mode', lang)}")
+            return
+        if state.get(USER):
+            st.caption(t("signin.signed_in_as", lang, user=state[USER]))
+        st.button(
+            t("signin.sign_out", lang),
+            icon=":material/logout:",
+            on_click=sign_out,
+            key="sign_out",
+        )

@@ -1,0 +1,63 @@
+"""Tapahtumaloki / Audit log (manager): who imported, undid, exported, changed targets or the
+profile, and who signed in (or tried to), newest first."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data import audit
+from i18n import catalogue
+from pages import _shared as sh
+from ui import context as db_context
+
+SHOWN = 500
+
+
+def action_label(c: sh.Ctx, action: str) -> str:
+    key = f"auditlog.action.{action}"
+    return c.t(key) if key in catalogue() else action
+
+
+def main() -> None:
+    c = sh.current()
+    sh.manager_only(c)
+    sh.header(c, "audit")
+    cur = sh.connection(c.db).cursor()
+    try:
+        token = db_context.audit_version(cur)
+    finally:
+        cur.close()
+    rows = sh.frame(
+        sh.cached_as_of(token, audit.recent, role=c.role, limit=SHOWN),
+        ["logged_at", "user_name", "action", "detail", "cluster_id"],
+    )
+    if rows.empty:
+        st.caption(c.t("auditlog.none"))
+        return
+    rows["action"] = rows["action"].map(lambda a: action_label(c, a))
+    rows[["user_name", "cluster_id"]] = rows[["user_name", "cluster_id"]].fillna("–")
+    chosen = st.multiselect(
+        c.t("auditlog.actions"),
+        sorted(rows["action"].unique()),
+        key="audit_actions",
+        placeholder=c.t("auditlog.all_actions"),
+    )
+    shown = rows[rows["action"].isin(chosen)] if chosen else rows
+    st.caption(c.t("auditlog.shown", count=len(shown)))
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config={
+            "logged_at": st.column_config.DatetimeColumn(
+                c.t("auditlog.column.logged_at"),
+                format="D.M.YYYY HH:mm:ss" if c.lang == "fi" else "YYYY-MM-DD HH:mm:ss",
+            ),
+            "user_name": c.t("ui.column.user"),
+            "action": c.t("auditlog.column.action"),
+            "detail": c.t("auditlog.column.detail"),
+            "cluster_id": c.t("auditlog.column.cluster"),
+        },
+    )
+
+
+main()

@@ -1,0 +1,85 @@
+"""Sign-in in headless Chromium against ``streamlit run app.py`` with two local accounts: a
+bookmarked manager URL gives a signed-out visitor the sign-in page only; a wrong password is
+refused; the board gets no administration pages; the manager reads the audit log.
+
+Skipped when /usr/bin/chromium is missing, unless CI=true (then it fails instead).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from auth.accounts import add_user
+from data.store import open_db
+from i18n import t
+from tests.browser.server import CHROMIUM, app_server, launch, settle
+
+pytestmark = pytest.mark.browser
+MANAGER, BOARD = ("anna", "kahvi-ja-pulla-2025"), ("bertta", "tee-ja-keksi-2025")
+
+
+@pytest.fixture(autouse=True)
+def _chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{CHROMIUM} is missing on CI: apt-get install chromium")
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
+
+
+def sign_in(page: Page, name: str, password: str) -> None:
+    page.get_by_label(t("signin.user", "fi")).fill(name)
+    page.get_by_label(t("signin.password", "fi")).fill(password)
+    page.get_by_role("button", name=t("signin.submit", "fi"), exact=True).click()
+    settle(page)
+
+
+def test_sign_in_gate_roles_and_audit_log(tmp_path: Path) -> None:
+    db = tmp_path / "app.duckdb"
+    con = open_db(db)
+    try:
+        add_user(con, MANAGER[0], "manager", MANAGER[1])
+        add_user(con, BOARD[0], "board", BOARD[1])
+    finally:
+        con.close()
+    with app_server(db, tmp_path / "app.key") as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        errors: list[str] = []
+        visitor = browser.new_page(viewport={"width": 1400, "height": 1000})
+        visitor.on("pageerror", lambda error: errors.append(str(error)))
+        visitor.goto(f"{url}/data")  # a bookmark of the Data page, not signed in
+        settle(visitor)
+        visitor.keyboard.press("Escape")  # Streamlit's "page not found" notice
+        expect(visitor.locator("h1", has_text=t("signin.title", "fi"))).to_be_visible()
+        expect(visitor.locator("[data-testid='stFileUploader']")).to_have_count(0)
+        expect(visitor.locator("[data-testid='stSidebarNav']")).to_have_count(0)
+
+        sign_in(visitor, BOARD[0], "not the password")
+        expect(visitor.get_by_text(t("signin.failed", "fi"))).to_be_visible()
+        sign_in(visitor, *BOARD)
+        expect(visitor.locator("h1", has_text=t("ui.page.overview", "fi"))).to_be_visible()
+        sidebar = visitor.locator("[data-testid='stSidebar']")
+        expect(sidebar.get_by_text(t("ui.page.funding", "fi"))).to_be_visible()
+        for page_title in ("ui.page.data", "ui.page.settings", "ui.page.audit"):
+            expect(sidebar.get_by_text(t(page_title, "fi"), exact=True)).to_have_count(0)
+
+        manager = browser.new_page(viewport={"width": 1400, "height": 1000})
+        manager.goto(url)
+        settle(manager)
+        sign_in(manager, *MANAGER)
+        manager.locator("[data-testid='stSidebar']").get_by_text(
+            t("ui.page.audit", "fi"), exact=True
+        ).click()
+        settle(manager)
+        expect(manager.locator("h1", has_text=t("ui.page.audit", "fi"))).to_be_visible()
+        log = manager.locator("[data-testid='stDataFrame']")
+        expect(log).to_be_visible()
+        manager.get_by_role("button", name=t("signin.sign_out", "fi")).click()
+        settle(manager)
+        expect(manager.locator("h1", has_text=t("signin.title", "fi"))).to_be_visible()
+        browser.close()
+        assert errors == []
