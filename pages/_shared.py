@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from data.schema import SchemaTooNew
 from data.store import (
     DEFAULT_CLUSTER,
     WRITE_LOCK,
@@ -32,6 +33,7 @@ from export.workbook import export_workbook
 from i18n import LANGS, t
 from i18n import format as fmt
 from indicators.compute import compute
+from indicators.custom import CustomIndicatorError, register_installed
 from indicators.registry import REGISTRY
 from indicators.targets import list_targets
 from indicators.years import data_years
@@ -84,6 +86,10 @@ def connection(db: str) -> duckdb.DuckDBPyConnection:
     with WRITE_LOCK:
         if not con.execute("SELECT count(*) FROM cluster").fetchone()[0]:
             ensure_cluster(con, DEFAULT_CLUSTER)
+    try:
+        register_installed(con)  # the installation's own indicators, as the CLI sees them
+    except CustomIndicatorError as unusable:
+        st.warning(unusable.text(st.session_state.get("lang", "fi")))
     return con
 
 
@@ -143,6 +149,9 @@ def open_connection(lang: str) -> duckdb.DuckDBPyConnection:
         return connection(str(default_db_path()))
     except DatabaseBusy as busy:  # another process (an import on the command line) holds it
         st.error(busy.message(lang), icon=":material/lock:")
+        st.stop()
+    except SchemaTooNew as too_new:  # written by a newer version of the program
+        st.error(too_new.message(lang))
         st.stop()
 
 

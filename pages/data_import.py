@@ -12,6 +12,7 @@ import streamlit as st
 from auth.roles import require_manager
 from data.importer import ImportRefused, import_file, undo_import
 from data.kinds import KINDS
+from data.pseudonym import KeyFileError
 from data.report import ImportReport
 from data.templates import template_bytes
 from indicators import breakdowns as bd
@@ -83,8 +84,8 @@ def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[Impo
             ) -> None:
                 bar.progress(min(1.0, (index + share) / len(files)), text=f"{name}: {text}")
 
-            reports.append(
-                import_file(
+            try:
+                report = import_file(
                     sh.connection(c.db),
                     path,
                     cluster_id=c.cluster_id,
@@ -94,7 +95,10 @@ def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[Impo
                     lang=c.lang,
                     **options,
                 )
-            )
+            except KeyFileError as broken_key:  # nothing was loaded; the key must be restored
+                st.error(broken_key.message(c.lang))
+                st.stop()
+            reports.append(report)
     bar.progress(1.0, text=c.t("ui.data.finished", count=len(files)))
     return reports
 
