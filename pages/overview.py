@@ -144,8 +144,12 @@ def regional(c: sh.Ctx) -> None:
     if rows.empty:
         sh.empty(c, ("regional",))
         return
-    first = rows["measure"].iloc[0]
+    measures = list(rows["measure"].unique())
+    first = "population" if "population" in measures else measures[0]
     part = rows[rows["measure"] == first]
+    sources = ", ".join(sorted(set(part["source"].dropna())))
+    st.caption(" · ".join(filter(None, [label("measure", first, c.lang),
+                                        ", ".join(part["region"].unique()), sources])))
     wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
     sh.plot(
         charts.lines(
