@@ -6,7 +6,8 @@ cluster set itself for one metric of one indicator in one year. Every change is 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
@@ -47,50 +48,49 @@ def _validated(code: str, metric: str, year: int, value: float) -> tuple[str, st
     return code, metric, year
 
 
-def set_target(con: duckdb.DuckDBPyConnection, cluster_id: str, code: str, metric: str, year: int,
-               value: float, user: str | None) -> None:
-    """Store (or replace) the target of ``code``/``metric`` for ``year`` and audit it."""
-    code, metric, year = _validated(code, metric, year, value)
+@contextmanager
+def _write(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor in one transaction under the write lock: committed when the block ends, rolled
+    back when it raises, so a target never changes without its audit entry."""
     with WRITE_LOCK:
         cur = con.cursor()
         try:
             cur.begin()
-            cur.execute(
-                "INSERT OR REPLACE INTO target (cluster_id, code, metric, year, value, set_by,"
-                " set_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
-                [cluster_id, code, metric, year, float(value), user],
-            )
-            audit.record(cur, "target_set", f"{code} {metric} {year} = {float(value):g}",
-                         user=user, cluster_id=cluster_id)
+            yield cur
             cur.commit()
         except BaseException:
             cur.rollback()
             raise
         finally:
             cur.close()
+
+
+def set_target(con: duckdb.DuckDBPyConnection, cluster_id: str, code: str, metric: str, year: int,
+               value: float, user: str | None) -> None:
+    """Store (or replace) the target of ``code``/``metric`` for ``year`` and audit it."""
+    code, metric, year = _validated(code, metric, year, value)
+    with _write(con) as cur:
+        cur.execute(
+            "INSERT OR REPLACE INTO target (cluster_id, code, metric, year, value, set_by,"
+            " set_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+            [cluster_id, code, metric, year, float(value), user],
+        )
+        audit.record(cur, "target_set", f"{code} {metric} {year} = {float(value):g}",
+                     user=user, cluster_id=cluster_id)
 
 
 def remove_target(con: duckdb.DuckDBPyConnection, cluster_id: str, code: str, metric: str,
                   year: int, user: str | None) -> bool:
     """Delete a target and audit it; False (and no audit entry) when there was none."""
     code, metric = code.strip(), metric.strip()
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            cur.begin()
-            removed = cur.execute(
-                "DELETE FROM target WHERE cluster_id = ? AND code = ? AND metric = ? AND year = ? "
-                "RETURNING value", [cluster_id, code, metric, year],
-            ).fetchall()
-            if removed:
-                audit.record(cur, "target_remove", f"{code} {metric} {year}",
-                             user=user, cluster_id=cluster_id)
-            cur.commit()
-        except BaseException:
-            cur.rollback()
-            raise
-        finally:
-            cur.close()
+    with _write(con) as cur:
+        removed = cur.execute(
+            "DELETE FROM target WHERE cluster_id = ? AND code = ? AND metric = ? AND year = ? "
+            "RETURNING value", [cluster_id, code, metric, year],
+        ).fetchall()
+        if removed:
+            audit.record(cur, "target_remove", f"{code} {metric} {year}",
+                         user=user, cluster_id=cluster_id)
     return bool(removed)
 
 

@@ -9,7 +9,7 @@ by database, data version, cluster, years and language) and draw.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,11 +32,14 @@ from export.html_report import html_report
 from export.workbook import export_workbook
 from i18n import LANGS, t
 from i18n import format as fmt
+from indicators import breakdowns as bd
 from indicators.compute import compute
 from indicators.custom import CustomIndicatorError, register_installed
+from indicators.engagement import LEVELS
 from indicators.registry import REGISTRY
 from indicators.targets import list_targets
 from indicators.years import data_years
+from ui import charts
 from ui import context as db_context
 from ui.indicator_view import Card, Series, cards, results_frame, targets_frame, with_figures
 from ui.labels import metric_label
@@ -46,6 +49,11 @@ from ui.units import PERCENT_UNITS, format_value
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LANGUAGE_WIDGET = "lang_choice"
 LANG_NAMES = {"fi": "Suomi", "en": "English"}
+PARTICIPATION_METRICS = {  # column of the participation trend → its ORG-4 metric
+    "events": "events_held",
+    "person_participations": "person_participations",
+    "participating_orgs": "participating_orgs",
+}
 DATA_CLASS_COLOURS = {
     "ADM": "blue",
     "LOG": "violet",
@@ -280,6 +288,26 @@ def frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> p
     return pd.DataFrame(rows, columns=list(columns) if columns else None)
 
 
+def table(c: Ctx, rows: pd.DataFrame, headers: Mapping[str, Any]) -> None:
+    """The columns of ``rows`` named in ``headers``, in that order, each headed by the text of
+    its message key (or by a ready column config, for dates and numbers)."""
+    st.dataframe(
+        rows[list(headers)],
+        hide_index=True,
+        column_config={
+            column: c.t(head) if isinstance(head, str) else head
+            for column, head in headers.items()
+        },
+    )
+
+
+def datetime_column(c: Ctx, key: str, *, seconds: bool = False) -> Any:
+    """A date-time column headed by message ``key``, in the user's language's date format."""
+    day = "D.M.YYYY" if c.lang == "fi" else "YYYY-MM-DD"
+    clock = "HH:mm:ss" if seconds else "HH:mm"
+    return st.column_config.DatetimeColumn(c.t(key), format=f"{day} {clock}")
+
+
 def data_class_badge(c: Ctx, data_class: str) -> None:
     st.badge(
         c.t(f"ui.data_class.{data_class}"),
@@ -331,6 +359,91 @@ def export_buttons(c: Ctx, *, board: bool = False) -> None:
                 key=f"export_{name}",
                 width="stretch",
             )
+
+
+# --- charts more than one page draws ------------------------------------------------------
+
+
+def level_names(c: Ctx) -> dict[str, str]:
+    """Engagement level → its name in the user's language."""
+    return {lv: c.t(f"ui.level.{lv}") for lv in LEVELS}
+
+
+def funding_group_names(c: Ctx) -> dict[str, str]:
+    """Funding group → its name in the user's language."""
+    return {g: c.t(f"analytics.funding_group.{g}") for g in bd.GROUP_ORDER}
+
+
+def tier_matrix(c: Ctx, rows: pd.DataFrame, key: str) -> None:
+    """Members by tier × engagement level in one year (``bd.tier_engagement``), with caveat."""
+    rows = rows.assign(tier=rows["tier"].fillna(c.t("ui.members.no_tier")))
+    plot(
+        charts.matrix(
+            rows,
+            rows="tier",
+            cols="level",
+            value="members",
+            row_order=list(dict.fromkeys(rows["tier"])),
+            col_order=LEVELS,
+            col_labels=level_names(c),
+            lang=c.lang,
+        ),
+        key=key,
+    )
+    caveat(c.t("ui.caveat.members"))
+
+
+def funding_status(c: Ctx, rows: pd.DataFrame, key: str) -> None:
+    """Paid vs committed funding per group and year (``bd.funding_by_group``), with caveat."""
+    plot(
+        charts.paid_vs_committed(
+            rows,
+            series="funding_group",
+            labels=funding_group_names(c),
+            status_labels={
+                "paid_eur": c.t("analytics.funding.paid"),
+                "committed_eur": c.t("analytics.funding.committed"),
+            },
+            lang=c.lang,
+            order=bd.GROUP_ORDER,
+        ),
+        key=key,
+    )
+    caveat(c.t("ui.caveat.funding"))
+
+
+def participation_lines(
+    c: Ctx, rows: pd.DataFrame, key: str, columns: Sequence[str] = tuple(PARTICIPATION_METRICS)
+) -> None:
+    """The ``columns`` of ``bd.participation_trend`` as lines over the years, with caveat."""
+    plot(
+        charts.lines(
+            rows,
+            x="year",
+            unit="count",
+            lang=c.lang,
+            columns={col: c.metric_name("ORG-4", PARTICIPATION_METRICS[col]) for col in columns},
+        ),
+        key=key,
+    )
+    caveat(c.t("ui.caveat.participation"))
+
+
+def regional_lines(c: Ctx, part: pd.DataFrame, key: str, name: str = "") -> None:
+    """One measure of ``bd.regional_series`` as a line per region (``name · region`` when named);
+    the axis starts near the data, as context series do."""
+    wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
+    plot(
+        charts.lines(
+            wide,
+            x="year",
+            unit="count",
+            lang=c.lang,
+            columns={r: f"{name} · {r}" if name else r for r in wide.columns[1:]},
+            from_zero=False,
+        ),
+        key=key,
+    )
 
 
 # --- indicator results ----------------------------------------------------------------------

@@ -44,18 +44,15 @@ def main() -> None:
     )
     shown = rows[rows["action"].isin(chosen)] if chosen else rows
     st.caption(c.t("auditlog.shown", count=len(shown)))
-    st.dataframe(
+    sh.table(
+        c,
         shown,
-        hide_index=True,
-        column_config={
-            "logged_at": st.column_config.DatetimeColumn(
-                c.t("auditlog.column.logged_at"),
-                format="D.M.YYYY HH:mm:ss" if c.lang == "fi" else "YYYY-MM-DD HH:mm:ss",
-            ),
-            "user_name": c.t("ui.column.user"),
-            "action": c.t("auditlog.column.action"),
-            "detail": c.t("auditlog.column.detail"),
-            "cluster_id": c.t("auditlog.column.cluster"),
+        {
+            "logged_at": sh.datetime_column(c, "auditlog.column.logged_at", seconds=True),
+            "user_name": "ui.column.user",
+            "action": "auditlog.column.action",
+            "detail": "auditlog.column.detail",
+            "cluster_id": "auditlog.column.cluster",
         },
     )
 

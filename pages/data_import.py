@@ -113,49 +113,51 @@ def show_report(c: sh.Ctx, report: ImportReport) -> None:
         if report.message is not None:
             (st.error if report.status == "rejected" else st.info)(report.summary(c.lang))
         if report.sheets:
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            "sheet": s.sheet,
-                            "kind": c.t(f"data.kind.{s.kind}") if s.kind and not s.skipped else "–",
-                            "read": s.rows_read,
-                            "loaded": s.rows_loaded,
-                            "rejected": s.rows_rejected,
-                        }
-                        for s in report.sheets
-                    ]
-                ),
-                hide_index=True,
-                column_config={
-                    "sheet": c.t("ui.column.sheet"),
-                    "kind": c.t("ui.column.kind"),
-                    "read": c.t("ui.column.rows_read"),
-                    "loaded": c.t("ui.column.rows_loaded"),
-                    "rejected": c.t("ui.column.rows_rejected"),
+            sheets = pd.DataFrame(
+                [
+                    {
+                        "sheet": s.sheet,
+                        "kind": c.t(f"data.kind.{s.kind}") if s.kind and not s.skipped else "–",
+                        "read": s.rows_read,
+                        "loaded": s.rows_loaded,
+                        "rejected": s.rows_rejected,
+                    }
+                    for s in report.sheets
+                ]
+            )
+            sh.table(
+                c,
+                sheets,
+                {
+                    "sheet": "ui.column.sheet",
+                    "kind": "ui.column.kind",
+                    "read": "ui.column.rows_read",
+                    "loaded": "ui.column.rows_loaded",
+                    "rejected": "ui.column.rows_rejected",
                 },
             )
         if report.issues:
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            "severity": c.t(f"data.severity.{i.severity}"),
-                            "sheet": i.sheet,
-                            "row": i.row,
-                            "column": i.column,
-                            "message": i.message(c.lang),
-                        }
-                        for i in report.issues
-                    ]
-                ),
-                hide_index=True,
-                column_config={
-                    "severity": c.t("ui.column.severity"),
-                    "sheet": c.t("ui.column.sheet"),
-                    "row": c.t("ui.column.row"),
-                    "column": c.t("ui.column.column"),
-                    "message": c.t("ui.column.message"),
+            issues = pd.DataFrame(
+                [
+                    {
+                        "severity": c.t(f"data.severity.{i.severity}"),
+                        "sheet": i.sheet,
+                        "row": i.row,
+                        "column": i.column,
+                        "message": i.message(c.lang),
+                    }
+                    for i in report.issues
+                ]
+            )
+            sh.table(
+                c,
+                issues,
+                {
+                    "severity": "ui.column.severity",
+                    "sheet": "ui.column.sheet",
+                    "row": "ui.column.row",
+                    "column": "ui.column.column",
+                    "message": "ui.column.message",
                 },
             )
         st.download_button(
@@ -204,34 +206,19 @@ def history(c: sh.Ctx) -> None:
         )
     )
     rows["user_name"] = rows["user_name"].fillna("–")
-    st.dataframe(
-        rows[
-            [
-                "import_id",
-                "imported_at",
-                "file_name",
-                "kinds",
-                "status",
-                "rows_read",
-                "rows_loaded",
-                "rows_rejected",
-                "user_name",
-            ]
-        ],
-        hide_index=True,
-        column_config={
-            "import_id": c.t("ui.column.import_id"),
-            "imported_at": st.column_config.DatetimeColumn(
-                c.t("ui.column.imported_at"),
-                format="D.M.YYYY HH:mm" if c.lang == "fi" else "YYYY-MM-DD HH:mm",
-            ),
-            "file_name": c.t("ui.column.file"),
-            "kinds": c.t("ui.column.kind"),
-            "status": c.t("ui.column.status"),
-            "rows_read": c.t("ui.column.rows_read"),
-            "rows_loaded": c.t("ui.column.rows_loaded"),
-            "rows_rejected": c.t("ui.column.rows_rejected"),
-            "user_name": c.t("ui.column.user"),
+    sh.table(
+        c,
+        rows,
+        {
+            "import_id": "ui.column.import_id",
+            "imported_at": sh.datetime_column(c, "ui.column.imported_at"),
+            "file_name": "ui.column.file",
+            "kinds": "ui.column.kind",
+            "status": "ui.column.status",
+            "rows_read": "ui.column.rows_read",
+            "rows_loaded": "ui.column.rows_loaded",
+            "rows_rejected": "ui.column.rows_rejected",
+            "user_name": "ui.column.user",
         },
     )
     loaded = rows[rows["status"] == c.t("data.status.loaded")]

@@ -42,21 +42,7 @@ def main() -> None:
     with right:
         st.subheader(c.t("ui.overview.participation"), anchor=False)
         trend = sh.frame(sh.cached(bd.participation_trend, c.cluster_id, c.years))
-        sh.plot(
-            charts.lines(
-                trend,
-                x="year",
-                unit="count",
-                lang=c.lang,
-                columns={
-                    "events": c.metric_name("ORG-4", "events_held"),
-                    "person_participations": c.metric_name("ORG-4", "person_participations"),
-                    "participating_orgs": c.metric_name("ORG-4", "participating_orgs"),
-                },
-            ),
-            key="events_trend",
-        )
-        sh.caveat(c.t("ui.caveat.participation"))
+        sh.participation_lines(c, trend, key="events_trend")
 
     st.subheader(c.t("ui.events.helix"), anchor=False)
     helix = sh.frame(sh.cached(bd.participation_by_org_type, c.cluster_id, c.years))
@@ -68,37 +54,26 @@ def main() -> None:
     ].sum()
     order = [*bd.HELIX_GROUPS, "other"]
     names = {g: c.t(f"analytics.helix.{g}") for g in order}
-    left, right = st.columns(2, gap="large")
-    with left:
-        st.markdown(f"**{c.metric_name('ORG-4', 'participating_orgs')}**")
-        sh.plot(
-            charts.stacked_bars(
-                grouped,
-                x="year",
-                series="helix",
-                value="organisations",
-                labels=names,
-                unit="count",
-                lang=c.lang,
-                order=order,
-            ),
-            key="events_helix_orgs",
-        )
-    with right:
-        st.markdown(f"**{c.metric_name('ORG-4', 'person_participations')}**")
-        sh.plot(
-            charts.stacked_bars(
-                grouped,
-                x="year",
-                series="helix",
-                value="person_participations",
-                labels=names,
-                unit="count",
-                lang=c.lang,
-                order=order,
-            ),
-            key="events_helix_people",
-        )
+    panels = (  # column of the breakdown, its ORG-4 metric, the chart's key
+        ("organisations", "participating_orgs", "events_helix_orgs"),
+        ("person_participations", "person_participations", "events_helix_people"),
+    )
+    for column, (value, metric, key) in zip(st.columns(2, gap="large"), panels):
+        with column:
+            st.markdown(f"**{c.metric_name('ORG-4', metric)}**")
+            sh.plot(
+                charts.stacked_bars(
+                    grouped,
+                    x="year",
+                    series="helix",
+                    value=value,
+                    labels=names,
+                    unit="count",
+                    lang=c.lang,
+                    order=order,
+                ),
+                key=key,
+            )
     sh.caveat(c.t("ui.caveat.helix"))
 
 

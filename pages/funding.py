@@ -21,7 +21,6 @@ def main() -> None:
         return
     groups = sh.frame(sh.cached(bd.funding_by_group, c.cluster_id, c.years))
     summary = sh.frame(sh.cached(bd.funding_summary, c.cluster_id, c.years))
-    group_names = {g: c.t(f"analytics.funding_group.{g}") for g in bd.GROUP_ORDER}
     source_order = [s for g in bd.GROUP_ORDER for s in bd.FUNDING_GROUPS.get(g, ())]
     source_order += sorted(set(sources["source_type"]) - set(source_order))
 
@@ -44,22 +43,7 @@ def main() -> None:
         sh.caveat(c.t("ui.funding.paid_only"))
     with right:
         st.subheader(c.t("ui.overview.funding"), anchor=False)
-        status = {
-            "paid_eur": c.t("analytics.funding.paid"),
-            "committed_eur": c.t("analytics.funding.committed"),
-        }
-        sh.plot(
-            charts.paid_vs_committed(
-                groups,
-                series="funding_group",
-                labels=group_names,
-                status_labels=status,
-                lang=c.lang,
-                order=bd.GROUP_ORDER,
-            ),
-            key="funding_committed",
-        )
-        sh.caveat(c.t("ui.caveat.funding"))
+        sh.funding_status(c, groups, key="funding_committed")
 
     left, right = st.columns(2, gap="large")
     with left:
@@ -68,7 +52,7 @@ def main() -> None:
             charts.funding_mix(
                 groups,
                 bd.REFERENCE_MIX,
-                labels=group_names,
+                labels=sh.funding_group_names(c),
                 lang=c.lang,
                 reference_label=c.t("ui.funding.reference_short"),
                 order=bd.GROUP_ORDER,

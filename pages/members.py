@@ -21,25 +21,10 @@ def main() -> None:
     if matrix.empty or not matrix["members"].sum():
         sh.empty(c, ("members",))
         return
-    levels = {lv: c.t(f"ui.level.{lv}") for lv in LEVELS}
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.members.matrix", year=year), anchor=False)
-        matrix["tier"] = matrix["tier"].fillna(c.t("ui.members.no_tier"))
-        sh.plot(
-            charts.matrix(
-                matrix,
-                rows="tier",
-                cols="level",
-                value="members",
-                row_order=list(dict.fromkeys(matrix["tier"])),
-                col_order=LEVELS,
-                col_labels=levels,
-                lang=c.lang,
-            ),
-            key="members_matrix",
-        )
-        sh.caveat(c.t("ui.caveat.members"))
+        sh.tier_matrix(c, matrix, key="members_matrix")
     with right:
         st.subheader(c.t("ui.members.levels"), anchor=False)
         level_rows = sh.results_of(c, "ORG-1", "engagement_")
@@ -50,7 +35,7 @@ def main() -> None:
                 x="year",
                 series="level",
                 value="value",
-                labels=levels,
+                labels=sh.level_names(c),
                 unit="count",
                 lang=c.lang,
                 order=LEVELS,
@@ -73,19 +58,13 @@ def main() -> None:
             ),
             key="members_retention",
         )
-        long = flow.melt(
-            id_vars="year", value_vars=["new_members", "members_left"], var_name="flow"
-        )
         sh.plot(
-            charts.stacked_bars(
-                long,
+            charts.side_by_side(
+                flow,
                 x="year",
-                series="flow",
-                value="value",
                 unit="count",
                 lang=c.lang,
-                barmode="group",
-                labels={
+                columns={
                     "new_members": c.metric_name("ORG-1", "new_members"),
                     "members_left": c.metric_name("ORG-1", "members_left"),
                 },
@@ -95,19 +74,13 @@ def main() -> None:
     with right:
         st.subheader(c.t("ui.members.followers"), anchor=False)
         followers = sh.frame(sh.cached(bd.followers_vs_members, c.cluster_id, c.years))
-        long = followers.melt(
-            id_vars="year", value_vars=["members", "followers"], var_name="status"
-        )
         sh.plot(
-            charts.stacked_bars(
-                long,
+            charts.side_by_side(
+                followers,
                 x="year",
-                series="status",
-                value="value",
                 unit="count",
                 lang=c.lang,
-                barmode="group",
-                labels={
+                columns={
                     "members": c.t("ui.members.members"),
                     "followers": c.t("ui.members.followers_label"),
                 },
@@ -145,15 +118,14 @@ def main() -> None:
             passive["annual_fee_eur"] = [
                 format_value(v, "eur", c.lang) for v in passive["annual_fee_eur"]
             ]
-            st.dataframe(
+            sh.table(
+                c,
                 passive,
-                hide_index=True,
-                column_config={
-                    "name": c.t("ui.column.organisation"),
-                    "tier": c.t("ui.column.tier"),
-                    "annual_fee_eur": c.t("ui.column.annual_fee"),
+                {
+                    "name": "ui.column.organisation",
+                    "tier": "ui.column.tier",
+                    "annual_fee_eur": "ui.column.annual_fee",
                 },
             )
-
 
 main()

@@ -5,10 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import breakdowns as bd
-from indicators.engagement import LEVELS
 from indicators.survey import item_stats, response_rates
 from pages import _shared as sh
-from ui import charts
 from ui.labels import label, part_label
 from ui.stories import story_line
 from ui.units import format_value
@@ -22,23 +20,7 @@ def funding(c: sh.Ctx) -> None:
     if rows.empty or not (rows["paid_eur"].sum() or rows["committed_eur"].sum()):
         sh.empty(c, ("funding",))
         return
-    labels = {g: c.t(f"analytics.funding_group.{g}") for g in bd.GROUP_ORDER}
-    status = {
-        "paid_eur": c.t("analytics.funding.paid"),
-        "committed_eur": c.t("analytics.funding.committed"),
-    }
-    sh.plot(
-        charts.paid_vs_committed(
-            rows,
-            series="funding_group",
-            labels=labels,
-            status_labels=status,
-            lang=c.lang,
-            order=bd.GROUP_ORDER,
-        ),
-        key="overview_funding",
-    )
-    sh.caveat(c.t("ui.caveat.funding"))
+    sh.funding_status(c, rows, key="overview_funding")
 
 
 def members(c: sh.Ctx) -> None:
@@ -48,21 +30,7 @@ def members(c: sh.Ctx) -> None:
     if rows.empty or not rows["members"].sum():
         sh.empty(c, ("members",))
         return
-    rows["tier"] = rows["tier"].fillna(c.t("ui.members.no_tier"))
-    sh.plot(
-        charts.matrix(
-            rows,
-            rows="tier",
-            cols="level",
-            value="members",
-            row_order=list(dict.fromkeys(rows["tier"])),
-            col_order=LEVELS,
-            col_labels={lv: c.t(f"ui.level.{lv}") for lv in LEVELS},
-            lang=c.lang,
-        ),
-        key="overview_members",
-    )
-    sh.caveat(c.t("ui.caveat.members"))
+    sh.tier_matrix(c, rows, key="overview_members")
 
 
 def participation(c: sh.Ctx) -> None:
@@ -71,20 +39,10 @@ def participation(c: sh.Ctx) -> None:
     if rows.empty or not rows["events"].sum():
         sh.empty(c, ("events", "participants"))
         return
-    sh.plot(
-        charts.lines(
-            rows,
-            x="year",
-            unit="count",
-            lang=c.lang,
-            columns={
-                "person_participations": c.metric_name("ORG-4", "person_participations"),
-                "participating_orgs": c.metric_name("ORG-4", "participating_orgs"),
-            },
-        ),
-        key="overview_participation",
+    sh.participation_lines(
+        c, rows, key="overview_participation",
+        columns=("person_participations", "participating_orgs"),
     )
-    sh.caveat(c.t("ui.caveat.participation"))
 
 
 def stories(c: sh.Ctx) -> None:
@@ -150,18 +108,7 @@ def regional(c: sh.Ctx) -> None:
     sources = ", ".join(sorted(set(part["source"].dropna())))
     st.caption(" · ".join(filter(None, [label("measure", first, c.lang),
                                         ", ".join(part["region"].unique()), sources])))
-    wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
-    sh.plot(
-        charts.lines(
-            wide,
-            x="year",
-            unit="count",
-            lang=c.lang,
-            columns={r: f"{label('measure', first, c.lang)} · {r}" for r in wide.columns[1:]},
-            from_zero=False,
-        ),
-        key="overview_regional",
-    )
+    sh.regional_lines(c, part, key="overview_regional", name=label("measure", first, c.lang))
     sh.caveat(c.t("analytics.regional.context_note"))
 
 

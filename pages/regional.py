@@ -6,7 +6,6 @@ import streamlit as st
 
 from indicators import breakdowns as bd
 from pages import _shared as sh
-from ui import charts
 from ui.labels import label
 from ui.markdown import escape
 
@@ -25,22 +24,11 @@ def main() -> None:
     columns = st.columns(2, gap="large")
     for index, measure in enumerate(measures):
         part = rows[rows["measure"] == measure]
-        wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
         unit = part["unit"].dropna().iloc[0] if part["unit"].notna().any() else ""
         sources = ", ".join(sorted(part["source"].dropna().unique()))
         with columns[index % 2]:
             st.subheader(escape(label("measure", measure, c.lang)), anchor=False)
-            sh.plot(
-                charts.lines(
-                    wide,
-                    x="year",
-                    unit="count",
-                    lang=c.lang,
-                    columns={r: r for r in wide.columns[1:]},
-                    from_zero=False,
-                ),
-                key=f"regional:{measure}",
-            )
+            sh.regional_lines(c, part, key=f"regional:{measure}")
             st.caption(
                 " · ".join(
                     x

@@ -77,15 +77,15 @@ def targets(c: sh.Ctx) -> None:
         shown = rows.assign(
             metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])]
         )
-        st.dataframe(
-            shown[["code", "metric", "year", "value", "set_by"]],
-            hide_index=True,
-            column_config={
-                "code": c.t("ui.column.indicator"),
-                "metric": c.t("ui.column.metric"),
+        sh.table(
+            c,
+            shown,
+            {
+                "code": "ui.column.indicator",
+                "metric": "ui.column.metric",
                 "year": st.column_config.NumberColumn(c.t("ui.column.year"), format="%d"),
-                "value": c.t("ui.column.target"),
-                "set_by": c.t("ui.column.user"),
+                "value": "ui.column.target",
+                "set_by": "ui.column.user",
             },
         )
     results = sh.results(c)

@@ -31,15 +31,15 @@ def items_table(c: sh.Ctx, items, year: int) -> None:
             for s, a in zip(latest["suppressed"], latest["agree_share"])
         ],
     )
-    st.dataframe(
-        shown[["item", "indicator", "n", "mean_text", "agree_text"]],
-        hide_index=True,
-        column_config={
-            "item": c.t("ui.column.item"),
-            "indicator": c.t("ui.column.indicator"),
-            "n": "n",
-            "mean_text": c.t("ui.column.mean"),
-            "agree_text": c.t("ui.column.agree_share"),
+    sh.table(
+        c,
+        shown,
+        {
+            "item": "ui.column.item",
+            "indicator": "ui.column.indicator",
+            "n": st.column_config.Column("n"),
+            "mean_text": "ui.column.mean",
+            "agree_text": "ui.column.agree_share",
         },
     )
     if latest["suppressed"].any():
@@ -111,13 +111,13 @@ def main() -> None:
             st.caption(c.t("ui.survey.no_open"))
         for (code, text_fi, text_en), group in answers.groupby(["item_code", "text_fi", "text_en"]):
             with st.expander(f"{code} {text_en if c.lang == 'en' else text_fi} ({len(group)})"):
-                st.dataframe(
-                    group[["year", "survey", "text"]],
-                    hide_index=True,
-                    column_config={
-                        "year": c.t("ui.column.year"),
-                        "survey": c.t("ui.column.survey"),
-                        "text": c.t("ui.column.answer"),
+                sh.table(
+                    c,
+                    group,
+                    {
+                        "year": "ui.column.year",
+                        "survey": "ui.column.survey",
+                        "text": "ui.column.answer",
                     },
                 )
 

@@ -405,6 +405,18 @@ def test_paid_and_committed_bars_side_by_side() -> None:
     assert fig.data[1].marker.pattern.shape[1] == "/"  # committed bars are hatched
 
 
+def test_side_by_side_draws_one_grouped_trace_per_column() -> None:
+    rows = pd.DataFrame({"year": [2025, 2024], "new": [3, 5], "left": [1, 0]})
+    fig = charts.side_by_side(
+        rows, x="year", columns={"new": "Uudet", "left": "Lähteneet"}, unit="count", lang="fi"
+    )
+    assert fig.layout.barmode == "group"
+    assert [trace.name for trace in fig.data] == ["Uudet", "Lähteneet"]
+    assert list(fig.data[0].x) == ["2024", "2025"]
+    assert list(fig.data[0].y) == [5, 3]
+    assert list(fig.data[1].y) == [0, 1]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> Iterator[None]:
     """Each test starts from empty Streamlit caches (results are keyed by database path too)."""

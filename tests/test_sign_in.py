@@ -13,13 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from auth.accounts import add_user, remove_user
 from auth.oidc import email_verified, login_provider, role_for_email
-from data.store import DatabaseBusy, open_db
+from data.store import DatabaseBusy
 from i18n import t
 from pages import _shared
+from tests.browser.accounts import BOARD, MANAGER, with_accounts
 from ui.markdown import escape
 
 ROOT = Path(__file__).resolve().parents[1]
-MANAGER, BOARD = ("anna", "kahvi-ja-pulla-2025"), ("bertta", "tee-ja-keksi-2025")
 MANAGER_PAGES = ("pages/data_import.py", "pages/settings.py", "pages/audit.py")
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -40,13 +40,7 @@ def _fresh_caches() -> Iterator[None]:
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A database with a manager and a board account; the app points at it."""
-    path = tmp_path / "accounts.duckdb"
-    con = open_db(path)
-    try:
-        add_user(con, MANAGER[0], "manager", MANAGER[1])
-        add_user(con, BOARD[0], "board", BOARD[1])
-    finally:
-        con.close()
+    path = with_accounts(tmp_path / "accounts.duckdb")
     monkeypatch.setenv("KLUSTERIMITTARI_DB", str(path))
     return path
 

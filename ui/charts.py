@@ -109,6 +109,17 @@ def stacked_bars(
     return _layout(fig, lang, unit, barmode=barmode)
 
 
+def side_by_side(
+    df: pd.DataFrame, *, x: str, columns: Mapping[str, str], unit: str, lang: str
+) -> go.Figure:
+    """Bars of several ``columns`` (column → label) of ``df`` side by side per ``x`` (a year)."""
+    long = df.melt(id_vars=x, value_vars=list(columns), var_name="column")
+    return stacked_bars(
+        long, x=x, series="column", value="value", labels=columns, unit=unit, lang=lang,
+        barmode="group",
+    )
+
+
 def paid_vs_committed(
     df: pd.DataFrame,
     *,

@@ -8,7 +8,6 @@ Skipped when /usr/bin/chromium is missing, unless CI=true (then it fails instead
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import openpyxl
@@ -16,19 +15,10 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from i18n import t
-from tests.browser.server import CHROMIUM, app_server, choose_language, launch, open_page, settle
+from tests.browser.server import app_server, choose_language, launch, open_page, settle
 from tests.browser.workbook import FUNDING_ROWS, filled_template
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing on CI: apt-get install chromium")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
 
 
 def test_upload_report_overview_and_export(tmp_path: Path) -> None:

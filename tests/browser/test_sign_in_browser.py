@@ -7,28 +7,16 @@ Skipped when /usr/bin/chromium is missing, unless CI=true (then it fails instead
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from auth.accounts import add_user
-from data.store import open_db
 from i18n import t
-from tests.browser.server import CHROMIUM, app_server, launch, settle
+from tests.browser.accounts import BOARD, MANAGER, with_accounts
+from tests.browser.server import app_server, launch, settle
 
 pytestmark = pytest.mark.browser
-MANAGER, BOARD = ("anna", "kahvi-ja-pulla-2025"), ("bertta", "tee-ja-keksi-2025")
-
-
-@pytest.fixture(autouse=True)
-def _chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing on CI: apt-get install chromium")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
 
 
 def sign_in(page: Page, name: str, password: str) -> None:
@@ -39,13 +27,7 @@ def sign_in(page: Page, name: str, password: str) -> None:
 
 
 def test_sign_in_gate_roles_and_audit_log(tmp_path: Path) -> None:
-    db = tmp_path / "app.duckdb"
-    con = open_db(db)
-    try:
-        add_user(con, MANAGER[0], "manager", MANAGER[1])
-        add_user(con, BOARD[0], "board", BOARD[1])
-    finally:
-        con.close()
+    db = with_accounts(tmp_path / "app.duckdb")
     with app_server(db, tmp_path / "app.key") as url, sync_playwright() as playwright:
         browser = launch(playwright)
         errors: list[str] = []
