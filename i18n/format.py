@@ -6,7 +6,7 @@ import datetime as dt
 NBSP = "\u00a0"
 
 
-def number(value: float | int | None, lang: str = "fi", decimals: int = 0) -> str:
+def number(value: float | None, lang: str = "fi", decimals: int = 0) -> str:
     """``1 234,5`` in Finnish, ``1,234.5`` in English; an en dash for None."""
     if value is None:
         return "–"
@@ -16,7 +16,7 @@ def number(value: float | int | None, lang: str = "fi", decimals: int = 0) -> st
     return text.replace("-", "−") if text.startswith("-") else text
 
 
-def money(value: float | int | None, lang: str = "fi", decimals: int = 0) -> str:
+def money(value: float | None, lang: str = "fi", decimals: int = 0) -> str:
     """``1 234 €`` in Finnish, ``€1,234`` in English."""
     if value is None:
         return "–"
