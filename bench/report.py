@@ -71,6 +71,8 @@ def markdown(results: dict) -> str:
           f"{mem['importer_maxrss_mib']:.0f} MiB, parsing worker peak "
           f"{mem['worker_maxrss_mib']:.0f} MiB, sum {mem['sum_maxrss_mib']:.0f} MiB); "
           f"{mem['status']} in {mem['seconds']:.1f} s")),
+        ("app start (`streamlit run app.py`, demo database) until the health check answers",
+         f"{_range(results['startup']['health_s'])} s"),
     ]
     smoke = " (smoke sizes)" if results["smoke"] else ""
     parts = [

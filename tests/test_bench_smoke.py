@@ -12,7 +12,7 @@ import pytest
 from bench.report import END, START
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = ("machine", "import", "indicators", "export", "pages", "memory", "targets")
+SECTIONS = ("machine", "import", "indicators", "export", "pages", "startup", "memory", "targets")
 
 
 @pytest.mark.slow
@@ -34,7 +34,8 @@ def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
     assert results["indicators"]["records"] > 0
     assert results["export"]["rows"] >= 300
     assert results["pages"] and all(p.startswith("pages/") for p in results["pages"])
-    assert len(results["targets"]) == 2 * 3 + 4
+    assert len(results["targets"]) == 2 * 3 + 5
+    assert results["startup"]["health_s"]["median"] > 0
     text = doc.read_text()
     assert text.startswith("# Benchmarks\n\nMethod text.") and text.endswith("Findings.\n")
     assert "\nold\n" not in text and "| import ÷ floor |" in text
