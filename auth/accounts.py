@@ -4,6 +4,7 @@ Passwords are never stored or logged; every sign-in attempt, successful or not, 
 to the audit log. ``verify`` spends the same argon2 work on unknown names as on known ones,
 so response time does not reveal which user names exist.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -50,8 +51,9 @@ def _check_role(role: str) -> None:
         raise AccountError("bad_role", role=role, accepted=", ".join(ROLES))
 
 
-def add_user(con: duckdb.DuckDBPyConnection, name: str, role: str, password: str,
-             *, actor: str | None = None) -> None:
+def add_user(
+    con: duckdb.DuckDBPyConnection, name: str, role: str, password: str, *, actor: str | None = None
+) -> None:
     """Create a local account; AccountError for a bad name or role, short password or taken name."""
     _check_name(name)
     _check_role(role)
@@ -96,16 +98,15 @@ def record_sign_in(con: duckdb.DuckDBPyConnection, user: str, success: bool, met
 
 def verify(con: duckdb.DuckDBPyConnection, name: str, password: str) -> Role | None:
     """The user's role when the password is right, else None; audited either way."""
-    row = con.execute(
-        "SELECT role, pw_hash FROM app_user WHERE user_name = ?", [name]
-    ).fetchone()
+    row = con.execute("SELECT role, pw_hash FROM app_user WHERE user_name = ?", [name]).fetchone()
     stored = row[1] if row and row[1] else _unknown_user_hash()
     try:
         ok = _HASHER.verify(stored, password) and row is not None and row[1] is not None
     except (VerificationError, InvalidHashError):
         ok = False
     if ok and _HASHER.check_needs_rehash(stored):
-        con.execute("UPDATE app_user SET pw_hash = ? WHERE user_name = ?",
-                    [_HASHER.hash(password), name])
+        con.execute(
+            "UPDATE app_user SET pw_hash = ? WHERE user_name = ?", [_HASHER.hash(password), name]
+        )
     record_sign_in(con, name, ok, "password")
     return row[0] if ok else None

@@ -21,6 +21,7 @@ An address counts as verified when the identity token says ``email_verified = tr
 Microsoft Entra ID sends no such claim; for a single-tenant Entra application, whose tenant
 controls its users' addresses, set ``accept_unverified_email = true`` under ``[auth.roles]``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -50,8 +51,11 @@ def login_provider(auth: Mapping[str, object] | None) -> str | None:
     if all(auth.get(key) for key in PROVIDER_KEYS):
         return DEFAULT_PROVIDER
     return next(
-        (name for name, section in auth.items()
-         if isinstance(section, Mapping) and all(section.get(key) for key in PROVIDER_KEYS)),
+        (
+            name
+            for name, section in auth.items()
+            if isinstance(section, Mapping) and all(section.get(key) for key in PROVIDER_KEYS)
+        ),
         None,
     )
 
@@ -79,8 +83,12 @@ def role_for_email(email: str | None, allow_list: Mapping[str, Iterable[str]]) -
     return None
 
 
-def sign_in_email(con: duckdb.DuckDBPyConnection, email: str | None, verified: bool,
-                  allow_list: Mapping[str, Iterable[str]]) -> Role | None:
+def sign_in_email(
+    con: duckdb.DuckDBPyConnection,
+    email: str | None,
+    verified: bool,
+    allow_list: Mapping[str, Iterable[str]],
+) -> Role | None:
     """Role for a signed-in OIDC identity, audited; None when unverified or not listed."""
     role = role_for_email(email, allow_list) if verified else None
     record_sign_in(con, email or "", role is not None, "oidc")

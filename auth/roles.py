@@ -4,6 +4,7 @@ The board reads charts and reports; only the manager uploads, edits, and sees ra
 open-text survey answers. Core functions that return such data call ``require_manager`` so the
 rule holds whatever page or command asks.
 """
+
 from __future__ import annotations
 
 from typing import Literal

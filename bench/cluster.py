@@ -4,6 +4,7 @@ Used to time the indicators and the export on a cluster of realistic size (1,000
 300 events, 100,000 participations) without going through the importers. Values are drawn
 from DuckDB's ``hash`` of the row number (macro ``rnd``), so the same sizes always give the same cluster.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -108,25 +109,43 @@ INSERT INTO survey_answer (cluster_id, survey_id, import_id, response_no, item_c
 """
 
 
-def synthetic_cluster(con: duckdb.DuckDBPyConnection, *, cluster_id: str = "bench",
-                      members: int = 1000, events: int = 300, participations: int = 100_000,
-                      first_year: int = 2022, years: int = 4) -> None:
+def synthetic_cluster(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    cluster_id: str = "bench",
+    members: int = 1000,
+    events: int = 300,
+    participations: int = 100_000,
+    first_year: int = 2022,
+    years: int = 4,
+) -> None:
     """Fill ``cluster_id`` with every input kind; one transaction."""
     scored = [item for item in CATALOGUE if item.scale != "text"]
     params = {
-        "cluster": cluster_id, "base": 0, "kinds": list(KINDS), "members": members,
-        "orgs": members + members // 5, "events": events, "participations": participations,
-        "first_year": first_year, "years": years, "respondents": max(members // 5, 5),
-        "org_types": list(ENUMS["org_type"]), "event_types": list(ENUMS["event_type"]),
-        "source_types": list(ENUMS["source_type"]), "outcome_types": list(ENUMS["outcome_type"]),
-        "items": [item.code for item in scored], "scales": [item.scale for item in scored],
+        "cluster": cluster_id,
+        "base": 0,
+        "kinds": list(KINDS),
+        "members": members,
+        "orgs": members + members // 5,
+        "events": events,
+        "participations": participations,
+        "first_year": first_year,
+        "years": years,
+        "respondents": max(members // 5, 5),
+        "org_types": list(ENUMS["org_type"]),
+        "event_types": list(ENUMS["event_type"]),
+        "source_types": list(ENUMS["source_type"]),
+        "outcome_types": list(ENUMS["outcome_type"]),
+        "items": [item.code for item in scored],
+        "scales": [item.scale for item in scored],
     }
     cur = con.cursor()
     try:
         cur.execute("BEGIN TRANSACTION")
         ensure_cluster(cur, cluster_id, "Vertailuklusteri")
         params["base"] = cur.execute(
-            "SELECT coalesce(max(import_id), 0) FROM import_log").fetchone()[0]
+            "SELECT coalesce(max(import_id), 0) FROM import_log"
+        ).fetchone()[0]
         for statement in filter(str.strip, _SQL.split(";\n")):
             used = {k: v for k, v in params.items() if f"${k}" in statement}
             cur.execute(statement, used)

@@ -4,6 +4,7 @@ The files look like a cluster's real exports: Finnish headers, a title row above
 Y-tunnus with valid check digits, Likert answers as text, dates as date cells. The same
 seed gives the same file, so timings compare like with like.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,14 +17,57 @@ from data.kinds import ENUM_LABEL_FI, MEMBERS, PARTICIPANTS
 from data.survey_catalogue import CATALOGUE
 
 ORG_TYPES = ("company",) * 6 + ("rdi", "public", "education", "third_sector", "financier")
-FIRST_NAMES = ("Aino", "Eero", "Helmi", "Juha", "Kaisa", "Lauri", "Minna", "Olli", "Pirjo",
-               "Sami", "Tiina", "Ville", "Åsa", "Jyrki", "Leena", "Markku")
-LAST_NAMES = ("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Heikkinen", "Koskinen",
-              "Järvinen", "Lehtonen", "Saarinen", "Salminen", "Öhman", "Laine")
-LIKERT = ("täysin eri mieltä", "jokseenkin eri mieltä", "ei samaa eikä eri mieltä",
-          "jokseenkin samaa mieltä", "täysin samaa mieltä", "en osaa sanoa", None)
-EVENT_TITLES = ("Aamukahvit", "Työpaja", "Webinaari", "Yritysvierailu", "Törmäytystilaisuus",
-                "Seminaari", "Leirinuotio", "Infotilaisuus")
+FIRST_NAMES = (
+    "Aino",
+    "Eero",
+    "Helmi",
+    "Juha",
+    "Kaisa",
+    "Lauri",
+    "Minna",
+    "Olli",
+    "Pirjo",
+    "Sami",
+    "Tiina",
+    "Ville",
+    "Åsa",
+    "Jyrki",
+    "Leena",
+    "Markku",
+)
+LAST_NAMES = (
+    "Virtanen",
+    "Korhonen",
+    "Mäkinen",
+    "Nieminen",
+    "Heikkinen",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Saarinen",
+    "Salminen",
+    "Öhman",
+    "Laine",
+)
+LIKERT = (
+    "täysin eri mieltä",
+    "jokseenkin eri mieltä",
+    "ei samaa eikä eri mieltä",
+    "jokseenkin samaa mieltä",
+    "täysin samaa mieltä",
+    "en osaa sanoa",
+    None,
+)
+EVENT_TITLES = (
+    "Aamukahvit",
+    "Työpaja",
+    "Webinaari",
+    "Yritysvierailu",
+    "Törmäytystilaisuus",
+    "Seminaari",
+    "Leirinuotio",
+    "Infotilaisuus",
+)
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 
@@ -88,27 +132,46 @@ def members_workbook(path: Path, orgs: int, seed: int = 1) -> Path:
             left = since + dt.timedelta(days=rng.randrange(400, 3000)) if i % 9 == 0 else None
             status = "former" if left else ("follower" if i % 13 == 0 else "member")
             employees = rng.choice((3, 8, 25, 60, 140, 400)) if org_type == "company" else None
-            sheet.write([
-                org_name(i), business_id(i), labels["org_type"][org_type],
-                labels["size_class"][rng.choice(("micro", "small", "medium", "large"))],
-                employees, rng.randrange(50_000, 90_000_000) if employees else None,
-                "28 Koneiden valmistus", rng.choice(("Loimaa", "Turku", "Salo", "Forssa")),
-                rng.choice(("Perusjäsen", "Kumppani", "Strateginen")), labels["member_status"][status],
-                since, left, labels["governance_role"]["board" if i % 50 == 0 else "none"],
-                rng.choice((500, 1500, 3000)),
-            ])
+            sheet.write(
+                [
+                    org_name(i),
+                    business_id(i),
+                    labels["org_type"][org_type],
+                    labels["size_class"][rng.choice(("micro", "small", "medium", "large"))],
+                    employees,
+                    rng.randrange(50_000, 90_000_000) if employees else None,
+                    "28 Koneiden valmistus",
+                    rng.choice(("Loimaa", "Turku", "Salo", "Forssa")),
+                    rng.choice(("Perusjäsen", "Kumppani", "Strateginen")),
+                    labels["member_status"][status],
+                    since,
+                    left,
+                    labels["governance_role"]["board" if i % 50 == 0 else "none"],
+                    rng.choice((500, 1500, 3000)),
+                ]
+            )
     return path
 
 
-def attendance_workbook(path: Path, rows: int, events: int = 300, orgs: int = 10_000,
-                        seed: int = 2) -> Path:
+def attendance_workbook(
+    path: Path, rows: int, events: int = 300, orgs: int = 10_000, seed: int = 2
+) -> Path:
     """An attendance history of ``rows`` person rows over ``events`` events (sheet
     Osallistujat); events are named by title and date and created by the import."""
     rng = random.Random(seed)
-    columns = ("event_title", "event_date", "organisation", "business_id", "first_name",
-               "last_name", "email", "role", "attended")
+    columns = (
+        "event_title",
+        "event_date",
+        "organisation",
+        "business_id",
+        "first_name",
+        "last_name",
+        "email",
+        "role",
+        "attended",
+    )
     header = [PARTICIPANTS.column(c).header_fi for c in columns]
-    header[0] = "Tapahtuman nimi"   # "Tapahtuma" and "Nimi" headers are shared with other kinds
+    header[0] = "Tapahtuman nimi"  # "Tapahtuma" and "Nimi" headers are shared with other kinds
     roles = ENUM_LABEL_FI["participant_role"]
     with _book(path) as book:
         sheet = _Sheet(book, "Osallistujat", "Osallistujalistat 2022–2025", header)
@@ -117,12 +180,19 @@ def attendance_workbook(path: Path, rows: int, events: int = 300, orgs: int = 10
             org = rng.randrange(orgs)
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
             person = rng.randrange(5)
-            sheet.write([
-                event_title(event), event_date(event, events), org_name(org), business_id(org),
-                first, last, f"{first}.{last}{person}@org{org}.fi".lower(),
-                roles["speaker" if rng.random() < 0.03 else "attendee"],
-                "ei" if rng.random() < 0.08 else "kyllä",
-            ])
+            sheet.write(
+                [
+                    event_title(event),
+                    event_date(event, events),
+                    org_name(org),
+                    business_id(org),
+                    first,
+                    last,
+                    f"{first}.{last}{person}@org{org}.fi".lower(),
+                    roles["speaker" if rng.random() < 0.03 else "attendee"],
+                    "ei" if rng.random() < 0.08 else "kyllä",
+                ]
+            )
     return path
 
 
@@ -133,8 +203,7 @@ def survey_workbook(path: Path, respondents: int, columns: int = 40, seed: int =
     rng = random.Random(seed)
     items = [f"{item.code}. {item.text_fi}" for item in CATALOGUE]
     background = ["Organisaatio", "Organisaatiotyyppi", "Kokoluokka", "Vastausaika"]
-    extra = [f"K{n}. Oma lisäkysymys {n}"
-             for n in range(1, columns - len(items) - len(background))]
+    extra = [f"K{n}. Oma lisäkysymys {n}" for n in range(1, columns - len(items) - len(background))]
     header = ["Vastaajan tunniste", *items, *background, *extra]
     scales = [item.scale for item in CATALOGUE]
     with _book(path) as book:
@@ -150,10 +219,17 @@ def survey_workbook(path: Path, respondents: int, columns: int = 40, seed: int =
                     answers.append(rng.choice((None, None, "Lisää yritysvierailuja, kiitos.")))
             org = rng.randrange(10_000)
             submitted = dt.date(2025, 3, 1) + dt.timedelta(days=rng.randrange(30))
-            sheet.write([f"R{r + 1:06d}", *answers, org_name(org),
-                         ENUM_LABEL_FI["org_type"][ORG_TYPES[org % len(ORG_TYPES)]],
-                         ENUM_LABEL_FI["size_class"]["small"], submitted,
-                         *(rng.choice(LIKERT) for _ in extra)])
+            sheet.write(
+                [
+                    f"R{r + 1:06d}",
+                    *answers,
+                    org_name(org),
+                    ENUM_LABEL_FI["org_type"][ORG_TYPES[org % len(ORG_TYPES)]],
+                    ENUM_LABEL_FI["size_class"]["small"],
+                    submitted,
+                    *(rng.choice(LIKERT) for _ in extra),
+                ]
+            )
     return path
 
 

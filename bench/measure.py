@@ -8,6 +8,7 @@ Between the two stands the reader alone: calamine (fastexcel) in this process, w
 isolated worker or anything after parsing, which shows how much of the floor ratio parsing
 itself takes.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -39,8 +40,12 @@ def seconds(action: Callable[[], object]) -> float:
 
 def summary(values: list[float]) -> dict[str, float | int]:
     """Median and range of repeated measurements."""
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "runs": len(values)}
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": len(values),
+    }
 
 
 def parse_floor(path: Path) -> None:

@@ -4,6 +4,7 @@ The parent (``peak_rss``) polls /proc for the resident memory of the child and e
 under it (the importer parses in a worker process), so the peak is what the machine needed at
 once; the child also reports its own and its children's ``ru_maxrss``.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,17 +43,23 @@ def peak_rss(db: Path, file: Path, interval_s: float = 0.02) -> dict[str, object
     """Import ``file`` in a child process: the peak summed RSS of its process tree seen by
     polling (what the machine needed at once), the child's own report, and ``sum_maxrss_mib``,
     importer + worker maximum RSS: an upper bound, as the two peaks need not coincide."""
-    child = subprocess.Popen([sys.executable, "-m", "bench.memory", str(db), str(file)],
-                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bench.memory", str(db), str(file)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     peak = 0
     while child.poll() is None:
         peak = max(peak, sum(_rss_kib(pid) for pid in _tree(child.pid)))
         time.sleep(interval_s)
     report = json.loads(child.stdout.read().strip().splitlines()[-1])
     child.stdout.close()
-    return {"tree_peak_mib": peak / 1024,
-            "sum_maxrss_mib": report["importer_maxrss_mib"] + report["worker_maxrss_mib"],
-            **report}
+    return {
+        "tree_peak_mib": peak / 1024,
+        "sum_maxrss_mib": report["importer_maxrss_mib"] + report["worker_maxrss_mib"],
+        **report,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -67,9 +74,18 @@ def main(argv: list[str]) -> int:
     con.close()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"status": report.status, "message": report.message,
-                      "rows_loaded": report.rows_loaded, "seconds": elapsed,
-                      "importer_maxrss_mib": own, "worker_maxrss_mib": children}))
+    print(
+        json.dumps(
+            {
+                "status": report.status,
+                "message": report.message,
+                "rows_loaded": report.rows_loaded,
+                "seconds": elapsed,
+                "importer_maxrss_mib": own,
+                "worker_maxrss_mib": children,
+            }
+        )
+    )
     return 0
 
 

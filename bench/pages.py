@@ -3,6 +3,7 @@
 This harness is not part of the app; like the tests it may use Streamlit's testing API (and
 only that: tests/test_layout.py checks it).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,18 +26,21 @@ def render_times(db: Path, repeats: int, timeout_s: float = 120) -> dict[str, di
     and any exception."""
     os.environ["KLUSTERIMITTARI_DB"] = str(db)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout_s)
-    at.run()          # opens the connection and draws the default page once
+    at.run()  # opens the connection and draws the default page once
     out: dict[str, dict[str, object]] = {}
     for page in page_files():
         try:
             at.switch_page(page)
-        except ValueError:   # not in the manager's navigation (the sign-in page)
+        except ValueError:  # not in the manager's navigation (the sign-in page)
             continue
         times = []
         for _ in range(1 + repeats):
             start = time.perf_counter()
             at.switch_page(page).run()
             times.append(time.perf_counter() - start)
-        out[page] = {"first_s": times[0], "repeat_s": times[1:],
-                     "exceptions": [str(e.message)[:300] for e in at.exception]}
+        out[page] = {
+            "first_s": times[0],
+            "repeat_s": times[1:],
+            "exceptions": [str(e.message)[:300] for e in at.exception],
+        }
     return out

@@ -6,6 +6,7 @@ Full run (``make bench``): a 200,000-row attendance workbook, a 50,000 × 40 sur
 the demo. Writes ``bench/results.json`` and the tables in ``docs/benchmarks.md``.
 ``--smoke`` runs the same code on tiny inputs and writes only where told (``--out``/``--doc``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,16 +30,42 @@ from export.workbook import export_workbook
 from indicators.compute import compute
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADER_ROW = 2          # generated sheets: a title row, a blank row, then the header
-FULL = {"attendance_rows": 200_000, "survey_rows": 50_000, "survey_columns": 40,
-        "members": 10_000, "large_bytes": 50_000_000, "cluster_members": 1_000,
-        "cluster_events": 300, "cluster_participations": 100_000, "export_rows": 10_000,
-        "repeats": 3}
-SMOKE = {"attendance_rows": 2_000, "survey_rows": 200, "survey_columns": 40, "members": 100,
-         "large_bytes": 1_000_000, "cluster_members": 50, "cluster_events": 20,
-         "cluster_participations": 2_000, "export_rows": 300, "repeats": 1}
-LIBRARIES = ("duckdb", "fastexcel", "pyarrow", "pandas", "openpyxl", "xlsxwriter", "streamlit",
-             "plotly", "argon2-cffi")
+HEADER_ROW = 2  # generated sheets: a title row, a blank row, then the header
+FULL = {
+    "attendance_rows": 200_000,
+    "survey_rows": 50_000,
+    "survey_columns": 40,
+    "members": 10_000,
+    "large_bytes": 50_000_000,
+    "cluster_members": 1_000,
+    "cluster_events": 300,
+    "cluster_participations": 100_000,
+    "export_rows": 10_000,
+    "repeats": 3,
+}
+SMOKE = {
+    "attendance_rows": 2_000,
+    "survey_rows": 200,
+    "survey_columns": 40,
+    "members": 100,
+    "large_bytes": 1_000_000,
+    "cluster_members": 50,
+    "cluster_events": 20,
+    "cluster_participations": 2_000,
+    "export_rows": 300,
+    "repeats": 1,
+}
+LIBRARIES = (
+    "duckdb",
+    "fastexcel",
+    "pyarrow",
+    "pandas",
+    "openpyxl",
+    "xlsxwriter",
+    "streamlit",
+    "plotly",
+    "argon2-cffi",
+)
 CLUSTER_YEARS = 4
 
 
@@ -49,20 +76,34 @@ def log(text: str) -> None:
 def machine() -> dict[str, object]:
     """CPU, cores, memory, Python and library versions of the machine the run is on."""
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
-                  if line.startswith("model name")), platform.processor() or "unknown")
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
-    kib = next((int(line.split()[1]) for line in meminfo.splitlines()
-                if line.startswith("MemTotal")), 0)
-    return {"cpu": model, "cores": os.cpu_count(), "ram": f"{kib / 2**20:.1f} GiB",
-            "load average at start (1, 5, 15 min)": ", ".join(
-                f"{load:.2f}" for load in os.getloadavg()),
-            "os": platform.platform(), "python": platform.python_version(),
-            "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES}}
+    kib = next(
+        (int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal")), 0
+    )
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "ram": f"{kib / 2**20:.1f} GiB",
+        "load average at start (1, 5, 15 min)": ", ".join(
+            f"{load:.2f}" for load in os.getloadavg()
+        ),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES},
+    }
 
 
-def compare_import(folder: Path, name: str, file: Path, options: dict, rows: int, columns: int,
-                   repeats: int) -> dict[str, object]:
+def compare_import(
+    folder: Path, name: str, file: Path, options: dict, rows: int, columns: int, repeats: int
+) -> dict[str, object]:
     """Paired repetitions of parse floor, reader alone, the real import (fresh database) and
     pandas."""
     floor, reader, real, naive = [], [], [], []
@@ -76,34 +117,55 @@ def compare_import(folder: Path, name: str, file: Path, options: dict, rows: int
         if outcome.status != "loaded":
             raise RuntimeError(f"{name}: import {outcome.status}: {outcome.summary('en')}")
         naive.append(measure.seconds(lambda: measure.pandas_openpyxl(file, HEADER_ROW)))
-        log(f"  {name} #{run + 1}: floor {floor[-1]:.2f} s, reader {reader[-1]:.2f} s, "
+        log(
+            f"  {name} #{run + 1}: floor {floor[-1]:.2f} s, reader {reader[-1]:.2f} s, "
             f"import {real[-1]:.2f} s, "
-            f"pandas {naive[-1]:.2f} s")
-    return {"rows": rows, "columns": columns, "file_mib": file.stat().st_size / 2**20,
-            "import_s": measure.summary(real), "pandas_s": measure.summary(naive),
-            "floor_s": measure.summary(floor), "reader_s": measure.summary(reader),
-            "reader_over_floor": measure.summary([r / f for r, f in zip(reader, floor)]),
-            "import_over_floor": measure.summary([r / f for r, f in zip(real, floor)]),
-            "pandas_over_import": measure.summary([n / r for n, r in zip(naive, real)])}
+            f"pandas {naive[-1]:.2f} s"
+        )
+    return {
+        "rows": rows,
+        "columns": columns,
+        "file_mib": file.stat().st_size / 2**20,
+        "import_s": measure.summary(real),
+        "pandas_s": measure.summary(naive),
+        "floor_s": measure.summary(floor),
+        "reader_s": measure.summary(reader),
+        "reader_over_floor": measure.summary([r / f for r, f in zip(reader, floor)]),
+        "import_over_floor": measure.summary([r / f for r, f in zip(real, floor)]),
+        "pandas_over_import": measure.summary([n / r for n, r in zip(naive, real)]),
+    }
 
 
 def time_indicators(folder: Path, sizes: dict, repeats: int) -> dict[str, object]:
     con = open_db(folder / "cluster.duckdb")
     try:
-        synthetic_cluster(con, members=sizes["cluster_members"], events=sizes["cluster_events"],
-                          participations=sizes["cluster_participations"], years=CLUSTER_YEARS)
+        synthetic_cluster(
+            con,
+            members=sizes["cluster_members"],
+            events=sizes["cluster_events"],
+            participations=sizes["cluster_participations"],
+            years=CLUSTER_YEARS,
+        )
         results: list = []
         first = measure.seconds(lambda: results.extend(compute(con, "bench")))
         warm = [measure.seconds(lambda: compute(con, "bench")) for _ in range(repeats)]
-        small_export = [measure.seconds(lambda: export_workbook(con, "bench"))
-                        for _ in range(repeats)]
+        small_export = [
+            measure.seconds(lambda: export_workbook(con, "bench")) for _ in range(repeats)
+        ]
     finally:
         con.close()
-    cluster = (f"{sizes['cluster_members']:,} members, {sizes['cluster_events']} events, "
-               f"{sizes['cluster_participations']:,} participations, {CLUSTER_YEARS} years")
-    return {"records": len(results), "cluster": cluster, "first_s": first,
-            "warm_s": measure.summary(warm), "small_export_s": measure.summary(small_export),
-            "small_rows": len(results)}
+    cluster = (
+        f"{sizes['cluster_members']:,} members, {sizes['cluster_events']} events, "
+        f"{sizes['cluster_participations']:,} participations, {CLUSTER_YEARS} years"
+    )
+    return {
+        "records": len(results),
+        "cluster": cluster,
+        "first_s": first,
+        "warm_s": measure.summary(warm),
+        "small_export_s": measure.summary(small_export),
+        "small_rows": len(results),
+    }
 
 
 def time_export(folder: Path, sizes: dict, per_year: float, repeats: int) -> dict[str, object]:
@@ -112,17 +174,28 @@ def time_export(folder: Path, sizes: dict, per_year: float, repeats: int) -> dic
     years = math.ceil(sizes["export_rows"] / per_year) + 1
     con = open_db(folder / "export.duckdb")
     try:
-        synthetic_cluster(con, members=sizes["cluster_members"], events=sizes["cluster_events"],
-                          participations=sizes["cluster_participations"],
-                          first_year=2025 - years + 1, years=years)
+        synthetic_cluster(
+            con,
+            members=sizes["cluster_members"],
+            events=sizes["cluster_events"],
+            participations=sizes["cluster_participations"],
+            first_year=2025 - years + 1,
+            years=years,
+        )
         rows = len(compute(con, "bench"))
         produced: list[bytes] = []
-        times = [measure.seconds(lambda: produced.append(export_workbook(con, "bench")))
-                 for _ in range(repeats)]
+        times = [
+            measure.seconds(lambda: produced.append(export_workbook(con, "bench")))
+            for _ in range(repeats)
+        ]
     finally:
         con.close()
-    return {"rows": rows, "cluster": f"same activity over {years} years",
-            "export_s": measure.summary(times), "bytes": len(produced[-1])}
+    return {
+        "rows": rows,
+        "cluster": f"same activity over {years} years",
+        "export_s": measure.summary(times),
+        "bytes": len(produced[-1]),
+    }
 
 
 def time_pages(folder: Path, repeats: int) -> dict[str, object]:
@@ -135,14 +208,23 @@ def time_pages(folder: Path, repeats: int) -> dict[str, object]:
     if statuses != {"loaded"}:
         raise RuntimeError(f"demo import: {statuses}")
     raw = pages.render_times(db, repeats)
-    return {page: {"first_s": entry["first_s"], "repeat": measure.summary(entry["repeat_s"]),
-                   "exceptions": entry["exceptions"]} for page, entry in raw.items()}
+    return {
+        page: {
+            "first_s": entry["first_s"],
+            "repeat": measure.summary(entry["repeat_s"]),
+            "exceptions": entry["exceptions"],
+        }
+        for page, entry in raw.items()
+    }
 
 
 def time_startup(folder: Path, repeats: int) -> dict[str, object]:
     """Start of the app on the demo database until its health check answers."""
-    return {"health_s": measure.summary(
-        [startup.health_seconds(folder / "demo.duckdb") for _ in range(repeats)])}
+    return {
+        "health_s": measure.summary(
+            [startup.health_seconds(folder / "demo.duckdb") for _ in range(repeats)]
+        )
+    }
 
 
 def targets(results: dict) -> list[dict[str, object]]:
@@ -150,70 +232,125 @@ def targets(results: dict) -> list[dict[str, object]]:
     out = []
     for name, entry in results["import"].items():
         ratio, speedup = entry["import_over_floor"]["median"], entry["pandas_over_import"]["median"]
-        out.append({"target": f"import {name} ≤ 1.3× parse floor", "measured": f"{ratio:.2f}×",
-                    "met": ratio <= 1.3})
-        out.append({"target": f"import {name} ≥ 10× faster than pandas + openpyxl",
-                    "measured": f"{speedup:.1f}×", "met": speedup >= 10})
+        out.append(
+            {
+                "target": f"import {name} ≤ 1.3× parse floor",
+                "measured": f"{ratio:.2f}×",
+                "met": ratio <= 1.3,
+            }
+        )
+        out.append(
+            {
+                "target": f"import {name} ≥ 10× faster than pandas + openpyxl",
+                "measured": f"{speedup:.1f}×",
+                "met": speedup >= 10,
+            }
+        )
     warm = results["indicators"]["warm_s"]["median"]
-    out.append({"target": "all indicators ≤ 0.5 s", "measured": f"{warm:.3f} s (warm median)",
-                "met": warm <= 0.5})
+    out.append(
+        {
+            "target": "all indicators ≤ 0.5 s",
+            "measured": f"{warm:.3f} s (warm median)",
+            "met": warm <= 0.5,
+        }
+    )
     export = results["export"]["export_s"]["median"]
-    out.append({"target": f"export of {results['export']['rows']:,} rows ≤ 1.5 s",
-                "measured": f"{export:.3f} s", "met": export <= 1.5})
+    out.append(
+        {
+            "target": f"export of {results['export']['rows']:,} rows ≤ 1.5 s",
+            "measured": f"{export:.3f} s",
+            "met": export <= 1.5,
+        }
+    )
     slowest = max(results["pages"].items(), key=lambda kv: kv[1]["repeat"]["median"])
     failing = sum(1 for e in results["pages"].values() if e["exceptions"])
-    out.append({"target": "every page ≤ 300 ms (repeated render)",
-                "measured": f"slowest {slowest[0]} {slowest[1]['repeat']['median']:.3f} s; "
-                            f"{failing} pages with exceptions",
-                "met": slowest[1]["repeat"]["median"] <= 0.3 and failing == 0})
+    out.append(
+        {
+            "target": "every page ≤ 300 ms (repeated render)",
+            "measured": f"slowest {slowest[0]} {slowest[1]['repeat']['median']:.3f} s; "
+            f"{failing} pages with exceptions",
+            "met": slowest[1]["repeat"]["median"] <= 0.3 and failing == 0,
+        }
+    )
     health = results["startup"]["health_s"]["median"]
-    out.append({"target": "app answers its health check ≤ 3 s after start",
-                "measured": f"{health:.2f} s", "met": health <= 3.0})
+    out.append(
+        {
+            "target": "app answers its health check ≤ 3 s after start",
+            "measured": f"{health:.2f} s",
+            "met": health <= 3.0,
+        }
+    )
     mem = results["memory"]
-    out.append({"target": "~50 MB workbook imports in ≤ 1 GiB RSS",
-                "measured": f"{mem['tree_peak_mib']:.0f} MiB, {mem['status']}",
-                "met": mem["tree_peak_mib"] <= 1024 and mem["status"] == "loaded"})
+    out.append(
+        {
+            "target": "~50 MB workbook imports in ≤ 1 GiB RSS",
+            "measured": f"{mem['tree_peak_mib']:.0f} MiB, {mem['status']}",
+            "met": mem["tree_peak_mib"] <= 1024 and mem["status"] == "loaded",
+        }
+    )
     return out
 
 
 def run(sizes: dict, repeats: int, smoke: bool) -> dict[str, object]:
-    results: dict[str, object] = {"smoke": smoke, "sizes": sizes, "repeats": repeats,
-                                  "machine": machine(),
-                                  "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    results: dict[str, object] = {
+        "smoke": smoke,
+        "sizes": sizes,
+        "repeats": repeats,
+        "machine": machine(),
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
     with tempfile.TemporaryDirectory(prefix="km-bench-") as tmp:
         folder = Path(tmp)
         log("generating inputs")
         inputs = {
-            "attendance": (generate.attendance_workbook(folder / "osallistujat.xlsx",
-                                                        sizes["attendance_rows"]),
-                           {}, sizes["attendance_rows"], 9),
-            "survey": (generate.survey_workbook(folder / "kysely.xlsx", sizes["survey_rows"],
-                                                sizes["survey_columns"]),
-                       {"survey_year": 2025, "invited": sizes["survey_rows"] * 2},
-                       sizes["survey_rows"], sizes["survey_columns"]),
-            "members": (generate.members_workbook(folder / "jasenet.xlsx", sizes["members"]),
-                        {}, sizes["members"], 14),
+            "attendance": (
+                generate.attendance_workbook(
+                    folder / "osallistujat.xlsx", sizes["attendance_rows"]
+                ),
+                {},
+                sizes["attendance_rows"],
+                9,
+            ),
+            "survey": (
+                generate.survey_workbook(
+                    folder / "kysely.xlsx", sizes["survey_rows"], sizes["survey_columns"]
+                ),
+                {"survey_year": 2025, "invited": sizes["survey_rows"] * 2},
+                sizes["survey_rows"],
+                sizes["survey_columns"],
+            ),
+            "members": (
+                generate.members_workbook(folder / "jasenet.xlsx", sizes["members"]),
+                {},
+                sizes["members"],
+                14,
+            ),
         }
         large = generate.sized_attendance_workbook(folder / "suuri.xlsx", sizes["large_bytes"])
         results["import"] = {}
         for name, (file, options, rows, columns) in inputs.items():
             log(f"import {name}")
-            results["import"][name] = compare_import(folder, name, file, options, rows, columns,
-                                                     repeats)
+            results["import"][name] = compare_import(
+                folder, name, file, options, rows, columns, repeats
+            )
         log("indicators")
         results["indicators"] = time_indicators(folder, sizes, repeats)
         per_year = results["indicators"]["records"] / CLUSTER_YEARS
         log("export")
-        results["export"] = {**time_export(folder, sizes, per_year, repeats),
-                             "small_export_s": results["indicators"].pop("small_export_s"),
-                             "small_rows": results["indicators"].pop("small_rows")}
+        results["export"] = {
+            **time_export(folder, sizes, per_year, repeats),
+            "small_export_s": results["indicators"].pop("small_export_s"),
+            "small_rows": results["indicators"].pop("small_rows"),
+        }
         log("pages")
         results["pages"] = time_pages(folder, repeats)
         log("startup")
         results["startup"] = time_startup(folder, repeats)
         log("memory")
-        results["memory"] = {"file_mib": large.stat().st_size / 2**20,
-                             **memory.peak_rss(folder / "large.duckdb", large)}
+        results["memory"] = {
+            "file_mib": large.stat().st_size / 2**20,
+            **memory.peak_rss(folder / "large.duckdb", large),
+        }
     results["targets"] = targets(results)
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     return results

@@ -1,4 +1,5 @@
 """Time from ``streamlit run app.py`` to the first answer of the app's health check."""
+
 from __future__ import annotations
 
 import os
@@ -24,14 +25,30 @@ def health_seconds(db: Path, timeout_s: float = 60.0) -> float:
     env = {**os.environ, "KLUSTERIMITTARI_DB": str(db)}
     start = time.perf_counter()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while time.perf_counter() - start < timeout_s:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
-                                            timeout=1) as answer:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/_stcore/health", timeout=1
+                ) as answer:
                     if answer.read().strip() == b"ok":
                         return time.perf_counter() - start
             except OSError:

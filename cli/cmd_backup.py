@@ -1,4 +1,5 @@
 """``klusterimittari backup --out FILE`` and ``klusterimittari restore FILE``."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,31 +12,42 @@ from i18n.format import number
 
 BACKUP_DESCRIPTION = (
     "Write a consistent snapshot of the whole database to a zip file. It is taken in one "
-    "transaction: an import running at the same time is either wholly in it or not at all.")
+    "transaction: an import running at the same time is either wholly in it or not at all."
+)
 WITH_KEY_HELP = (
     "also include the pseudonymisation key, so that attendance lists imported after a "
     "restore are matched with the people already stored; anyone with the key can test "
-    "guessed names against the stored hashes, so keep such a backup as secret as the key")
+    "guessed names against the stored hashes, so keep such a backup as secret as the key"
+)
 RESTORE_DESCRIPTION = (
     "Replace the database (--db) with a backup, upgraded to this program's schema. The key "
-    "in the backup, if any, is written to the key file.")
+    "in the backup, if any, is written to the key file."
+)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    backup = subparsers.add_parser("backup", parents=[common],
-                                   help="write a snapshot of the database to a zip file",
-                                   description=BACKUP_DESCRIPTION)
+    backup = subparsers.add_parser(
+        "backup",
+        parents=[common],
+        help="write a snapshot of the database to a zip file",
+        description=BACKUP_DESCRIPTION,
+    )
     backup.add_argument("--out", required=True, metavar="FILE.zip", help="backup file to write")
     backup.add_argument("--with-key", action="store_true", help=WITH_KEY_HELP)
     backup.add_argument("--force", action="store_true", help="replace an existing --out file")
     backup.set_defaults(func=run_backup)
-    restore = subparsers.add_parser("restore", parents=[common],
-                                    help="replace the database with a backup",
-                                    description=RESTORE_DESCRIPTION)
-    restore.add_argument("file", metavar="FILE.zip",
-                         help="backup file written by `klusterimittari backup`")
-    restore.add_argument("--force", action="store_true",
-                         help="replace an existing database and key file")
+    restore = subparsers.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a backup",
+        description=RESTORE_DESCRIPTION,
+    )
+    restore.add_argument(
+        "file", metavar="FILE.zip", help="backup file written by `klusterimittari backup`"
+    )
+    restore.add_argument(
+        "--force", action="store_true", help="replace an existing database and key file"
+    )
     restore.set_defaults(func=run_restore)
 
 
@@ -55,8 +67,15 @@ def run_backup(args: argparse.Namespace) -> int:
     finally:
         con.close()
     answer = t("access.backup.yes" if args.with_key else "access.backup.no", args.lang)
-    print(t("access.backup.written", args.lang, path=out,
-            size=_size(out.stat().st_size, args.lang), with_key=answer))
+    print(
+        t(
+            "access.backup.written",
+            args.lang,
+            path=out,
+            size=_size(out.stat().st_size, args.lang),
+            with_key=answer,
+        )
+    )
     return 0
 
 
@@ -67,8 +86,14 @@ def run_restore(args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    print(t("access.backup.restored", args.lang, path=restored.db_path,
-            version=restored.schema_version))
+    print(
+        t(
+            "access.backup.restored",
+            args.lang,
+            path=restored.db_path,
+            version=restored.schema_version,
+        )
+    )
     if restored.key_path is None:
         print(t("access.backup.key_kept", args.lang))
     else:

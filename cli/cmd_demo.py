@@ -1,4 +1,5 @@
 """``klusterimittari demo [--if-empty]``: load the built-in demo cluster (SPEC 4)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,10 +12,14 @@ from i18n import t
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "demo", parents=[common], help="load the built-in demo cluster",
-        description="Load the built-in demo cluster (Loimaa technology cluster, 2023–2025).")
-    parser.add_argument("--if-empty", action="store_true",
-                        help="do nothing when the cluster already has data")
+        "demo",
+        parents=[common],
+        help="load the built-in demo cluster",
+        description="Load the built-in demo cluster (Loimaa technology cluster, 2023–2025).",
+    )
+    parser.add_argument(
+        "--if-empty", action="store_true", help="do nothing when the cluster already has data"
+    )
     parser.set_defaults(func=run)
 
 

@@ -1,5 +1,6 @@
 """``klusterimittari export --out FILE.xlsx [--year Y] [--board]``: the indicator workbook, or
 the board report (a workbook with charts plus a self-contained HTML page beside it)."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,13 +18,21 @@ from indicators import custom
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "export", parents=[common], help="export the indicators as an Excel workbook",
+        "export",
+        parents=[common],
+        help="export the indicators as an Excel workbook",
         description="Export the indicators as an Excel workbook (.xlsx); with --board, the board "
-                    "report: a workbook with charts and a self-contained HTML page beside it.")
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="file to write")
+        "report: a workbook with charts and a self-contained HTML page beside it.",
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.xlsx", help="file to write"
+    )
     parser.add_argument("--year", type=int, help="one year only (default: every year with data)")
-    parser.add_argument("--board", action="store_true",
-                        help="write the board report (and an HTML page of the same name)")
+    parser.add_argument(
+        "--board",
+        action="store_true",
+        help="write the board report (and an HTML page of the same name)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -36,20 +45,30 @@ def run(args: argparse.Namespace) -> int:
     try:
         custom.register_installed(con)
         if args.board:
-            report = board_report(con, args.cluster, board_years(con, args.cluster, args.year),
-                                  args.lang, user=login_name())
+            report = board_report(
+                con,
+                args.cluster,
+                board_years(con, args.cluster, args.year),
+                args.lang,
+                user=login_name(),
+            )
             files = {out: report.xlsx, out.with_suffix(".html"): report.html.encode("utf-8")}
         else:
-            files = {out: export_workbook(con, args.cluster, year=args.year, lang=args.lang,
-                                          user=login_name())}
+            files = {
+                out: export_workbook(
+                    con, args.cluster, year=args.year, lang=args.lang, user=login_name()
+                )
+            }
     finally:
         con.close()
     for path, data in files.items():
         try:
             path.write_bytes(data)
         except OSError as exc:
-            print(t("export.cli.cannot_write", args.lang, path=path, reason=exc.strerror),
-                  file=sys.stderr)
+            print(
+                t("export.cli.cannot_write", args.lang, path=path, reason=exc.strerror),
+                file=sys.stderr,
+            )
             return 1
         print(t("export.cli.written", args.lang, path=path))
     return 0

@@ -2,6 +2,7 @@
 
 Exit 0 when every file was loaded or was a no-op, 1 when any was rejected, 2 on usage errors.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,11 @@ from i18n import t
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "import", parents=[common], help="import Excel, ODS or CSV files",
-        description="Import one or more files; each file is loaded completely or not at all.")
+        "import",
+        parents=[common],
+        help="import Excel, ODS or CSV files",
+        description="Import one or more files; each file is loaded completely or not at all.",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     parser.add_argument("--kind", choices=sorted(KINDS), help="sheet kind (default: detect)")
     parser.add_argument("--event-title", help="event of an attendance list without event columns")
@@ -26,9 +30,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--survey-name", help="survey name (default: the file name)")
     parser.add_argument("--survey-year", type=int, help="survey year (default: year answered)")
     parser.add_argument("--invited", type=int, help="number of people invited to the survey")
-    parser.add_argument("--max-bad-rows", type=float, default=0.0, metavar="F",
-                        help="load a file when the share of rejected rows is below F (0-1); "
-                             "default 0: any bad row rejects the file")
+    parser.add_argument(
+        "--max-bad-rows",
+        type=float,
+        default=0.0,
+        metavar="F",
+        help="load a file when the share of rejected rows is below F (0-1); "
+        "default 0: any bad row rejects the file",
+    )
     parser.add_argument("--user", help="user name for the import log (default: login name)")
     parser.set_defaults(func=run)
 
@@ -59,11 +68,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         for name in args.files:
             report = import_file(
-                con, Path(name), cluster_id=args.cluster, kind=args.kind,
-                event_title=args.event_title, event_date=args.event_date,
-                survey_name=args.survey_name, survey_year=args.survey_year,
-                invited=args.invited, max_bad_rows=args.max_bad_rows,
-                user=args.user or login_name())
+                con,
+                Path(name),
+                cluster_id=args.cluster,
+                kind=args.kind,
+                event_title=args.event_title,
+                event_date=args.event_date,
+                survey_name=args.survey_name,
+                survey_year=args.survey_year,
+                invited=args.invited,
+                max_bad_rows=args.max_bad_rows,
+                user=args.user or login_name(),
+            )
             print(report.to_text(args.lang))
             rejected = rejected or report.status == "rejected"
     finally:

@@ -1,4 +1,5 @@
 """``klusterimittari imports [--undo ID]``: the import history, and undoing one import."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,9 +13,12 @@ from i18n import t
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "imports", parents=[common], help="list imports, or undo one",
+        "imports",
+        parents=[common],
+        help="list imports, or undo one",
         description="List the cluster's imports, newest first; --undo ID removes one import's "
-                    "rows and restores what it replaced.")
+        "rows and restores what it replaced.",
+    )
     parser.add_argument("--undo", type=int, metavar="ID", help="import to undo")
     parser.add_argument("--user", help="user name for the audit log (default: login name)")
     parser.set_defaults(func=run)
@@ -23,10 +27,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def _row(entry: dict, lang: str) -> str:
     when = entry["imported_at"].strftime("%d.%m.%Y %H:%M" if lang == "fi" else "%Y-%m-%d %H:%M")
     status = t(f"data.status.{entry['status']}", lang)
-    return t("data.cli.history_row", lang, id=entry["import_id"], when=when, status=status,
-             file=entry["file_name"], kinds=entry["kinds"] or "–", read=entry["rows_read"],
-             loaded=entry["rows_loaded"], rejected=entry["rows_rejected"],
-             user=entry["user_name"] or "–")
+    return t(
+        "data.cli.history_row",
+        lang,
+        id=entry["import_id"],
+        when=when,
+        status=status,
+        file=entry["file_name"],
+        kinds=entry["kinds"] or "–",
+        read=entry["rows_read"],
+        loaded=entry["rows_loaded"],
+        rejected=entry["rows_rejected"],
+        user=entry["user_name"] or "–",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
 """``klusterimittari indicators [--year Y] [--format json|csv|table]``: every indicator result (SPEC 4)."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,12 +21,19 @@ FIELDS = tuple(f.name for f in dataclasses.fields(Result))
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "indicators", parents=[common], help="print every indicator per year",
+        "indicators",
+        parents=[common],
+        help="print every indicator per year",
         description="Print every indicator result per year as a table, JSON or CSV; custom "
-                    "indicators of the installation are included.")
+        "indicators of the installation are included.",
+    )
     parser.add_argument("--year", type=int, help="one year only (default: every year with data)")
-    parser.add_argument("--format", choices=("json", "csv", "table"), default="table",
-                        help="output format (default: table)")
+    parser.add_argument(
+        "--format",
+        choices=("json", "csv", "table"),
+        default="table",
+        help="output format (default: table)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -48,7 +56,9 @@ def _json(results: list[Result], lang: str) -> None:
 def _csv(results: list[Result], lang: str) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({**r.to_dict(), "suppressed": "true" if r.suppressed else "false"} for r in results)
+    writer.writerows(
+        {**r.to_dict(), "suppressed": "true" if r.suppressed else "false"} for r in results
+    )
 
 
 def metric_label(code: str, metric: str, lang: str) -> str:
@@ -57,7 +67,7 @@ def metric_label(code: str, metric: str, lang: str) -> str:
     if spec is None:
         return metric
     label = spec.label_en if lang == "en" else spec.label_fi
-    return f"{label}: {metric[len(spec.name) - 1:]}" if spec.is_family else label
+    return f"{label}: {metric[len(spec.name) - 1 :]}" if spec.is_family else label
 
 
 def format_value(result: Result, lang: str) -> str:

@@ -1,4 +1,5 @@
 """``klusterimittari target set|list|remove``: targets per indicator, metric and year."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,10 @@ def _value(text: str) -> float:
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "target", help="set, list or remove indicator targets",
-        description="Targets per indicator, metric and year, shown beside the results.")
+        "target",
+        help="set, list or remove indicator targets",
+        description="Targets per indicator, metric and year, shown beside the results.",
+    )
     actions = parser.add_subparsers(dest="target_action", required=True)
     set_parser = actions.add_parser("set", parents=[common], help="set a target")
     _target_key(set_parser)
@@ -51,19 +54,45 @@ def run(args: argparse.Namespace) -> int:
             _print_list(con, args.cluster, args.lang)
         elif args.target_action == "set":
             ensure_cluster(con, args.cluster)
-            set_target(con, args.cluster, args.code, args.metric, args.year, args.value, login_name())
-            print(t("analytics.target.saved", args.lang, code=args.code, metric=args.metric,
-                    year=args.year, value=number(args.value, args.lang, _decimals(args.value))))
+            set_target(
+                con, args.cluster, args.code, args.metric, args.year, args.value, login_name()
+            )
+            print(
+                t(
+                    "analytics.target.saved",
+                    args.lang,
+                    code=args.code,
+                    metric=args.metric,
+                    year=args.year,
+                    value=number(args.value, args.lang, _decimals(args.value)),
+                )
+            )
         elif remove_target(con, args.cluster, args.code, args.metric, args.year, login_name()):
-            print(t("analytics.target.removed", args.lang, code=args.code, metric=args.metric,
-                    year=args.year))
+            print(
+                t(
+                    "analytics.target.removed",
+                    args.lang,
+                    code=args.code,
+                    metric=args.metric,
+                    year=args.year,
+                )
+            )
         else:
-            print(t("analytics.target.not_found", args.lang, code=args.code, metric=args.metric,
-                    year=args.year), file=sys.stderr)
+            print(
+                t(
+                    "analytics.target.not_found",
+                    args.lang,
+                    code=args.code,
+                    metric=args.metric,
+                    year=args.year,
+                ),
+                file=sys.stderr,
+            )
             return 1
     except TargetError as exc:
-        print(t("analytics.target.cli_error", args.lang, error=exc.text(args.lang)),
-              file=sys.stderr)
+        print(
+            t("analytics.target.cli_error", args.lang, error=exc.text(args.lang)), file=sys.stderr
+        )
         return 1
     finally:
         con.close()
@@ -83,6 +112,15 @@ def _print_list(con: duckdb.DuckDBPyConnection, cluster_id: str, lang: str) -> N
         return
     print(t("analytics.target.header", lang))
     for row in rows:
-        print("\t".join((row["code"], row["metric"], str(row["year"]),
-                         number(row["value"], lang, _decimals(row["value"])),
-                         row["set_by"] or "", row["set_at"].strftime("%Y-%m-%d %H:%M"))))
+        print(
+            "\t".join(
+                (
+                    row["code"],
+                    row["metric"],
+                    str(row["year"]),
+                    number(row["value"], lang, _decimals(row["value"])),
+                    row["set_by"] or "",
+                    row["set_at"].strftime("%Y-%m-%d %H:%M"),
+                )
+            )
+        )

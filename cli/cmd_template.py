@@ -1,4 +1,5 @@
 """``klusterimittari template KIND --out FILE.xlsx``: a blank upload template (SPEC 4)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,9 +12,12 @@ from i18n import t
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "template", parents=[common], help="write a blank upload template",
+        "template",
+        parents=[common],
+        help="write a blank upload template",
         description="Write an .xlsx template with Finnish headers, an example row, drop-down "
-                    "lists and an instructions sheet.")
+        "lists and an instructions sheet.",
+    )
     parser.add_argument("kind", choices=list(KINDS), help="sheet kind")
     parser.add_argument("--out", required=True, metavar="FILE.xlsx", help="file to write")
     parser.set_defaults(func=run)
@@ -23,9 +27,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_template(args.kind, args.out)
     except OSError as exc:
-        print(t("data.cli.write_failed", args.lang, path=args.out, error=exc.strerror or exc),
-              file=sys.stderr)
+        print(
+            t("data.cli.write_failed", args.lang, path=args.out, error=exc.strerror or exc),
+            file=sys.stderr,
+        )
         return 1
-    print(t("data.cli.template_written", args.lang, path=args.out,
-            kind=t(f"data.kind.{args.kind}", args.lang)))
+    print(
+        t(
+            "data.cli.template_written",
+            args.lang,
+            path=args.out,
+            kind=t(f"data.kind.{args.kind}", args.lang),
+        )
+    )
     return 0

@@ -1,4 +1,5 @@
 """``klusterimittari user add|remove|list``: local accounts for the app's sign-in."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,16 +15,22 @@ from i18n import t
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "user", help="add, remove or list sign-in accounts",
+        "user",
+        help="add, remove or list sign-in accounts",
         description="Local accounts for signing in to the app: a manager uploads and edits, "
-                    "the board reads.")
+        "the board reads.",
+    )
     actions = parser.add_subparsers(dest="user_action", required=True)
     add = actions.add_parser(
-        "add", parents=[common], help="add an account; the password is asked twice without echo")
+        "add", parents=[common], help="add an account; the password is asked twice without echo"
+    )
     add.add_argument("name", help="account name")
     add.add_argument("--role", required=True, choices=ROLES, help="what the account may do")
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from the first line of standard input (scripts)")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input (scripts)",
+    )
     remove = actions.add_parser("remove", parents=[common], help="remove an account")
     remove.add_argument("name", help="account name")
     actions.add_parser("list", parents=[common], help="list accounts (never passwords)")
@@ -50,8 +57,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.user_action == "add":
             add_user(con, args.name, args.role, password, actor=login_name())
-            print(t("access.user.added", lang, name=args.name,
-                    role=t(f"access.role.{args.role}", lang)))
+            print(
+                t(
+                    "access.user.added",
+                    lang,
+                    name=args.name,
+                    role=t(f"access.role.{args.role}", lang),
+                )
+            )
         elif args.user_action == "remove":
             remove_user(con, args.name, actor=login_name())
             print(t("access.user.removed", lang, name=args.name))

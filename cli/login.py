@@ -1,4 +1,5 @@
 """The user name the command line records in the import and audit logs by default."""
+
 from __future__ import annotations
 
 import getpass

@@ -6,6 +6,7 @@ default. Exit codes: 0 success, 1 input rejected, 2 usage error. Messages follow
 Errors any command can meet while opening the database or the custom indicators are shown here
 as a message, never as a traceback; a command handles its own typed errors itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,18 +36,22 @@ COMMAND_MODULES = (
 def common_options() -> argparse.ArgumentParser:
     """Options every command takes: --db, --cluster, --lang."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="DuckDB file (default: $KLUSTERIMITTARI_DB or ./klusterimittari.duckdb)")
+    common.add_argument(
+        "--db", help="DuckDB file (default: $KLUSTERIMITTARI_DB or ./klusterimittari.duckdb)"
+    )
     common.add_argument("--cluster", default=DEFAULT_CLUSTER, help="cluster id (default: default)")
-    common.add_argument("--lang", choices=("fi", "en"), default="fi",
-                        help="language of the messages (default: fi)")
+    common.add_argument(
+        "--lang", choices=("fi", "en"), default="fi", help="language of the messages (default: fi)"
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every sub-command. Help texts are English: ``help`` a short phrase in lower
     case, ``description`` whole sentences; what a command prints follows ``--lang``."""
-    parser = argparse.ArgumentParser(prog="klusterimittari",
-                                     description="Klusterimittari: the impact dashboard of a cluster.")
+    parser = argparse.ArgumentParser(
+        prog="klusterimittari", description="Klusterimittari: the impact dashboard of a cluster."
+    )
     subparsers = parser.add_subparsers(dest="command", required=True)
     common = common_options()
     for name in COMMAND_MODULES:

@@ -12,6 +12,7 @@ The zip holds ``manifest.json``, ``klusterimittari.duckdb`` and, only when asked
 Anyone holding the key can test guessed names against the hashes, so a backup with the key
 must be kept as secret as the key itself.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,7 +56,7 @@ class Restored:
 
     db_path: Path
     schema_version: int
-    key_path: Path | None       # where the backup's key was written; None = backup had none
+    key_path: Path | None  # where the backup's key was written; None = backup had none
 
 
 def _sha256(path: Path) -> str:
@@ -70,8 +71,9 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def write_backup(con: duckdb.DuckDBPyConnection, out: Path, *, with_key: bool = False,
-                 force: bool = False) -> Path:
+def write_backup(
+    con: duckdb.DuckDBPyConnection, out: Path, *, with_key: bool = False, force: bool = False
+) -> Path:
     """Write a snapshot of the database behind ``con`` to the zip file ``out``."""
     out = Path(out)
     if out.exists() and not force:
@@ -92,9 +94,12 @@ def write_backup(con: duckdb.DuckDBPyConnection, out: Path, *, with_key: bool = 
         finally:
             cur.close()
         manifest = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": version,
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_version": version,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "database_sha256": _sha256(snapshot), "with_key": key is not None,
+            "database_sha256": _sha256(snapshot),
+            "with_key": key is not None,
         }
         partial = Path(tmp) / "backup.zip"
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:

@@ -5,6 +5,7 @@ names of its kind. The kind comes from ``--kind``, else from the sheet name, els
 columns; a sheet with at least two survey catalogue items is a survey whatever else it holds.
 Sheets whose kind cannot be told apart are skipped with a reason, never guessed.
 """
+
 from __future__ import annotations
 
 import re
@@ -77,7 +78,9 @@ def sheet_name_kind(sheet_name: str) -> str | None:
     for kind in KINDS.values():
         for name in kind.sheet_names:
             target = normalise_header(name)
-            if norm == target or (norm.startswith(target + " ") and norm[len(target) + 1:].isdigit()):
+            if norm == target or (
+                norm.startswith(target + " ") and norm[len(target) + 1 :].isdigit()
+            ):
                 return kind.name
     return None
 
@@ -87,13 +90,13 @@ class SheetLayout:
     """How one sheet maps onto a kind: the header row and each used column."""
 
     kind: str
-    header_index: int                       # position of the header row in the table
-    header_row: int                         # its sheet row number (``__row``)
-    columns: dict[str, str]                 # canonical column (or item code) -> source column c<i>
-    headers: dict[str, str]                 # canonical column (or item code) -> header as written
-    items: list[str] = field(default_factory=list)   # survey item codes, in sheet order
+    header_index: int  # position of the header row in the table
+    header_row: int  # its sheet row number (``__row``)
+    columns: dict[str, str]  # canonical column (or item code) -> source column c<i>
+    headers: dict[str, str]  # canonical column (or item code) -> header as written
+    items: list[str] = field(default_factory=list)  # survey item codes, in sheet order
     unknown: list[str] = field(default_factory=list)  # headers of columns kept nowhere
-    first_column: str = "c0"                # first source column with a header
+    first_column: str = "c0"  # first source column with a header
 
 
 def _match_row(cells: Sequence[str | None], kind: Kind) -> tuple[dict[str, int], dict[str, int]]:
@@ -130,8 +133,9 @@ def find_header(rows: Sequence[Sequence[str | None]], kind_name: str) -> int | N
     return None
 
 
-def layout(rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int],
-           kind_name: str) -> SheetLayout | None:
+def layout(
+    rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int], kind_name: str
+) -> SheetLayout | None:
     """The layout of a sheet of a known kind, or None when no header row is found."""
     index = find_header(rows, kind_name)
     if index is None:
@@ -140,15 +144,23 @@ def layout(rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int],
     cells = rows[index]
     columns, items = _match_row(cells, kind)
     used = set(columns.values()) | set(items.values())
-    unknown = [str(cell).strip() for i, cell in enumerate(cells)
-               if normalise_header(cell) and i not in used]
+    unknown = [
+        str(cell).strip()
+        for i, cell in enumerate(cells)
+        if normalise_header(cell) and i not in used
+    ]
     mapping = {name: f"c{i}" for name, i in {**columns, **items}.items()}
     written = {name: str(cells[i]).strip() for name, i in {**columns, **items}.items()}
     first = next(i for i, cell in enumerate(cells) if normalise_header(cell))
     return SheetLayout(
-        kind=kind_name, header_index=index, header_row=int(row_numbers[index]),
-        columns=mapping, headers=written, items=sorted(items, key=items.get),
-        unknown=unknown, first_column=f"c{first}",
+        kind=kind_name,
+        header_index=index,
+        header_row=int(row_numbers[index]),
+        columns=mapping,
+        headers=written,
+        items=sorted(items, key=items.get),
+        unknown=unknown,
+        first_column=f"c{first}",
     )
 
 
@@ -157,12 +169,16 @@ class Detection:
     """The outcome of kind detection: a layout, or the reason the sheet is skipped."""
 
     layout: SheetLayout | None
-    reason: str | None = None               # message code when skipped
+    reason: str | None = None  # message code when skipped
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def detect(sheet_name: str, rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int],
-           kind: str | None = None) -> Detection:
+def detect(
+    sheet_name: str,
+    rows: Sequence[Sequence[str | None]],
+    row_numbers: Sequence[int],
+    kind: str | None = None,
+) -> Detection:
     """Decide the kind and layout of one sheet (SPEC 2)."""
     if kind is not None:
         return _with_kind(rows, row_numbers, kind)
@@ -175,8 +191,9 @@ def detect(sheet_name: str, rows: Sequence[Sequence[str | None]], row_numbers: S
     return _by_columns(rows, row_numbers)
 
 
-def _with_kind(rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int],
-               kind: str) -> Detection:
+def _with_kind(
+    rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int], kind: str
+) -> Detection:
     found = layout(rows, row_numbers, kind)
     if found is None:
         return Detection(None, "no_header", {"kind": kind})
@@ -197,6 +214,7 @@ def _by_columns(rows: Sequence[Sequence[str | None]], row_numbers: Sequence[int]
     best = max(score for score, _ in scored)
     winners = [found for score, found in scored if score == best]
     if len(winners) > 1:
-        return Detection(None, "ambiguous_kind",
-                         {"kinds": ", ".join(found.kind for found in winners)})
+        return Detection(
+            None, "ambiguous_kind", {"kinds": ", ".join(found.kind for found in winners)}
+        )
     return Detection(winners[0])

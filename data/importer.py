@@ -5,6 +5,7 @@
 acceptable, loads every accepted sheet in one transaction under ``WRITE_LOCK``
 (``data.load``). Every attempt, also a rejected or no-op one, leaves a row in ``import_log``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -64,6 +65,7 @@ def _step(progress: Progress | None, lang: str) -> Callable[[float, str], None]:
     def report(share: float, stage_name: str) -> None:
         if progress is not None:
             progress(share, t(f"data.progress.{stage_name}", lang))
+
     return report
 
 
@@ -79,20 +81,41 @@ def _head_rows(table) -> tuple[list[list[str | None]], list[int]]:
 class _Run:
     """The state of one import attempt."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, report: ImportReport, cluster_id: str,
-                 user: str | None) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        report: ImportReport,
+        cluster_id: str,
+        user: str | None,
+    ) -> None:
         self.cur = con.cursor()
         self.report = report
         self.cluster_id = cluster_id
         self.user = user
         self.staged: list[Staged] = []
         self.sheet_errors: list[Issue] = []
-        self.extra: dict[str, list[str]] = {}    # staged table -> further issue SELECTs
+        self.extra: dict[str, list[str]] = {}  # staged table -> further issue SELECTs
 
-    def issue(self, severity: str, sheet: str | None, row: int | None, column: str | None,
-              value: object, code: str, **fields: object) -> Issue:
-        found = Issue(severity, self.report.file_name, sheet, row, column,
-                      None if value is None else str(value), code, fields)
+    def issue(
+        self,
+        severity: str,
+        sheet: str | None,
+        row: int | None,
+        column: str | None,
+        value: object,
+        code: str,
+        **fields: object,
+    ) -> Issue:
+        found = Issue(
+            severity,
+            self.report.file_name,
+            sheet,
+            row,
+            column,
+            None if value is None else str(value),
+            code,
+            fields,
+        )
         self.report.issues.append(found)
         return found
 
@@ -113,29 +136,57 @@ class _Run:
     def _log_row(self, status: str) -> None:
         report = self.report
         ensure_cluster(self.cur, self.cluster_id)
-        import_id = report.import_id or self.cur.execute(
-            "SELECT nextval('seq_import')").fetchone()[0]
+        import_id = (
+            report.import_id or self.cur.execute("SELECT nextval('seq_import')").fetchone()[0]
+        )
         report.import_id = import_id
-        text = None if report.message is None else (
-            f"{report.summary('fi')} / {report.summary('en')}")
+        text = (
+            None if report.message is None else (f"{report.summary('fi')} / {report.summary('en')}")
+        )
         self.cur.execute(
             "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, rows_read,"
             " rows_loaded, rows_rejected, imported_at, user_name, status, message) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, ?, ?)",
-            [import_id, self.cluster_id, report.file_name, report.sha256,
-             ",".join(dict.fromkeys(report.kinds)) or None, report.rows_read,
-             report.rows_loaded, report.rows_rejected, self.user, status, text])
-        audit.record(self.cur, "import", f"{import_id} {status} {report.file_name} "
-                     f"{report.sha256}", user=self.user, cluster_id=self.cluster_id)
+            [
+                import_id,
+                self.cluster_id,
+                report.file_name,
+                report.sha256,
+                ",".join(dict.fromkeys(report.kinds)) or None,
+                report.rows_read,
+                report.rows_loaded,
+                report.rows_rejected,
+                self.user,
+                status,
+                text,
+            ],
+        )
+        audit.record(
+            self.cur,
+            "import",
+            f"{import_id} {status} {report.file_name} {report.sha256}",
+            user=self.user,
+            cluster_id=self.cluster_id,
+        )
 
 
-def import_file(con: duckdb.DuckDBPyConnection, path: Path, *, cluster_id: str = "default",
-                file_name: str | None = None, kind: str | None = None,
-                event_title: str | None = None, event_date: str | dt.date | None = None,
-                survey_name: str | None = None, survey_year: int | None = None,
-                invited: int | None = None, max_bad_rows: float = 0.0,
-                user: str | None = None, progress: Progress | None = None,
-                lang: str = "fi") -> ImportReport:
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    *,
+    cluster_id: str = "default",
+    file_name: str | None = None,
+    kind: str | None = None,
+    event_title: str | None = None,
+    event_date: str | dt.date | None = None,
+    survey_name: str | None = None,
+    survey_year: int | None = None,
+    invited: int | None = None,
+    max_bad_rows: float = 0.0,
+    user: str | None = None,
+    progress: Progress | None = None,
+    lang: str = "fi",
+) -> ImportReport:
     """Import one file into ``cluster_id``; the report says what happened (never raises for
     bad input). ``lang`` only selects the language of the progress texts."""
     if kind is not None and kind not in KINDS:
@@ -149,18 +200,35 @@ def import_file(con: duckdb.DuckDBPyConnection, path: Path, *, cluster_id: str =
         sha = ""
     run = _Run(con, ImportReport(name, sha), cluster_id, user)
     try:
-        return _import(run, path, kind=kind, event_title=event_title,
-                       event_date=parse_date_arg(event_date), survey_name=survey_name,
-                       survey_year=survey_year, invited=invited, max_bad_rows=max_bad_rows,
-                       step=step)
+        return _import(
+            run,
+            path,
+            kind=kind,
+            event_title=event_title,
+            event_date=parse_date_arg(event_date),
+            survey_name=survey_name,
+            survey_year=survey_year,
+            invited=invited,
+            max_bad_rows=max_bad_rows,
+            step=step,
+        )
     finally:
         run.cur.close()
 
 
-def _import(run: _Run, path: Path, *, kind: str | None, event_title: str | None,
-            event_date: dt.date | None, survey_name: str | None, survey_year: int | None,
-            invited: int | None, max_bad_rows: float, step: Callable[[float, str], None]
-            ) -> ImportReport:
+def _import(
+    run: _Run,
+    path: Path,
+    *,
+    kind: str | None,
+    event_title: str | None,
+    event_date: dt.date | None,
+    survey_name: str | None,
+    survey_year: int | None,
+    invited: int | None,
+    max_bad_rows: float,
+    step: Callable[[float, str], None],
+) -> ImportReport:
     report = run.report
     step(0.05, "read")
     try:
@@ -169,8 +237,9 @@ def _import(run: _Run, path: Path, *, kind: str | None, event_title: str | None,
         return run.reject(err.code, **err.fields)
     step(0.3, "check")
     try:
-        survey_meta = _check(run, sheets, kind, event_title, event_date, survey_name,
-                             survey_year, step)
+        survey_meta = _check(
+            run, sheets, kind, event_title, event_date, survey_name, survey_year, step
+        )
     except duckdb.Error as exc:
         return run.reject("data.file.check_failed", error=str(exc).splitlines()[0])
     report.issues.sort(key=lambda i: (i.severity != ERROR, i.sheet or "", i.row or 0))
@@ -191,10 +260,16 @@ def _import(run: _Run, path: Path, *, kind: str | None, event_title: str | None,
     return _load(run, survey_meta, invited, step)
 
 
-def _check(run: _Run, sheets: list[reading.RawSheet], kind: str | None,
-           event_title: str | None, event_date: dt.date | None, survey_name: str | None,
-           survey_year: int | None, step: Callable[[float, str], None]
-           ) -> dict[int, tuple[str, int] | None]:
+def _check(
+    run: _Run,
+    sheets: list[reading.RawSheet],
+    kind: str | None,
+    event_title: str | None,
+    event_date: dt.date | None,
+    survey_name: str | None,
+    survey_year: int | None,
+    step: Callable[[float, str], None],
+) -> dict[int, tuple[str, int] | None]:
     """Detect, type and validate every sheet; returns each survey sheet's (name, year)."""
     report = run.report
     sqlfunc.install(run.cur)
@@ -204,20 +279,24 @@ def _check(run: _Run, sheets: list[reading.RawSheet], kind: str | None,
         step(0.3 + 0.3 * (index + 1) / len(sheets), "check")
     _check_event_ids(run)
     surveys = [s for s in run.staged if s.kind == SURVEY.name]
-    survey_meta = {id(s): _survey_meta(run, s, survey_name, survey_year, len(surveys) > 1)
-                   for s in surveys}
+    survey_meta = {
+        id(s): _survey_meta(run, s, survey_name, survey_year, len(surveys) > 1) for s in surveys
+    }
     for staged in run.staged:
         collect(run.cur, staged, report.file_name, run.extra.get(staged.table))
         report.issues.extend(staged.issues)
         report.issues_omitted += staged.issues_omitted
         sheet_report = next(s for s in report.sheets if s.sheet == staged.sheet)
-        sheet_report.rows_read, sheet_report.rows_rejected = (staged.rows_read,
-                                                              staged.rows_rejected)
+        sheet_report.rows_read, sheet_report.rows_rejected = (
+            staged.rows_read,
+            staged.rows_rejected,
+        )
     return survey_meta
 
 
-def _stage_sheet(run: _Run, index: int, sheet: reading.RawSheet, kind: str | None,
-                 overrides: dict[str, object]) -> None:
+def _stage_sheet(
+    run: _Run, index: int, sheet: reading.RawSheet, kind: str | None, overrides: dict[str, object]
+) -> None:
     report = run.report
     if sheet.hidden:
         report.sheets.append(SheetReport(sheet.name, None, skipped="hidden"))
@@ -225,44 +304,66 @@ def _stage_sheet(run: _Run, index: int, sheet: reading.RawSheet, kind: str | Non
     rows, numbers = _head_rows(sheet.table)
     found = headers.detect(sheet.name, rows, numbers, kind)
     if found.layout is None:
-        report.sheets.append(SheetReport(sheet.name, None, skipped=found.reason,
-                                         skipped_fields=dict(found.fields)))
+        report.sheets.append(
+            SheetReport(sheet.name, None, skipped=found.reason, skipped_fields=dict(found.fields))
+        )
         return
     layout = found.layout
     report.sheets.append(SheetReport(sheet.name, layout.kind))
     spec = KINDS[layout.kind]
     for required in spec.required:
         if required not in layout.columns:
-            run.sheet_errors.append(run.issue(ERROR, sheet.name, layout.header_row,
-                                              spec.column(required).header_fi, None,
-                                              "missing_column"))
+            run.sheet_errors.append(
+                run.issue(
+                    ERROR,
+                    sheet.name,
+                    layout.header_row,
+                    spec.column(required).header_fi,
+                    None,
+                    "missing_column",
+                )
+            )
     for header in layout.unknown:
         run.issue(WARNING, sheet.name, layout.header_row, header, None, "unknown_column")
     sheet_overrides = overrides if layout.kind == "participants" else {}
-    run.staged.append(stage(run.cur, sheet.table, layout, sheet=sheet.name,
-                            name=f"km_stage_{index}", overrides=sheet_overrides))
+    run.staged.append(
+        stage(
+            run.cur,
+            sheet.table,
+            layout,
+            sheet=sheet.name,
+            name=f"km_stage_{index}",
+            overrides=sheet_overrides,
+        )
+    )
 
 
 def _check_event_ids(run: _Run) -> None:
     """Participant rows naming only an event id must name a known event (database or file)."""
     cluster = sqlfunc.sql_str(run.cluster_id)
     known = [f"SELECT lower(event_id) AS k FROM v_event WHERE cluster_id = {cluster}"]
-    known += [f'SELECT lower(event_id) AS k FROM "{s.table}" WHERE NOT __bad'
-              for s in run.staged if s.kind == "events"]
+    known += [
+        f'SELECT lower(event_id) AS k FROM "{s.table}" WHERE NOT __bad'
+        for s in run.staged
+        if s.kind == "events"
+    ]
     for staged in run.staged:
         if staged.kind != "participants" or "event_id" not in staged.layout.columns:
             continue
         header = sqlfunc.sql_str(staged.layout.headers["event_id"])
         run.extra[staged.table] = [
-            (f"SELECT __row, {header}, r_event_id, 'unknown_event_id', '{ERROR}', NULL "
-            f'FROM "{staged.table}" WHERE event_id IS NOT NULL '
-            "AND (event_title IS NULL OR event_date IS NULL) AND lower(event_id) NOT IN "
-            f"(SELECT k FROM ({' UNION ALL '.join(known)}) WHERE k IS NOT NULL)")
+            (
+                f"SELECT __row, {header}, r_event_id, 'unknown_event_id', '{ERROR}', NULL "
+                f'FROM "{staged.table}" WHERE event_id IS NOT NULL '
+                "AND (event_title IS NULL OR event_date IS NULL) AND lower(event_id) NOT IN "
+                f"(SELECT k FROM ({' UNION ALL '.join(known)}) WHERE k IS NOT NULL)"
+            )
         ]
 
 
-def _survey_meta(run: _Run, staged: Staged, name: str | None, year: int | None,
-                 several: bool) -> tuple[str, int] | None:
+def _survey_meta(
+    run: _Run, staged: Staged, name: str | None, year: int | None, several: bool
+) -> tuple[str, int] | None:
     """(name, year) of a survey sheet: given at import, else the file name and the most
     common year of the answer times; None (and a sheet error) without a year."""
     base = name or Path(run.report.file_name).stem
@@ -272,8 +373,9 @@ def _survey_meta(run: _Run, staged: Staged, name: str | None, year: int | None,
             f'SELECT mode(year(submitted)) FROM "{staged.table}" WHERE submitted IS NOT NULL'
         ).fetchone()[0]
     if year is None:
-        run.sheet_errors.append(run.issue(ERROR, staged.sheet, None, None, None,
-                                          "survey_year_missing"))
+        run.sheet_errors.append(
+            run.issue(ERROR, staged.sheet, None, None, None, "survey_year_missing")
+        )
         return None
     return full, int(year)
 
@@ -290,8 +392,11 @@ def _refusal(run: _Run, max_bad_rows: float) -> tuple[str, dict] | None:
         return "data.file.no_rows", {}
     if rejected and rejected / read >= max_bad_rows:
         return "data.file.too_many_bad_rows", {
-            "rejected": rejected, "read": read, "share": rejected / read,
-            "limit": float(max_bad_rows)}
+            "rejected": rejected,
+            "read": read,
+            "share": rejected / read,
+            "limit": float(max_bad_rows),
+        }
     return None
 
 
@@ -301,13 +406,19 @@ def _already_loaded(run: _Run) -> bool:
         return False
     row = run.cur.execute(
         "SELECT max(import_id) FROM import_log WHERE cluster_id = ? AND sha256 = ? "
-        "AND status = 'loaded'", [run.cluster_id, run.report.sha256]).fetchone()
+        "AND status = 'loaded'",
+        [run.cluster_id, run.report.sha256],
+    ).fetchone()
     run.report.import_id = row[0]
     return row[0] is not None
 
 
-def _load(run: _Run, survey_meta: dict[int, tuple[str, int] | None], invited: int | None,
-          step: Callable[[float, str], None]) -> ImportReport:
+def _load(
+    run: _Run,
+    survey_meta: dict[int, tuple[str, int] | None],
+    invited: int | None,
+    step: Callable[[float, str], None],
+) -> ImportReport:
     report, cur = run.report, run.cur
     if any(s.kind == "participants" for s in run.staged):
         sqlfunc.install_hmac(cur, load_key(db_file(cur)))
@@ -316,8 +427,9 @@ def _load(run: _Run, survey_meta: dict[int, tuple[str, int] | None], invited: in
         try:
             ensure_cluster(cur, run.cluster_id)
             import_id = cur.execute("SELECT nextval('seq_import')").fetchone()[0]
-            ctx = load.LoadContext(cur, run.cluster_id, import_id, report.file_name,
-                                   invited=invited)
+            ctx = load.LoadContext(
+                cur, run.cluster_id, import_id, report.file_name, invited=invited
+            )
             ordered = sorted(run.staged, key=lambda s: load.LOAD_ORDER.index(s.kind))
             for done, staged in enumerate(ordered):
                 if staged.kind == SURVEY.name:
@@ -346,22 +458,24 @@ def import_history(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[dict
     """The cluster's import log, newest first, one dict per attempt."""
     cur = con.cursor()
     try:
-        result = cur.execute("SELECT * FROM import_log WHERE cluster_id = ? "
-                             "ORDER BY import_id DESC", [cluster_id])
+        result = cur.execute(
+            "SELECT * FROM import_log WHERE cluster_id = ? ORDER BY import_id DESC", [cluster_id]
+        )
         columns = [d[0] for d in result.description]
         return [dict(zip(columns, row)) for row in result.fetchall()]
     finally:
         cur.close()
 
 
-def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *,
-                user: str | None = None) -> None:
+def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *, user: str | None = None) -> None:
     """Remove a loaded import's rows and restore what it replaced (raises ImportRefused)."""
     cur = con.cursor()
     try:
         with WRITE_LOCK:
-            row = cur.execute("SELECT cluster_id, status, file_name FROM import_log "
-                              "WHERE import_id = ?", [import_id]).fetchone()
+            row = cur.execute(
+                "SELECT cluster_id, status, file_name FROM import_log WHERE import_id = ?",
+                [import_id],
+            ).fetchone()
             if row is None:
                 raise ImportRefused("data.undo.not_found", import_id=import_id)
             cluster_id, status, file_name = row
@@ -370,14 +484,17 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *,
             cur.execute("BEGIN TRANSACTION")
             try:
                 load.undo(cur, cluster_id, import_id)
-                cur.execute("UPDATE import_log SET status = 'undone', undone_at = "
-                            "current_timestamp WHERE import_id = ?", [import_id])
-                audit.record(cur, "undo", f"{import_id} {file_name}", user=user,
-                             cluster_id=cluster_id)
+                cur.execute(
+                    "UPDATE import_log SET status = 'undone', undone_at = "
+                    "current_timestamp WHERE import_id = ?",
+                    [import_id],
+                )
+                audit.record(
+                    cur, "undo", f"{import_id} {file_name}", user=user, cluster_id=cluster_id
+                )
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
     finally:
         cur.close()
-

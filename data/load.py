@@ -15,6 +15,7 @@ with ``replaced_by = import_id``; undo reverses exactly that. Natural keys (``NA
 Every row of the import with a key replaces all older rows with that key; rows sharing a key
 within one file are all kept (for events, projects, outcomes and members the last one wins).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,10 +31,14 @@ from data.survey_catalogue import BY_CODE
 NATURAL_KEYS: dict[str, str] = {
     "membership": "''",
     "event": "CAST(event_key AS VARCHAR)",
-    "participation": ("CAST(event_key AS VARCHAR) || '|' || coalesce('e:' || email_hash, "
-                      "'n:' || name_hash || ':' || org_id, 'o:' || org_id)"),
-    "funding": ("year || '|' || source_type || '|' || lower(coalesce(payer, '')) || '|' || "
-                "lower(coalesce(note, ''))"),
+    "participation": (
+        "CAST(event_key AS VARCHAR) || '|' || coalesce('e:' || email_hash, "
+        "'n:' || name_hash || ':' || org_id, 'o:' || org_id)"
+    ),
+    "funding": (
+        "year || '|' || source_type || '|' || lower(coalesce(payer, '')) || '|' || "
+        "lower(coalesce(note, ''))"
+    ),
     "project": "CAST(project_key AS VARCHAR)",
     "project_partner": "CAST(project_key AS VARCHAR)",
     "outcome": "CAST(outcome_key AS VARCHAR)",
@@ -64,10 +69,27 @@ class LoadContext:
     def cluster(self) -> str:
         return sql_str(self.cluster_id)
 
-    def warn(self, sheet: str, row: int | None, column: str | None, value: object,
-             code: str, **fields: object) -> None:
-        self.issues.append(Issue(WARNING, self.file_name, sheet, row, column,
-                                 None if value is None else str(value), code, fields))
+    def warn(
+        self,
+        sheet: str,
+        row: int | None,
+        column: str | None,
+        value: object,
+        code: str,
+        **fields: object,
+    ) -> None:
+        self.issues.append(
+            Issue(
+                WARNING,
+                self.file_name,
+                sheet,
+                row,
+                column,
+                None if value is None else str(value),
+                code,
+                fields,
+            )
+        )
 
 
 def supersede(ctx: LoadContext, table: str) -> None:
@@ -95,8 +117,9 @@ def _keep_last(ctx: LoadContext, staged: Staged, key_sql: str, out: str, column:
     """)
     header = staged.layout.headers.get(column)
     for row, value in ctx.cur.execute(
-            f'SELECT __row, "r_{column}" FROM {out} WHERE __rank > 1 ORDER BY __row'
-            if header else f"SELECT __row, NULL FROM {out} WHERE __rank > 1 ORDER BY __row"
+        f'SELECT __row, "r_{column}" FROM {out} WHERE __rank > 1 ORDER BY __row'
+        if header
+        else f"SELECT __row, NULL FROM {out} WHERE __rank > 1 ORDER BY __row"
     ).fetchall():
         ctx.warn(staged.sheet, row, header, value, "duplicate_in_file")
     ctx.cur.execute(f"DELETE FROM {out} WHERE __rank > 1")
@@ -110,8 +133,13 @@ def _orgs_created(ctx: LoadContext, staged: Staged, created: int) -> None:
 def load_members(ctx: LoadContext, staged: Staged) -> int:
     """The register is a snapshot: it replaces the cluster's previous member list."""
     t = staged.table
-    orgs.resolve(ctx.cur, f"SELECT __row AS ref, business_id, name, org_type FROM {_good(staged)}",
-                 f"{t}_org", cluster_id=ctx.cluster_id, import_id=ctx.import_id)
+    orgs.resolve(
+        ctx.cur,
+        f"SELECT __row AS ref, business_id, name, org_type FROM {_good(staged)}",
+        f"{t}_org",
+        cluster_id=ctx.cluster_id,
+        import_id=ctx.import_id,
+    )
     ctx.cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {t}_j AS
         SELECT g.*, o.org_id FROM {_good(staged)} g JOIN {t}_org o ON o.ref = g.__row
@@ -133,12 +161,15 @@ def load_members(ctx: LoadContext, staged: Staged) -> int:
 
 
 def _event_key_sql(id_col: str, title_col: str, date_col: str) -> str:
-    return (f"CASE WHEN {id_col} IS NOT NULL THEN 'id:' || lower({id_col}) "
-            f"ELSE 'td:' || lower({title_col}) || '|' || {date_col} END")
+    return (
+        f"CASE WHEN {id_col} IS NOT NULL THEN 'id:' || lower({id_col}) "
+        f"ELSE 'td:' || lower({title_col}) || '|' || {date_col} END"
+    )
 
 
-def _match_events(ctx: LoadContext, source: str, out: str, id_col: str, title_col: str,
-                  date_col: str) -> None:
+def _match_events(
+    ctx: LoadContext, source: str, out: str, id_col: str, title_col: str, date_col: str
+) -> None:
     """Temp table ``out(__row, event_key)``: effective events matching each source row."""
     ctx.cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {out} AS
@@ -202,9 +233,13 @@ def load_participants(ctx: LoadContext, staged: Staged) -> int:
         for row, _, title, date in new_events:
             ctx.warn(staged.sheet, row, header, title, "event_created", date=date.isoformat())
         _match_events(ctx, f"{t}_g", f"{t}_k", "event_id", "event_title", "event_date")
-    created = orgs.resolve(cur, f"SELECT __row AS ref, business_id, organisation AS name, "
-                                f"'other' AS org_type FROM {t}_g",
-                           f"{t}_org", cluster_id=ctx.cluster_id, import_id=ctx.import_id)
+    created = orgs.resolve(
+        cur,
+        f"SELECT __row AS ref, business_id, organisation AS name, 'other' AS org_type FROM {t}_g",
+        f"{t}_org",
+        cluster_id=ctx.cluster_id,
+        import_id=ctx.import_id,
+    )
     _orgs_created(ctx, staged, created)
     cur.execute(f"""
         INSERT INTO participation (cluster_id, import_id, row_no, event_key, org_id, email_hash,
@@ -231,8 +266,9 @@ def load_funding(ctx: LoadContext, staged: Staged) -> int:
     return ctx.cur.execute(f"SELECT count(*) FROM {_good(staged)}").fetchone()[0]
 
 
-def _link_orgs(ctx: LoadContext, staged: Staged, source: str, list_col: str, key_col: str,
-               table: str) -> None:
+def _link_orgs(
+    ctx: LoadContext, staged: Staged, source: str, list_col: str, key_col: str, table: str
+) -> None:
     """Resolve a ``;``-separated organisation list and write ``table(key_col, org_id)``."""
     t = staged.table
     ctx.cur.execute(f"""
@@ -243,9 +279,13 @@ def _link_orgs(ctx: LoadContext, staged: Staged, source: str, list_col: str, key
             FROM {source} WHERE {list_col} IS NOT NULL)
     """)
     created = orgs.resolve(
-        ctx.cur, f"SELECT ref, km_bid(item) AS business_id, CASE WHEN km_bid(item) IS NULL "
-                 f"THEN item END AS name, 'other' AS org_type FROM {t}_items",
-        f"{t}_lorg", cluster_id=ctx.cluster_id, import_id=ctx.import_id)
+        ctx.cur,
+        f"SELECT ref, km_bid(item) AS business_id, CASE WHEN km_bid(item) IS NULL "
+        f"THEN item END AS name, 'other' AS org_type FROM {t}_items",
+        f"{t}_lorg",
+        cluster_id=ctx.cluster_id,
+        import_id=ctx.import_id,
+    )
     _orgs_created(ctx, staged, created)
     ctx.cur.execute(f"""
         INSERT INTO {table} (cluster_id, import_id, {key_col}, org_id)
@@ -332,8 +372,9 @@ def load_survey(ctx: LoadContext, staged: Staged) -> int:
     survey_id = ctx.cur.execute("SELECT nextval('seq_survey')").fetchone()[0]
     ctx.cur.execute(
         "INSERT INTO survey (cluster_id, survey_id, import_id, name, year, invited) "
-        "VALUES (?, ?, ?, ?, ?, ?)", [ctx.cluster_id, survey_id, ctx.import_id, name, year,
-                                      ctx.invited])
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [ctx.cluster_id, survey_id, ctx.import_id, name, year, ctx.invited],
+    )
     good = _good(staged)
     ctx.cur.execute(f"""
         INSERT INTO survey_response (cluster_id, survey_id, import_id, response_no, org_type,
@@ -349,28 +390,43 @@ def load_survey(ctx: LoadContext, staged: Staged) -> int:
             value_num, value_text = "CAST(NULL AS DOUBLE)", column
         else:
             value_num, value_text = column, "CAST(NULL AS VARCHAR)"
-        parts.append(f"SELECT __row, '{code}' AS item_code, {value_num} AS value_num, "
-                     f"{value_text} AS value_text FROM {good} WHERE {column} IS NOT NULL")
+        parts.append(
+            f"SELECT __row, '{code}' AS item_code, {value_num} AS value_num, "
+            f"{value_text} AS value_text FROM {good} WHERE {column} IS NOT NULL"
+        )
     if parts:
         ctx.cur.execute(f"""
             INSERT INTO survey_answer (cluster_id, survey_id, import_id, response_no, item_code,
                                        value_num, value_text)
             SELECT {ctx.cluster}, {survey_id}, {ctx.import_id}, __row, item_code, value_num,
                    value_text
-            FROM ({' UNION ALL '.join(parts)}) ORDER BY __row, item_code
+            FROM ({" UNION ALL ".join(parts)}) ORDER BY __row, item_code
         """)
     supersede(ctx, "survey")
     return ctx.cur.execute(f"SELECT count(*) FROM {good}").fetchone()[0]
 
 
 LOADERS = {
-    "members": load_members, "events": load_events, "participants": load_participants,
-    "funding": load_funding, "projects": load_projects, "outcomes": load_outcomes,
-    "regional": load_regional, "survey": load_survey,
+    "members": load_members,
+    "events": load_events,
+    "participants": load_participants,
+    "funding": load_funding,
+    "projects": load_projects,
+    "outcomes": load_outcomes,
+    "regional": load_regional,
+    "survey": load_survey,
 }
 # Order in which the sheets of one file are loaded: identities before what refers to them.
-LOAD_ORDER = ("members", "events", "participants", "funding", "projects", "outcomes",
-              "regional", "survey")
+LOAD_ORDER = (
+    "members",
+    "events",
+    "participants",
+    "funding",
+    "projects",
+    "outcomes",
+    "regional",
+    "survey",
+)
 
 
 def undo(cur: duckdb.DuckDBPyConnection, cluster_id: str, import_id: int) -> None:
@@ -391,8 +447,10 @@ def undo(cur: duckdb.DuckDBPyConnection, cluster_id: str, import_id: int) -> Non
             WHERE t.cluster_id = {cluster} AND t.replaced_by = {import_id}
               AND {key} = m.k
         """)
-        cur.execute(f"UPDATE {table} SET replaced_by = NULL "
-                    f"WHERE cluster_id = {cluster} AND replaced_by = {import_id}")
+        cur.execute(
+            f"UPDATE {table} SET replaced_by = NULL "
+            f"WHERE cluster_id = {cluster} AND replaced_by = {import_id}"
+        )
     cur.execute(f"""
         DELETE FROM event WHERE cluster_id = {cluster} AND import_id = {import_id}
           AND NOT (event_key IN (SELECT event_key FROM participation
@@ -400,11 +458,20 @@ def undo(cur: duckdb.DuckDBPyConnection, cluster_id: str, import_id: int) -> Non
                    AND event_key NOT IN (SELECT event_key FROM event WHERE
                                          cluster_id = {cluster} AND import_id <> {import_id}))
     """)
-    for table in ("membership", "participation", "funding", "project", "project_partner",
-                  "outcome", "outcome_org", "survey_answer", "survey_response", "survey",
-                  "regional_stat"):
-        cur.execute(f"DELETE FROM {table} WHERE cluster_id = {cluster} "
-                    f"AND import_id = {import_id}")
+    for table in (
+        "membership",
+        "participation",
+        "funding",
+        "project",
+        "project_partner",
+        "outcome",
+        "outcome_org",
+        "survey_answer",
+        "survey_response",
+        "survey",
+        "regional_stat",
+    ):
+        cur.execute(f"DELETE FROM {table} WHERE cluster_id = {cluster} AND import_id = {import_id}")
     cur.execute(f"""
         DELETE FROM organisation WHERE cluster_id = {cluster} AND import_id = {import_id}
           AND org_id NOT IN (SELECT org_id FROM membership WHERE cluster_id = {cluster}

@@ -8,6 +8,7 @@ code is read off the typed value, never by parsing the text again. ``collect`` t
 codes and the kind's row checks into ``Issue`` rows and marks rejected rows. Totals rows and
 rows empty in every known column are dropped before anything is counted.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,14 +23,24 @@ from data.report import ERROR, WARNING, Issue
 from data.sqlfunc import YEAR_RANGE, enum_case_key, sql_str
 from data.survey_catalogue import BY_CODE
 
-ISSUE_LIMIT = 1000          # issues listed per sheet; the rest are only counted
-MAX_AMOUNT = 10**15         # numbers must fit DECIMAL(18,2)
+ISSUE_LIMIT = 1000  # issues listed per sheet; the rest are only counted
+MAX_AMOUNT = 10**15  # numbers must fit DECIMAL(18,2)
 
-_SQL_TYPE = {TEXT: "VARCHAR", INT: "INTEGER", NUMBER: "DOUBLE", DATE: "DATE", BOOL: "BOOLEAN",
-             BUSINESS_ID: "VARCHAR", ENUM: "VARCHAR", LIST: "VARCHAR[]"}
+_SQL_TYPE = {
+    TEXT: "VARCHAR",
+    INT: "INTEGER",
+    NUMBER: "DOUBLE",
+    DATE: "DATE",
+    BOOL: "BOOLEAN",
+    BUSINESS_ID: "VARCHAR",
+    ENUM: "VARCHAR",
+    LIST: "VARCHAR[]",
+}
 # Columns whose numbers must lie in a range: name -> (min, max), None = open.
 _RANGES: dict[str, tuple[float | None, float | None]] = {
-    "employees": (0, None), "jobs": (0, None), "year": YEAR_RANGE,
+    "employees": (0, None),
+    "jobs": (0, None),
+    "year": YEAR_RANGE,
 }
 
 
@@ -46,14 +57,19 @@ class RowCheck:
 # Rules that involve more than one column, per kind.
 ROW_CHECKS: dict[str, tuple[RowCheck, ...]] = {
     "members": (
-        RowCheck(WARNING, "former_without_until", "status",
-                 "status = 'former' AND member_until IS NULL"),
+        RowCheck(
+            WARNING, "former_without_until", "status", "status = 'former' AND member_until IS NULL"
+        ),
         RowCheck(ERROR, "until_before_since", "member_until", "member_until < member_since"),
     ),
     "projects": (RowCheck(ERROR, "end_before_start", "end", '"end" < start'),),
     "participants": (
-        RowCheck(ERROR, "event_missing", "event_title",
-                 "event_id IS NULL AND (event_title IS NULL OR event_date IS NULL)"),
+        RowCheck(
+            ERROR,
+            "event_missing",
+            "event_title",
+            "event_id IS NULL AND (event_title IS NULL OR event_date IS NULL)",
+        ),
     ),
 }
 
@@ -89,8 +105,14 @@ def _literal(column: Column, value: object) -> str:
 
 # The one parse of a cleaned cell text each type starts from (a key, a number, a date, a
 # Y-tunnus form), computed once per cell in its own projection; TEXT and LIST need none.
-_PREPARED = {NUMBER: "km_num({})", INT: "km_num({})", DATE: "km_date_of({})",
-             BOOL: "km_ckey({})", BUSINESS_ID: "km_bid_text({})", ENUM: "km_ckey({})"}
+_PREPARED = {
+    NUMBER: "km_num({})",
+    INT: "km_num({})",
+    DATE: "km_date_of({})",
+    BOOL: "km_ckey({})",
+    BUSINESS_ID: "km_bid_text({})",
+    ENUM: "km_ckey({})",
+}
 
 
 def _typed(column: Column, raw: str, prepared: str) -> str:
@@ -109,8 +131,10 @@ def _typed(column: Column, raw: str, prepared: str) -> str:
         return f"km_bid_of({prepared})"
     if kind == ENUM:
         default = _literal(column, column.default)
-        return (f"CASE WHEN {prepared} IS NULL THEN {default} "
-                f"ELSE {enum_case_key(column.enum, prepared)} END")
+        return (
+            f"CASE WHEN {prepared} IS NULL THEN {default} "
+            f"ELSE {enum_case_key(column.enum, prepared)} END"
+        )
     if kind == LIST:
         return f"km_list({raw})"
     return raw
@@ -124,8 +148,10 @@ def _error(column: Column, raw: str, typed: str) -> str:
     if column.type in (NUMBER, INT, DATE, BOOL, BUSINESS_ID, ENUM):
         whens.append(f"WHEN {raw} IS NOT NULL AND {typed} IS NULL THEN 'bad_{column.type}'")
     if column.type == LIST:
-        whens.append(f"WHEN len(list_filter({typed}, lambda x: km_looks_bid(x) "
-                     "AND km_bid(x) IS NULL)) > 0 THEN 'bad_business_id_in_list'")
+        whens.append(
+            f"WHEN len(list_filter({typed}, lambda x: km_looks_bid(x) "
+            "AND km_bid(x) IS NULL)) > 0 THEN 'bad_business_id_in_list'"
+        )
     if column.type == NUMBER:
         whens.append(f"WHEN abs({typed}) >= {MAX_AMOUNT} THEN 'out_of_range'")
     low, high = _RANGES.get(column.name, (None, None))
@@ -142,14 +168,24 @@ def _item_typed(code: str, raw: str, key: str, typed: str) -> tuple[str, str]:
     scale = BY_CODE[code].scale
     if scale == "text":
         return raw, "CAST(NULL AS VARCHAR)"
-    func, err = (("km_likert_key", "bad_likert") if scale == "likert5"
-                 else ("km_yesno_key", "bad_yesno"))
-    return (f"{func}({key})",
-            f"CASE WHEN NOT km_no_answer_key({key}) AND {typed} IS NULL THEN '{err}' END")
+    func, err = (
+        ("km_likert_key", "bad_likert") if scale == "likert5" else ("km_yesno_key", "bad_yesno")
+    )
+    return (
+        f"{func}({key})",
+        f"CASE WHEN NOT km_no_answer_key({key}) AND {typed} IS NULL THEN '{err}' END",
+    )
 
 
-def stage(cur: duckdb.DuckDBPyConnection, table: pa.Table, layout: SheetLayout, *,
-          sheet: str, name: str, overrides: dict[str, object] | None = None) -> Staged:
+def stage(
+    cur: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    layout: SheetLayout,
+    *,
+    sheet: str,
+    name: str,
+    overrides: dict[str, object] | None = None,
+) -> Staged:
     """Create temp table ``name`` with the sheet's typed rows (see module doc).
 
     ``overrides`` fill a column where the sheet has no value (``--event-title`` ...).
@@ -160,7 +196,7 @@ def stage(cur: duckdb.DuckDBPyConnection, table: pa.Table, layout: SheetLayout, 
     cur.register(raw_name, table)
     cleaned = [f"km_clean({_q(src)}) AS {_q('r_' + col)}" for col, src in layout.columns.items()]
     used = [f"{_q('r_' + col)} IS NOT NULL" for col in layout.columns]
-    prepared: dict[str, str] = {}    # k_x -> the one parse of each cell (see _PREPARED)
+    prepared: dict[str, str] = {}  # k_x -> the one parse of each cell (see _PREPARED)
     typed: list[str] = []
     errors: list[str] = []
     for column in kind.columns:
@@ -191,20 +227,21 @@ def stage(cur: duckdb.DuckDBPyConnection, table: pa.Table, layout: SheetLayout, 
     key_exprs = "".join(f", {expr} AS {key}" for key, expr in prepared.items())
     without_keys = f"EXCLUDE ({keys[2:]})" if prepared else ""
     # The first column decides totals rows; usually it is a used column, already cleaned.
-    first = next((_q("r_" + col) for col, src in layout.columns.items()
-                  if src == layout.first_column), None)
+    first = next(
+        (_q("r_" + col) for col, src in layout.columns.items() if src == layout.first_column), None
+    )
     first_cleaned = "" if first else f", km_clean({_q(layout.first_column)}) AS __first"
     # Clean, then parse once (k_x), then type, then read errors off the types. Rows keep the
     # sheet's order without a sort: DuckDB preserves insertion order.
     cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {_q(name)} AS
-        SELECT * {without_keys}, {', '.join(errors) or 'NULL AS __none'}, false AS __bad FROM (
-            SELECT __row, {raw_cols}{keys}, {', '.join(typed)} FROM (
+        SELECT * {without_keys}, {", ".join(errors) or "NULL AS __none"}, false AS __bad FROM (
+            SELECT __row, {raw_cols}{keys}, {", ".join(typed)} FROM (
                 SELECT __row, {raw_cols}{key_exprs} FROM (
-                    SELECT CAST(__row AS INTEGER) AS __row, {', '.join(cleaned)}{first_cleaned}
+                    SELECT CAST(__row AS INTEGER) AS __row, {", ".join(cleaned)}{first_cleaned}
                     FROM {_q(raw_name)} WHERE __row > {layout.header_row}
-                ) WHERE ({' OR '.join(used)})
-                    AND NOT coalesce(km_totals({first or '__first'}), false)))
+                ) WHERE ({" OR ".join(used)})
+                    AND NOT coalesce(km_totals({first or "__first"}), false)))
     """)
     cur.unregister(raw_name)
     return Staged(sheet=sheet, kind=layout.kind, layout=layout, table=name)
@@ -221,14 +258,16 @@ def _issue_selects(staged: Staged) -> list[str]:
             f"SELECT __row AS row_no, {sql_str(layout.headers[col])} AS col, {_q('r_' + col)} "
             f"AS value, {_q('e_' + col)} AS code, '{ERROR}' AS severity, "
             f"{sql_str(enum) if enum else 'NULL'} AS enum FROM {table} "
-            f"WHERE {_q('e_' + col)} IS NOT NULL")
+            f"WHERE {_q('e_' + col)} IS NOT NULL"
+        )
     for check in ROW_CHECKS.get(staged.kind, ()):
         present = check.column in layout.columns
         header = sql_str(layout.headers[check.column]) if present else "NULL"
         value = _q("r_" + check.column) if present else "NULL"
         selects.append(
             f"SELECT __row, {header}, {value}, '{check.code}', '{check.severity}', NULL "
-            f"FROM {table} WHERE coalesce({check.condition}, false)")
+            f"FROM {table} WHERE coalesce({check.condition}, false)"
+        )
     return selects
 
 
@@ -238,8 +277,9 @@ def accepted_values(enum: str) -> str:
     return ", ".join(f"{names[0]} ({code})" for code, names in ENUMS[enum].items())
 
 
-def collect(cur: duckdb.DuckDBPyConnection, staged: Staged, file_name: str,
-            extra: list[str] | None = None) -> Staged:
+def collect(
+    cur: duckdb.DuckDBPyConnection, staged: Staged, file_name: str, extra: list[str] | None = None
+) -> Staged:
     """Gather the sheet's issues, mark rows with errors as bad and count them.
 
     ``extra`` are further SELECTs of the same shape (row, column, value, code, severity, enum)
@@ -247,21 +287,37 @@ def collect(cur: duckdb.DuckDBPyConnection, staged: Staged, file_name: str,
     """
     issues_table = _q(staged.table + "_issues")
     selects = _issue_selects(staged) + list(extra or [])
-    union = " UNION ALL ".join(selects) if selects else (
-        "SELECT NULL::INTEGER, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, "
-        "NULL::VARCHAR WHERE false")
+    union = (
+        " UNION ALL ".join(selects)
+        if selects
+        else (
+            "SELECT NULL::INTEGER, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, "
+            "NULL::VARCHAR WHERE false"
+        )
+    )
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {issues_table} AS {union}")
-    cur.execute(f"UPDATE {_q(staged.table)} SET __bad = true WHERE __row IN "
-                f"(SELECT row_no FROM {issues_table} WHERE severity = '{ERROR}')")
+    cur.execute(
+        f"UPDATE {_q(staged.table)} SET __bad = true WHERE __row IN "
+        f"(SELECT row_no FROM {issues_table} WHERE severity = '{ERROR}')"
+    )
     staged.rows_read, staged.rows_rejected = cur.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE __bad) FROM {_q(staged.table)}").fetchone()
+        f"SELECT count(*), count(*) FILTER (WHERE __bad) FROM {_q(staged.table)}"
+    ).fetchone()
     total = cur.execute(f"SELECT count(*) FROM {issues_table}").fetchone()[0]
     rows = cur.execute(
         f"SELECT * FROM {issues_table} ORDER BY severity, row_no, col LIMIT {ISSUE_LIMIT}"
     ).fetchall()
     staged.issues = [
-        Issue(severity, file_name, staged.sheet, row, col, value, code,
-              {"accepted": accepted_values(enum)} if enum else {})
+        Issue(
+            severity,
+            file_name,
+            staged.sheet,
+            row,
+            col,
+            value,
+            code,
+            {"accepted": accepted_values(enum)} if enum else {},
+        )
         for row, col, value, code, severity, enum in rows
     ]
     staged.issues_omitted = total - len(rows)

@@ -6,6 +6,7 @@ match nothing create organisations, one per business ID, then one per normalised
 ``Acme Oy`` and ``ACME oy`` on two attendance rows become one organisation. Creating an
 organisation never creates a membership.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -30,8 +31,14 @@ def _match(cur: duckdb.DuckDBPyConnection, refs: str, out: str, cluster: str) ->
     """)
 
 
-def _create(cur: duckdb.DuckDBPyConnection, matched: str, group: str, where: str,
-            cluster: str, import_id: int) -> None:
+def _create(
+    cur: duckdb.DuckDBPyConnection,
+    matched: str,
+    group: str,
+    where: str,
+    cluster: str,
+    import_id: int,
+) -> None:
     cur.execute(f"""
         INSERT INTO organisation (cluster_id, org_id, name, name_key, business_id, org_type,
                                   import_id)
@@ -44,8 +51,9 @@ def _create(cur: duckdb.DuckDBPyConnection, matched: str, group: str, where: str
     """)
 
 
-def resolve(cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_id: str,
-            import_id: int) -> int:
+def resolve(
+    cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_id: str, import_id: int
+) -> int:
     """Create temp table ``out(ref, org_id)`` for the references in ``refs_sql``.
 
     ``refs_sql`` selects ``ref, business_id, name, org_type`` (business_id already validated,
@@ -64,8 +72,9 @@ def resolve(cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_
         SELECT r.ref, r.business_id, r.name, keys.name_key, r.org_type
         FROM r JOIN keys USING (name)
     """)
-    before = cur.execute(f"SELECT count(*) FROM organisation WHERE cluster_id = {cluster}"
-                         ).fetchone()[0]
+    before = cur.execute(
+        f"SELECT count(*) FROM organisation WHERE cluster_id = {cluster}"
+    ).fetchone()[0]
     _match(cur, refs, matched, cluster)
     _create(cur, matched, "business_id", "business_id IS NOT NULL", cluster, import_id)
     _match(cur, refs, matched, cluster)
@@ -73,6 +82,7 @@ def resolve(cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_
     _match(cur, refs, matched, cluster)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT ref, org_id FROM {matched}")
     cur.execute(f"DROP TABLE {refs}; DROP TABLE {matched}")
-    after = cur.execute(f"SELECT count(*) FROM organisation WHERE cluster_id = {cluster}"
-                        ).fetchone()[0]
+    after = cur.execute(
+        f"SELECT count(*) FROM organisation WHERE cluster_id = {cluster}"
+    ).fetchone()[0]
     return after - before

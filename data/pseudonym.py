@@ -5,6 +5,7 @@ database named ``<database>.key`` (created with mode 0600 on first use). Without
 hash cannot be linked back to a person by trying names. The file is written whole under a
 temporary name and then put in place, so a crash never leaves an empty or partial key.
 """
+
 from __future__ import annotations
 
 import hashlib

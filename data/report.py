@@ -4,6 +4,7 @@ An issue names the file, sheet, row (the sheet's own row number), column (the he
 user wrote it), the raw value and a message code; the text comes from ``i18n/data.toml`` in
 Finnish or English.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ class Issue:
 
     def message(self, lang: str = "fi") -> str:
         """Location and reason in one line."""
-        reason = t(f"data.issue.{self.code}", lang, value=self.value, column=self.column,
-                   **self.fields)
+        reason = t(
+            f"data.issue.{self.code}", lang, value=self.value, column=self.column, **self.fields
+        )
         place = [self.file]
         if self.sheet is not None:
             place.append(t("data.where.sheet", lang, sheet=self.sheet))
@@ -51,7 +53,7 @@ class SheetReport:
     rows_read: int = 0
     rows_loaded: int = 0
     rows_rejected: int = 0
-    skipped: str | None = None          # message code why the sheet was skipped
+    skipped: str | None = None  # message code why the sheet was skipped
     skipped_fields: dict[str, object] = field(default_factory=dict)
 
 
@@ -61,13 +63,13 @@ class ImportReport:
 
     file_name: str
     sha256: str
-    status: str = "rejected"            # loaded | noop | rejected
+    status: str = "rejected"  # loaded | noop | rejected
     import_id: int | None = None
     sheets: list[SheetReport] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    message: str | None = None          # message key of the file-level outcome
+    message: str | None = None  # message key of the file-level outcome
     message_fields: dict[str, object] = field(default_factory=dict)  # floats are shares 0-1
-    issues_omitted: int = 0             # issues counted but not listed (very large files)
+    issues_omitted: int = 0  # issues counted but not listed (very large files)
 
     @property
     def rows_read(self) -> int:
@@ -89,26 +91,43 @@ class ImportReport:
         """The one-line outcome, e.g. for the import log."""
         if self.message is None:
             return t(f"data.status.{self.status}", lang)
-        fields = {key: share(value, lang) if isinstance(value, float) else value
-                  for key, value in self.message_fields.items()}
+        fields = {
+            key: share(value, lang) if isinstance(value, float) else value
+            for key, value in self.message_fields.items()
+        }
         return t(self.message, lang, **fields)
 
     def to_text(self, lang: str = "fi") -> str:
         """The report as plain text for the command line and the app."""
-        lines = [t("data.report.head", lang, file=self.file_name,
-                   status=t(f"data.status.{self.status}", lang))]
+        lines = [
+            t(
+                "data.report.head",
+                lang,
+                file=self.file_name,
+                status=t(f"data.status.{self.status}", lang),
+            )
+        ]
         if self.message is not None:
             lines.append("  " + self.summary(lang))
         for sheet in self.sheets:
             if sheet.skipped:
                 reason = t(f"data.skip.{sheet.skipped}", lang, **sheet.skipped_fields)
-                lines.append("  " + t("data.report.skipped", lang, sheet=sheet.sheet,
-                                      reason=reason))
+                lines.append(
+                    "  " + t("data.report.skipped", lang, sheet=sheet.sheet, reason=reason)
+                )
             else:
-                lines.append("  " + t("data.report.sheet", lang, sheet=sheet.sheet,
-                                      kind=t(f"data.kind.{sheet.kind}", lang),
-                                      read=sheet.rows_read, loaded=sheet.rows_loaded,
-                                      rejected=sheet.rows_rejected))
+                lines.append(
+                    "  "
+                    + t(
+                        "data.report.sheet",
+                        lang,
+                        sheet=sheet.sheet,
+                        kind=t(f"data.kind.{sheet.kind}", lang),
+                        read=sheet.rows_read,
+                        loaded=sheet.rows_loaded,
+                        rejected=sheet.rows_rejected,
+                    )
+                )
         lines.extend("  " + issue.message(lang) for issue in self.issues)
         if self.issues_omitted:
             lines.append("  " + t("data.report.omitted", lang, count=self.issues_omitted))

@@ -10,6 +10,7 @@ Conventions every table follows:
   undo are removed.
 Indicators read the ``v_*`` views, which hold effective rows only.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -290,8 +291,16 @@ MIGRATIONS: dict[int, str] = {1: _V1}
 
 # Tables that hold rows per import (used by undo and by the import statistics).
 VERSIONED_TABLES = (
-    "membership", "event", "participation", "funding", "project", "project_partner",
-    "outcome", "outcome_org", "survey", "regional_stat",
+    "membership",
+    "event",
+    "participation",
+    "funding",
+    "project",
+    "project_partner",
+    "outcome",
+    "outcome_org",
+    "survey",
+    "regional_stat",
 )
 
 

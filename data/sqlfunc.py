@@ -4,6 +4,7 @@ Every value is parsed inside DuckDB, column at a time, so a 200,000-row sheet co
 per sheet rather than a Python loop. The macros are temporary: ``install`` creates them on the
 cursor an import runs on.
 """
+
 from __future__ import annotations
 
 import duckdb

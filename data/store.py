@@ -3,6 +3,7 @@
 One DuckDB file per installation. A process opens it once (``open_db``); callers take a
 cursor per query (``con.cursor()``) so threads never share a cursor.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,8 +47,9 @@ def default_db_path() -> Path:
     return Path(os.environ.get("KLUSTERIMITTARI_DB") or DEFAULT_DB_NAME)
 
 
-def open_db(path: str | Path | None = None, read_only: bool = False,
-            wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+def open_db(
+    path: str | Path | None = None, read_only: bool = False, wait_s: float | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open (and create or upgrade) the database at ``path``.
 
     DuckDB lets one process at a time hold a database file; while another does, this retries
@@ -58,8 +60,10 @@ def open_db(path: str | Path | None = None, read_only: bool = False,
     if not read_only and db_path.parent and not db_path.parent.exists():
         db_path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect(db_path, read_only, wait_s)
-    con.execute("SET memory_limit = ?",
-                [os.environ.get("KLUSTERIMITTARI_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT])
+    con.execute(
+        "SET memory_limit = ?",
+        [os.environ.get("KLUSTERIMITTARI_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT],
+    )
     if not read_only:
         prepare(con)
     return con
@@ -99,7 +103,9 @@ def db_file(con: duckdb.DuckDBPyConnection) -> Path | None:
     return Path(row[0]) if row and row[0] else None
 
 
-def ensure_cluster(con: duckdb.DuckDBPyConnection, cluster_id: str, name: str | None = None) -> None:
+def ensure_cluster(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, name: str | None = None
+) -> None:
     """Create the cluster row if it does not exist yet."""
     con.execute(
         "INSERT INTO cluster (cluster_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",

@@ -5,6 +5,7 @@ Everything comes from ``data.kinds`` and ``data.survey_catalogue``, so a templat
 matches what the importer accepts; required columns carry a trailing ``*``, which header
 matching ignores.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,15 +19,21 @@ from data.kinds import BOOL, DATE, ENUM, ENUM_LABEL_FI, ENUMS, INT, KINDS, NUMBE
 from data.survey_catalogue import CATALOGUE, LIKERT_TEXT
 from i18n import t
 
-DATA_ROWS = 2000                    # rows that get formats and drop-down lists
+DATA_ROWS = 2000  # rows that get formats and drop-down lists
 LISTS_SHEET = "Listat"
 INSTRUCTIONS_SHEET = "Ohjeet"
 YES_NO_FI = ("kyllä", "ei")
-LIKERT_FI = tuple(k for k, v in sorted(LIKERT_TEXT.items(), key=lambda kv: kv[1])
-                  if k.startswith(("täysin", "jokseenkin", "ei samaa")))
+LIKERT_FI = tuple(
+    k
+    for k, v in sorted(LIKERT_TEXT.items(), key=lambda kv: kv[1])
+    if k.startswith(("täysin", "jokseenkin", "ei samaa"))
+)
 # Example answers for the survey template's example row, by scale.
-SURVEY_EXAMPLE = {"likert5": "jokseenkin samaa mieltä", "yesno": "kyllä",
-                  "text": "Lisää yritysvierailuja."}
+SURVEY_EXAMPLE = {
+    "likert5": "jokseenkin samaa mieltä",
+    "yesno": "kyllä",
+    "text": "Lisää yritysvierailuja.",
+}
 
 
 def _example(col_type: str, value: object) -> object:
@@ -45,8 +52,9 @@ class _Book:
 
     def __init__(self, target: io.BytesIO | str) -> None:
         self.book = xlsxwriter.Workbook(target, {"in_memory": True})
-        self.head = self.book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
-                                          "text_wrap": True, "valign": "top"})
+        self.head = self.book.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
+        )
         self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
         self.formats = {
             DATE: self.book.add_format({"num_format": "d.m.yyyy"}),
@@ -71,12 +79,19 @@ class _Book:
         return self.list_ranges[name]
 
     def dropdown(self, sheet: Worksheet, col: int, name: str, values: tuple[str, ...]) -> None:
-        sheet.data_validation(1, col, DATA_ROWS, col, {
-            "validate": "list", "source": self.list_range(name, values),
-            "error_type": "warning",
-            "error_title": "Tuntematon arvo / Unknown value",
-            "error_message": "Valitse listasta / Choose from the list",
-        })
+        sheet.data_validation(
+            1,
+            col,
+            DATA_ROWS,
+            col,
+            {
+                "validate": "list",
+                "source": self.list_range(name, values),
+                "error_type": "warning",
+                "error_title": "Tuntematon arvo / Unknown value",
+                "error_message": "Valitse listasta / Choose from the list",
+            },
+        )
 
 
 def _columns(kind_name: str) -> list[dict]:
@@ -89,22 +104,34 @@ def _columns(kind_name: str) -> list[dict]:
             values = tuple(ENUM_LABEL_FI[column.enum].values())
         elif column.type == BOOL:
             values = YES_NO_FI
-        out.append({
-            "header": column.header_fi + (" *" if column.required else ""),
-            "type": column.type, "list": (column.enum or column.type) if values else None,
-            "values": values, "example": _example(column.type, column.example),
-            "required": column.required, "enum": column.enum, "default": column.default,
-        })
+        out.append(
+            {
+                "header": column.header_fi + (" *" if column.required else ""),
+                "type": column.type,
+                "list": (column.enum or column.type) if values else None,
+                "values": values,
+                "example": _example(column.type, column.example),
+                "required": column.required,
+                "enum": column.enum,
+                "default": column.default,
+            }
+        )
     if kind is SURVEY:
         for item in CATALOGUE:
-            values = {"likert5": LIKERT_FI + ("en osaa sanoa",), "yesno": YES_NO_FI}.get(
-                item.scale)
-            out.append({
-                "header": f"{item.code}. {item.text_fi}", "type": f"survey_{item.scale}",
-                "list": f"survey_{item.scale}" if values else None, "values": values,
-                "example": SURVEY_EXAMPLE[item.scale], "required": False, "enum": None,
-                "default": None, "text_en": item.text_en,
-            })
+            values = {"likert5": LIKERT_FI + ("en osaa sanoa",), "yesno": YES_NO_FI}.get(item.scale)
+            out.append(
+                {
+                    "header": f"{item.code}. {item.text_fi}",
+                    "type": f"survey_{item.scale}",
+                    "list": f"survey_{item.scale}" if values else None,
+                    "values": values,
+                    "example": SURVEY_EXAMPLE[item.scale],
+                    "required": False,
+                    "enum": None,
+                    "default": None,
+                    "text_en": item.text_en,
+                }
+            )
     return out
 
 
@@ -123,14 +150,19 @@ def _instructions(book: _Book, kind_name: str, sheet_name: str, columns: list[di
     sheet.set_column(3, 3, 60)
     sheet.set_column(4, 4, 16)
     kind_fi, kind_en = t(f"data.kind.{kind_name}", "fi"), t(f"data.kind.{kind_name}", "en")
-    for row, key in enumerate(("data.template.intro", "data.template.required",
-                               "data.template.example")):
+    for row, key in enumerate(
+        ("data.template.intro", "data.template.required", "data.template.example")
+    ):
         sheet.write(row, 0, t(key, "fi", sheet=sheet_name, kind=kind_fi))
         sheet.write(row, 3, t(key, "en", sheet=sheet_name, kind=kind_en), book.wrap)
     top = 4
     for col, key in enumerate(("column", "required", "type", "accepted", "default")):
-        sheet.write(top, col, f"{t(f'data.template.head.{key}', 'fi')} / "
-                              f"{t(f'data.template.head.{key}', 'en')}", book.head)
+        sheet.write(
+            top,
+            col,
+            f"{t(f'data.template.head.{key}', 'fi')} / {t(f'data.template.head.{key}', 'en')}",
+            book.head,
+        )
     for row, column in enumerate(columns, start=top + 1):
         type_key = f"data.template.type.{column['type']}"
         sheet.write(row, 0, column["header"], book.wrap)
@@ -182,4 +214,3 @@ def template_bytes(kind: str) -> bytes:
 def write_template(kind: str, out: Path) -> None:
     """Write the template of ``kind`` to ``out``."""
     Path(out).write_bytes(template_bytes(kind))
-

@@ -5,6 +5,7 @@ trend, the member-survey headline with n and response rate, and the consented su
 Numbers come from ``indicators.breakdowns`` and ``indicators.compute``; nothing is recomputed
 here, so the board sees the same figures as the indicator pages and the CLI.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,11 +36,15 @@ class BoardData:
     years: Years
     lang: str
     created: dt.date
-    funding: list[Row] = field(default_factory=list)        # year, funding_group, label, paid, committed
-    engagement: list[Row] = field(default_factory=list)     # year, members, core..passive
-    tiers: list[Row] = field(default_factory=list)          # tier, core..passive (last year)
-    participation: list[Row] = field(default_factory=list)  # year, events, person_participations, participating_orgs
-    survey: list[Row] = field(default_factory=list)         # year, item, text, mean, agree_share, n, suppressed
+    funding: list[Row] = field(default_factory=list)  # year, funding_group, label, paid, committed
+    engagement: list[Row] = field(default_factory=list)  # year, members, core..passive
+    tiers: list[Row] = field(default_factory=list)  # tier, core..passive (last year)
+    participation: list[Row] = field(
+        default_factory=list
+    )  # year, events, person_participations, participating_orgs
+    survey: list[Row] = field(
+        default_factory=list
+    )  # year, item, text, mean, agree_share, n, suppressed
     response_rates: list[Row] = field(default_factory=list)  # year, response_rate, n
     stories: list[Row] = field(default_factory=list)
 
@@ -52,15 +57,20 @@ def board_years(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | Non
 
 
 def _by_metric(records: list[Row], years: Years) -> dict[tuple[int, str], Row]:
-    return {(r["year"], r["metric"]): r for r in records
-            if r["year"] is not None and years[0] <= r["year"] <= years[1]}
+    return {
+        (r["year"], r["metric"]): r
+        for r in records
+        if r["year"] is not None and years[0] <= r["year"] <= years[1]
+    }
 
 
 def _engagement(by_metric: dict[tuple[int, str], Row], years: Years) -> list[Row]:
     rows = []
     for year in range(years[0], years[1] + 1):
         row: Row = {"year": year, "members": _value(by_metric, year, "members_year_end")}
-        row |= {level: _value(by_metric, year, f"engagement_{level}") for level in ENGAGEMENT_LEVELS}
+        row |= {
+            level: _value(by_metric, year, f"engagement_{level}") for level in ENGAGEMENT_LEVELS
+        }
         rows.append(row)
     return rows
 
@@ -87,28 +97,39 @@ def _survey(records: list[Row], years: Years, lang: str) -> tuple[list[Row], lis
         if r["year"] is None or not years[0] <= r["year"] <= years[1]:
             continue
         if r["metric"] == "response_rate":
-            rates.append({"year": r["year"], "response_rate": r["value"], "n": r["n"],
-                          "note": r.get("note")})
+            rates.append(
+                {"year": r["year"], "response_rate": r["value"], "n": r["n"], "note": r.get("note")}
+            )
             continue
         kind, _, code = r["metric"].partition(".")
         if kind not in ("mean", "agree_share") or code not in BY_CODE:
             continue
-        item = items.setdefault((r["year"], code), {
-            "year": r["year"], "item": code, "mean": None, "agree_share": None,
-            "text": BY_CODE[code].text_en if lang == "en" else BY_CODE[code].text_fi,
-            "n": r["n"], "suppressed": False})
+        item = items.setdefault(
+            (r["year"], code),
+            {
+                "year": r["year"],
+                "item": code,
+                "mean": None,
+                "agree_share": None,
+                "text": BY_CODE[code].text_en if lang == "en" else BY_CODE[code].text_fi,
+                "n": r["n"],
+                "suppressed": False,
+            },
+        )
         item[kind] = r["value"]
         item["suppressed"] = item["suppressed"] or bool(r["suppressed"])
         item["n"] = r["n"] if r["n"] is not None else item["n"]
     order = {code: i for i, code in enumerate(BY_CODE)}
     survey = sorted(items.values(), key=lambda row: (row["year"], order[row["item"]]))
     years_with_items = {row["year"] for row in survey}
-    return survey, [r for r in rates
-                    if r["response_rate"] is not None or r["year"] in years_with_items]
+    return survey, [
+        r for r in rates if r["response_rate"] is not None or r["year"] in years_with_items
+    ]
 
 
-def board_data(con: duckdb.DuckDBPyConnection, cluster_id: str, years: Years,
-               lang: str = "fi") -> BoardData:
+def board_data(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, years: Years, lang: str = "fi"
+) -> BoardData:
     """Gather the board view for the inclusive year range ``years``."""
     years = (min(years), max(years))
     records = indicator_rows(con, cluster_id, None, lang)
@@ -119,12 +140,15 @@ def board_data(con: duckdb.DuckDBPyConnection, cluster_id: str, years: Years,
         row["label"] = t(f"analytics.funding_group.{row['funding_group']}", lang)
     survey, rates = _survey(records, years, lang)
     return BoardData(
-        cluster_name=name_row[0] if name_row else cluster_id, years=years, lang=lang,
+        cluster_name=name_row[0] if name_row else cluster_id,
+        years=years,
+        lang=lang,
         created=dt.date.today(),
         funding=sorted(funding, key=lambda r: (r["year"], GROUP_ORDER.index(r["funding_group"]))),
         engagement=_engagement(by_metric, years),
         tiers=_tiers(con, cluster_id, years[1], lang),
         participation=participation_trend(con, cluster_id, years),
-        survey=survey, response_rates=rates,
+        survey=survey,
+        response_rates=rates,
         stories=story_rows(con, cluster_id, years, lang),
     )

@@ -3,6 +3,7 @@
 The board data are gathered once and both documents drawn from them, so the two always show
 the same numbers; the export is audited once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,8 +22,14 @@ class BoardReport:
     html: str
 
 
-def board_report(con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Years,
-                 lang: str = "fi", *, user: str | None = None) -> BoardReport:
+def board_report(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    year_range: Years,
+    lang: str = "fi",
+    *,
+    user: str | None = None,
+) -> BoardReport:
     """Both board documents for the inclusive ``year_range``, with one audit entry."""
     data = board_data(con, cluster_id, year_range, lang)
     report = BoardReport(workbook_from(data), page_from(data))

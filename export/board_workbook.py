@@ -4,6 +4,7 @@ One sheet per board chart: the data table (so every plotted number can be read a
 with the chart and its caveat beside it. Charts are xlsxwriter charts that Excel and
 LibreOffice draw themselves; suppressed survey figures stay empty cells with a marker.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,9 @@ from indicators.breakdowns import GROUP_ORDER
 CHART_SIZE = {"x_scale": 1.5, "y_scale": 1.3}
 
 
-def board_workbook(con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Years,
-                   lang: str = "fi") -> bytes:
+def board_workbook(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Years, lang: str = "fi"
+) -> bytes:
     """The board workbook for the inclusive ``year_range`` as .xlsx bytes."""
     return workbook_from(board_data(con, cluster_id, year_range, lang))
 
@@ -42,8 +44,7 @@ def workbook_from(data: BoardData) -> bytes:
     _tiers(book, styles, data)
     _participation(book, styles, data)
     _survey(book, styles, data)
-    write_table(book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS,
-                data.stories)
+    write_table(book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS, data.stories)
     book.close()
     return buffer.getvalue()
 
@@ -66,9 +67,18 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
 
 
-def _chart_beside(book: xlsxwriter.Workbook, sheet: Worksheet, styles: Styles, col: int,
-                  chart_type: str, subtype: str | None, title: str, caveat: str,
-                  series: Sequence[dict], y_format: str | None = None) -> None:
+def _chart_beside(
+    book: xlsxwriter.Workbook,
+    sheet: Worksheet,
+    styles: Styles,
+    col: int,
+    chart_type: str,
+    subtype: str | None,
+    title: str,
+    caveat: str,
+    series: Sequence[dict],
+    y_format: str | None = None,
+) -> None:
     """A native chart with its title and caveat to the right of a table."""
     chart = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})
     for spec in series:
@@ -86,45 +96,88 @@ def _funding(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None
     """Paid and committed euros per year and payer group: one table row per year and status."""
     lang = data.lang
     status_keys = ("paid_eur", "committed_eur")
-    status_label = {"paid_eur": t("analytics.funding.paid", lang),
-                    "committed_eur": t("analytics.funding.committed", lang)}
+    status_label = {
+        "paid_eur": t("analytics.funding.paid", lang),
+        "committed_eur": t("analytics.funding.committed", lang),
+    }
     cells: dict[tuple[int, str], Row] = {}
     for row in data.funding:
         for status in status_keys:
-            cells.setdefault((row["year"], status), {
-                "category": f"{row['year']} {status_label[status]}", "year": row["year"],
-                "status": status_label[status], "total": 0.0})
+            cells.setdefault(
+                (row["year"], status),
+                {
+                    "category": f"{row['year']} {status_label[status]}",
+                    "year": row["year"],
+                    "status": status_label[status],
+                    "total": 0.0,
+                },
+            )
             cells[(row["year"], status)][row["funding_group"]] = row[status]
             cells[(row["year"], status)]["total"] += row[status] or 0.0
     rows = [cells[key] for key in sorted(cells, key=lambda k: (k[0], status_keys.index(k[1])))]
-    columns = [Column("category", "board.col.category", width=18),
-               Column("year", "export.col.year", width=8),
-               Column("status", "board.col.status", width=12)]
-    columns += [Column(group, f"analytics.funding_group.{group}", "money", 16)
-                for group in GROUP_ORDER]
+    columns = [
+        Column("category", "board.col.category", width=18),
+        Column("year", "export.col.year", width=8),
+        Column("status", "board.col.status", width=12),
+    ]
+    columns += [
+        Column(group, f"analytics.funding_group.{group}", "money", 16) for group in GROUP_ORDER
+    ]
     columns.append(Column("total", "board.col.total", "money", 16))
     name = sheet_name("board.sheet.funding", lang)
     sheet = write_table(book, styles, name, columns, rows)
     last = len(rows)
-    series = [{"name": [name, 0, 3 + i], "categories": [name, 1, 0, last, 0],
-               "values": [name, 1, 3 + i, last, 3 + i]} for i in range(len(GROUP_ORDER))]
-    _chart_beside(book, sheet, styles, len(columns) + 1, "column", "stacked",
-                  t("board.chart.funding", lang), t("board.caveat.funding", lang), series,
-                  styles.get("money").num_format)
+    series = [
+        {
+            "name": [name, 0, 3 + i],
+            "categories": [name, 1, 0, last, 0],
+            "values": [name, 1, 3 + i, last, 3 + i],
+        }
+        for i in range(len(GROUP_ORDER))
+    ]
+    _chart_beside(
+        book,
+        sheet,
+        styles,
+        len(columns) + 1,
+        "column",
+        "stacked",
+        t("board.chart.funding", lang),
+        t("board.caveat.funding", lang),
+        series,
+        styles.get("money").num_format,
+    )
 
 
 def _engagement(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
     lang = data.lang
-    columns = [Column("year", "export.col.year", width=8),
-               Column("members", "board.col.members", "int", 12)]
+    columns = [
+        Column("year", "export.col.year", width=8),
+        Column("members", "board.col.members", "int", 12),
+    ]
     columns += [Column(level, f"board.level.{level}", "int", 14) for level in ENGAGEMENT_LEVELS]
     name = sheet_name("board.sheet.members", lang)
     sheet = write_table(book, styles, name, columns, data.engagement)
     last = len(data.engagement)
-    series = [{"name": [name, 0, 2 + i], "categories": [name, 1, 0, last, 0],
-               "values": [name, 1, 2 + i, last, 2 + i]} for i in range(len(ENGAGEMENT_LEVELS))]
-    _chart_beside(book, sheet, styles, len(columns) + 1, "column", "stacked",
-                  t("board.chart.engagement", lang), t("board.caveat.engagement", lang), series)
+    series = [
+        {
+            "name": [name, 0, 2 + i],
+            "categories": [name, 1, 0, last, 0],
+            "values": [name, 1, 2 + i, last, 2 + i],
+        }
+        for i in range(len(ENGAGEMENT_LEVELS))
+    ]
+    _chart_beside(
+        book,
+        sheet,
+        styles,
+        len(columns) + 1,
+        "column",
+        "stacked",
+        t("board.chart.engagement", lang),
+        t("board.caveat.engagement", lang),
+        series,
+    )
 
 
 def _tiers(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
@@ -135,58 +188,115 @@ def _tiers(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
     name = sheet_name("board.sheet.tiers", lang)
     sheet = write_table(book, styles, name, columns, data.tiers)
     last = max(len(data.tiers), 1)
-    series = [{"name": [name, 0, 1 + i], "categories": [name, 1, 0, last, 0],
-               "values": [name, 1, 1 + i, last, 1 + i]} for i in range(len(ENGAGEMENT_LEVELS))]
-    _chart_beside(book, sheet, styles, len(columns) + 1, "bar", "stacked",
-                  t("board.chart.tiers", lang, year=data.years[1]),
-                  t("board.caveat.engagement", lang), series)
+    series = [
+        {
+            "name": [name, 0, 1 + i],
+            "categories": [name, 1, 0, last, 0],
+            "values": [name, 1, 1 + i, last, 1 + i],
+        }
+        for i in range(len(ENGAGEMENT_LEVELS))
+    ]
+    _chart_beside(
+        book,
+        sheet,
+        styles,
+        len(columns) + 1,
+        "bar",
+        "stacked",
+        t("board.chart.tiers", lang, year=data.years[1]),
+        t("board.caveat.engagement", lang),
+        series,
+    )
 
 
 def _participation(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
     lang = data.lang
-    columns = [Column("year", "export.col.year", width=8),
-               Column("events", "board.col.events", "int", 12),
-               Column("person_participations", "board.col.person_participations", "int", 18),
-               Column("participating_orgs", "board.col.participating_orgs", "int", 18)]
+    columns = [
+        Column("year", "export.col.year", width=8),
+        Column("events", "board.col.events", "int", 12),
+        Column("person_participations", "board.col.person_participations", "int", 18),
+        Column("participating_orgs", "board.col.participating_orgs", "int", 18),
+    ]
     name = sheet_name("board.sheet.participation", lang)
     sheet = write_table(book, styles, name, columns, data.participation)
     last = len(data.participation)
-    series = [{"name": [name, 0, col], "categories": [name, 1, 0, last, 0],
-               "values": [name, 1, col, last, col], "marker": {"type": marker},
-               "data_labels": {"value": True, "position": "above"}}
-              for col, marker in ((2, "circle"), (3, "square"))]
-    _chart_beside(book, sheet, styles, len(columns) + 1, "line", None,
-                  t("board.chart.participation", lang), t("board.caveat.participation", lang),
-                  series)
+    series = [
+        {
+            "name": [name, 0, col],
+            "categories": [name, 1, 0, last, 0],
+            "values": [name, 1, col, last, col],
+            "marker": {"type": marker},
+            "data_labels": {"value": True, "position": "above"},
+        }
+        for col, marker in ((2, "circle"), (3, "square"))
+    ]
+    _chart_beside(
+        book,
+        sheet,
+        styles,
+        len(columns) + 1,
+        "line",
+        None,
+        t("board.chart.participation", lang),
+        t("board.caveat.participation", lang),
+        series,
+    )
 
 
 def _survey(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
     """Survey items per year with n; the response rate of each year in the first rows."""
     lang = data.lang
     rate_of = {r["year"]: r for r in data.response_rates}
-    rows = [{**row, "response_rate": rate_of.get(row["year"], {}).get("response_rate"),
-             "marker": t("export.suppressed_marker", lang) if row["suppressed"] else None}
-            for row in data.survey]
-    columns = [Column("year", "export.col.year", width=8),
-               Column("item", "board.col.item", width=8),
-               Column("text", "board.col.question", "wrap", 44),
-               Column("mean", "board.col.mean", "number", 11),
-               Column("agree_share", "board.col.agree_share", "share", 12),
-               Column("n", "export.col.n", "int", 7),
-               Column("response_rate", "board.col.response_rate", "share", 13),
-               Column("marker", "export.col.suppressed", width=11)]
+    rows = [
+        {
+            **row,
+            "response_rate": rate_of.get(row["year"], {}).get("response_rate"),
+            "marker": t("export.suppressed_marker", lang) if row["suppressed"] else None,
+        }
+        for row in data.survey
+    ]
+    columns = [
+        Column("year", "export.col.year", width=8),
+        Column("item", "board.col.item", width=8),
+        Column("text", "board.col.question", "wrap", 44),
+        Column("mean", "board.col.mean", "number", 11),
+        Column("agree_share", "board.col.agree_share", "share", 12),
+        Column("n", "export.col.n", "int", 7),
+        Column("response_rate", "board.col.response_rate", "share", 13),
+        Column("marker", "export.col.suppressed", width=11),
+    ]
     name = sheet_name("board.sheet.survey", lang)
-    sheet = write_table(book, styles, name, columns, rows,
-                        suppressed=lambda row, key: row["suppressed"]
-                        and key in ("mean", "agree_share"))
+    sheet = write_table(
+        book,
+        styles,
+        name,
+        columns,
+        rows,
+        suppressed=lambda row, key: row["suppressed"] and key in ("mean", "agree_share"),
+    )
     if not rows:
         sheet.write_string(1, 0, t("board.no_survey", lang), styles.text)
         return
     latest = max(row["year"] for row in rows)
     first = next(i for i, row in enumerate(rows, start=1) if row["year"] == latest)
     last = len(rows)
-    series = [{"name": [name, 0, 4], "categories": [name, first, 1, last, 1],
-               "values": [name, first, 4, last, 4], "data_labels": {"value": True}}]
-    _chart_beside(book, sheet, styles, len(columns) + 1, "bar", None,
-                  t("board.chart.survey", lang, year=latest), t("board.caveat.survey_n", lang),
-                  series, styles.get("share").num_format)
+    series = [
+        {
+            "name": [name, 0, 4],
+            "categories": [name, first, 1, last, 1],
+            "values": [name, first, 4, last, 4],
+            "data_labels": {"value": True},
+        }
+    ]
+    _chart_beside(
+        book,
+        sheet,
+        styles,
+        len(columns) + 1,
+        "bar",
+        None,
+        t("board.chart.survey", lang, year=latest),
+        t("board.caveat.survey_n", lang),
+        series,
+        styles.get("share").num_format,
+    )

@@ -4,6 +4,7 @@ definitions, the imports behind the numbers and the publishable success stories.
 The workbook, the board workbook and the HTML report all read these rows, so every export
 shows the same numbers as ``klusterimittari indicators --format json``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,7 @@ from indicators.registry import REGISTRY, Indicator
 from indicators.targets import list_targets, with_targets
 
 Row = dict[str, Any]
-BOARD_ROLE = "board"            # exports leave the product: they show what the board may see
+BOARD_ROLE = "board"  # exports leave the product: they show what the board may see
 
 
 def label(prefix: str, code: str | None, lang: str) -> str | None:
@@ -42,8 +43,9 @@ def _text(entry: Any, field: str, lang: str) -> str | None:
     return getattr(entry, f"{field}_{'en' if lang == 'en' else 'fi'}")
 
 
-def indicator_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None,
-                   lang: str) -> list[Row]:
+def indicator_rows(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None, lang: str
+) -> list[Row]:
     """Every result record of ``indicators.compute`` with its target, caveat and labels."""
     results = compute(con, cluster_id, year, lang)
     rows = []
@@ -56,8 +58,9 @@ def indicator_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | 
             "recipient_label": recipient_label(result.recipient, lang),
             "metric_label": _text(metric, "label", lang),
             "unit_label": label("export.unit", result.unit, lang),
-            "suppressed_label": t("export.suppressed_marker" if result.suppressed
-                                  else "export.no", lang),
+            "suppressed_label": t(
+                "export.suppressed_marker" if result.suppressed else "export.no", lang
+            ),
             "target": target,
             "caveat": _text(entry, "caveat", lang),
         }
@@ -73,9 +76,11 @@ def definition_rows(lang: str) -> list[Row]:
 def _definition(entry: Indicator, lang: str) -> Row:
     metrics = "; ".join(f"{m.name}: {_text(m, 'label', lang)}" for m in entry.metrics)
     return {
-        "code": entry.code, "name": _text(entry, "name", lang),
+        "code": entry.code,
+        "name": _text(entry, "name", lang),
         "recipient_label": recipient_label(entry.recipient, lang),
-        "data_class": entry.data_class, "definition": _text(entry, "description", lang),
+        "data_class": entry.data_class,
+        "definition": _text(entry, "description", lang),
         "metrics": metrics,
         "inputs": ", ".join(label("indicators.kind", kind, lang) for kind in entry.inputs),
         "caveat": _text(entry, "caveat", lang),
@@ -86,12 +91,15 @@ def source_rows(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[Row]:
     """The loaded (not undone) imports of the cluster, oldest first; no user names."""
     cur = con.cursor()
     try:
-        cur.execute("""
+        cur.execute(
+            """
             SELECT file_name, kinds, sha256, rows_read, rows_loaded, rows_rejected, imported_at
             FROM import_log
             WHERE cluster_id = ? AND status = 'loaded' AND undone_at IS NULL
             ORDER BY imported_at, import_id
-        """, [cluster_id])
+        """,
+            [cluster_id],
+        )
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
     finally:
@@ -107,8 +115,9 @@ def year_span(records: list[Row], year: int | None) -> tuple[int, int]:
     return (min(years), max(years))
 
 
-def story_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, years: tuple[int, int],
-               lang: str) -> list[Row]:
+def story_rows(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, years: tuple[int, int], lang: str
+) -> list[Row]:
     """Success stories with consent to publish, newest first, with labels for their codes."""
     rows = success_stories(con, cluster_id, years, role=BOARD_ROLE)
     for row in rows:
@@ -118,8 +127,9 @@ def story_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, years: tuple[int
     return rows
 
 
-def record_export(con: duckdb.DuckDBPyConnection, cluster_id: str, user: str | None,
-                  detail: str) -> None:
+def record_export(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, user: str | None, detail: str
+) -> None:
     """The audit entry every export leaves (who took which data out, when)."""
     with WRITE_LOCK:
         cur = con.cursor()

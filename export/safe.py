@@ -4,6 +4,7 @@ Every exported value goes through ``write_value``: text is always stored as a st
 (xlsxwriter's ``write`` would turn ``=SUM(A1)`` into a live formula), numbers as numbers,
 dates as dates. Nothing an uploader typed can run when the board opens the workbook.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,9 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
-def write_value(sheet: Worksheet, row: int, col: int, value: object,
-                fmt: Format | None = None) -> None:
+def write_value(
+    sheet: Worksheet, row: int, col: int, value: object, fmt: Format | None = None
+) -> None:
     """Write one cell by the value's Python type; text is always a string cell."""
     if value is None:
         sheet.write_blank(row, col, None, fmt)

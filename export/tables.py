@@ -3,6 +3,7 @@
 Every sheet of the exported workbooks is such a table, so they all look and behave alike
 (sortable, filterable, readable column widths) and every cell goes through ``safe.write_value``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
@@ -41,16 +42,24 @@ def sheet_name(key: str, lang: str) -> str:
     return t(key, lang)[:31]
 
 
-def write_table(book: xlsxwriter.Workbook, styles: Styles, name: str, columns: Sequence[Column],
-                rows: Iterable[Row], *, suppressed: Callable[[Row, str], bool] | None = None,
-                first_row: int = 0) -> Worksheet:
+def write_table(
+    book: xlsxwriter.Workbook,
+    styles: Styles,
+    name: str,
+    columns: Sequence[Column],
+    rows: Iterable[Row],
+    *,
+    suppressed: Callable[[Row, str], bool] | None = None,
+    first_row: int = 0,
+) -> Worksheet:
     """Write ``rows`` under a header row; ``suppressed(row, key)`` blanks a cell with a marker."""
     sheet = book.add_worksheet(name)
     lang = styles.lang
     for col, column in enumerate(columns):
         sheet.write_string(first_row, col, t(column.header, lang), styles.header)
-        sheet.set_column(col, col, min(column.width, MAX_WIDTH),
-                         styles.wrap if column.style == "wrap" else None)
+        sheet.set_column(
+            col, col, min(column.width, MAX_WIDTH), styles.wrap if column.style == "wrap" else None
+        )
     last = first_row
     for last, row in enumerate(rows, start=first_row + 1):
         for col, column in enumerate(columns):
@@ -68,5 +77,6 @@ def write_table(book: xlsxwriter.Workbook, styles: Styles, name: str, columns: S
 def mark_suppressed(sheet: Worksheet, styles: Styles, row: int, col: int) -> None:
     """An empty, shaded cell whose comment says why it is empty (SPEC 6: n < 5)."""
     sheet.write_blank(row, col, None, styles.suppressed)
-    sheet.write_comment(row, col, t("export.suppressed_comment", styles.lang,
-                                    marker=SUPPRESSED_MARKER))
+    sheet.write_comment(
+        row, col, t("export.suppressed_comment", styles.lang, marker=SUPPRESSED_MARKER)
+    )

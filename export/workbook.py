@@ -4,6 +4,7 @@ with definitions, the imports behind the numbers and the publishable success sto
 No personal data leaves: the sheets hold computed indicator values, import file names and
 hashes, and only the success stories whose owners consented to publication.
 """
+
 from __future__ import annotations
 
 import io
@@ -81,47 +82,87 @@ def _is_suppressed(row: Row, key: str) -> bool:
     return key == "value" and bool(row.get("suppressed"))
 
 
-def export_workbook(con: duckdb.DuckDBPyConnection, cluster_id: str, *, year: int | None = None,
-                    lang: str = "fi", user: str | None = None) -> bytes:
+def export_workbook(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    year: int | None = None,
+    lang: str = "fi",
+    user: str | None = None,
+) -> bytes:
     """The indicator workbook as .xlsx bytes (every year with data, or ``year`` alone)."""
     records = content.indicator_rows(con, cluster_id, year, lang)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     styles = Styles(book, lang)
-    write_table(book, styles, sheet_name("export.sheet.indicators", lang), INDICATOR_COLUMNS,
-                records, suppressed=_is_suppressed)
+    write_table(
+        book,
+        styles,
+        sheet_name("export.sheet.indicators", lang),
+        INDICATOR_COLUMNS,
+        records,
+        suppressed=_is_suppressed,
+    )
     for recipient in RECIPIENTS:
-        _recipient_sheet(book, styles, recipient, [r for r in records
-                                                   if r["recipient"] == recipient])
-    write_table(book, styles, sheet_name("export.sheet.definitions", lang), DEFINITION_COLUMNS,
-                content.definition_rows(lang))
-    write_table(book, styles, sheet_name("export.sheet.sources", lang), SOURCE_COLUMNS,
-                content.source_rows(con, cluster_id))
-    write_table(book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS,
-                content.story_rows(con, cluster_id, content.year_span(records, year), lang))
+        _recipient_sheet(
+            book, styles, recipient, [r for r in records if r["recipient"] == recipient]
+        )
+    write_table(
+        book,
+        styles,
+        sheet_name("export.sheet.definitions", lang),
+        DEFINITION_COLUMNS,
+        content.definition_rows(lang),
+    )
+    write_table(
+        book,
+        styles,
+        sheet_name("export.sheet.sources", lang),
+        SOURCE_COLUMNS,
+        content.source_rows(con, cluster_id),
+    )
+    write_table(
+        book,
+        styles,
+        sheet_name("export.sheet.stories", lang),
+        STORY_COLUMNS,
+        content.story_rows(con, cluster_id, content.year_span(records, year), lang),
+    )
     book.close()
-    content.record_export(con, cluster_id, user,
-                          f"indicators {lang} {year or 'all'} {len(records)} rows")
+    content.record_export(
+        con, cluster_id, user, f"indicators {lang} {year or 'all'} {len(records)} rows"
+    )
     return buffer.getvalue()
 
 
-def _recipient_sheet(book: xlsxwriter.Workbook, styles: Styles, recipient: str,
-                     records: list[Row]) -> None:
+def _recipient_sheet(
+    book: xlsxwriter.Workbook, styles: Styles, recipient: str, records: list[Row]
+) -> None:
     """One row per indicator metric, one column per year (suppressed cells empty + marked)."""
     lang = styles.lang
     years = sorted({r["year"] for r in records if r["year"] is not None})
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for record in records:
-        entry = series.setdefault((record["code"], record["metric"]), {
-            "code": record["code"], "name": record["name"], "metric": record["metric"],
-            "unit_label": record["unit_label"], "by_year": {}})
+        entry = series.setdefault(
+            (record["code"], record["metric"]),
+            {
+                "code": record["code"],
+                "name": record["name"],
+                "metric": record["metric"],
+                "unit_label": record["unit_label"],
+                "by_year": {},
+            },
+        )
         entry["by_year"][record["year"]] = record
-    columns = [Column("code", "export.col.code", width=9),
-               Column("name", "export.col.name", "wrap", 36),
-               Column("metric", "export.col.metric", width=26),
-               Column("unit_label", "export.col.unit", width=9)]
-    sheet = write_table(book, styles, content.recipient_label(recipient, lang)[:31], columns,
-                        list(series.values()))
+    columns = [
+        Column("code", "export.col.code", width=9),
+        Column("name", "export.col.name", "wrap", 36),
+        Column("metric", "export.col.metric", width=26),
+        Column("unit_label", "export.col.unit", width=9),
+    ]
+    sheet = write_table(
+        book, styles, content.recipient_label(recipient, lang)[:31], columns, list(series.values())
+    )
     first_year_col = len(columns)
     for offset, year in enumerate(years):
         col = first_year_col + offset
@@ -134,8 +175,9 @@ def _recipient_sheet(book: xlsxwriter.Workbook, styles: Styles, recipient: str,
             if record["suppressed"]:
                 mark_suppressed(sheet, styles, row_no, col)
             elif record["value"] is not None:
-                sheet.write_number(row_no, col, record["value"],
-                                   styles.for_unit(record["unit"], record["value"]))
+                sheet.write_number(
+                    row_no, col, record["value"], styles.for_unit(record["unit"], record["value"])
+                )
     sheet.autofilter(0, 0, max(len(series), 1), first_year_col + len(years) - 1)
     if not records:
         sheet.write_string(1, 0, t("export.no_results", lang), styles.text)

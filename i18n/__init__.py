@@ -9,6 +9,7 @@ table per key with ``fi`` and ``en``::
 
 Keys are unique across all files (checked at load). ``t(key, lang, **fields)`` formats.
 """
+
 from __future__ import annotations
 
 import tomllib

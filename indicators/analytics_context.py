@@ -1,4 +1,5 @@
 """Regional context series and the Data page's overview of what the database holds."""
+
 from __future__ import annotations
 
 from auth.roles import require_manager
@@ -28,12 +29,16 @@ def regional_series(con: Con, cluster_id: str, years: Years) -> Rows:
     Rows ``{region, measure, year, value, unit, source, context}`` with ``context`` always
     True, so every consumer can label the series as context.
     """
-    return fetch(con, """
+    return fetch(
+        con,
+        """
         SELECT region, measure, year, value, unit, source, true AS context
         FROM v_regional_stat
         WHERE cluster_id = $cluster_id AND year BETWEEN $first AND $last
         ORDER BY measure, region, year
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
 def row_counts(con: Con, cluster_id: str) -> Rows:
@@ -43,16 +48,23 @@ def row_counts(con: Con, cluster_id: str) -> Rows:
         f"WHERE cluster_id = $cluster_id"
         for rank, (table, view) in enumerate(_COUNTED)
     )
-    return fetch(con, f"SELECT table_name AS \"table\", rows FROM ({union}) ORDER BY rank",
-                 {"cluster_id": cluster_id})
+    return fetch(
+        con,
+        f'SELECT table_name AS "table", rows FROM ({union}) ORDER BY rank',
+        {"cluster_id": cluster_id},
+    )
 
 
 def import_history(con: Con, cluster_id: str, *, role: str) -> Rows:
     """Import history table on the Data page (manager only), newest first."""
     require_manager(role)
-    return fetch(con, """
+    return fetch(
+        con,
+        """
         SELECT import_id, file_name, sha256, kinds, rows_read, rows_loaded, rows_rejected,
                imported_at, user_name, status, message, undone_at
         FROM import_log WHERE cluster_id = $cluster_id
         ORDER BY imported_at DESC, import_id DESC
-    """, {"cluster_id": cluster_id})
+    """,
+        {"cluster_id": cluster_id},
+    )

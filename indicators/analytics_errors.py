@@ -1,5 +1,6 @@
 """An error whose message comes from the catalogue, so the CLI and pages show it in the
 user's language while logs and tracebacks carry both languages."""
+
 from __future__ import annotations
 
 from i18n import both, t

@@ -4,6 +4,7 @@ Only attended rows count, de-duplicated to persons exactly as ORG-4 does (``quer
 rows of one event sharing an e-mail, or a name and organisation, are one person); queries
 using it start with ``WITH RECURSIVE``.
 """
+
 from __future__ import annotations
 
 from indicators.analytics_query import Con, Rows, Years, fetch, year_params
@@ -22,25 +23,32 @@ HELIX_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _HELIX_OF = " ".join(
     f"WHEN '{org_type}' THEN '{group}'"
-    for group, types in HELIX_GROUPS.items() for org_type in types
+    for group, types in HELIX_GROUPS.items()
+    for org_type in types
 )
 HELIX_SQL = f"CASE org_type {_HELIX_OF} ELSE 'other' END"
 
 
 def events_by_type(con: Con, cluster_id: str, years: Years) -> Rows:
     """Bar chart "events by type and year": ``{year, event_type, events}`` for types that occur."""
-    return fetch(con, """
+    return fetch(
+        con,
+        """
         SELECT year(date) AS year, event_type, count(*) AS events
         FROM v_event
         WHERE cluster_id = $cluster_id AND year(date) BETWEEN $first AND $last
         GROUP BY ALL ORDER BY year, event_type
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
 def participation_trend(con: Con, cluster_id: str, years: Years) -> Rows:
     """Participation trend line: per year of the range ``events``, ``person_participations``
     (attended, de-duplicated rows) and ``participating_orgs`` (distinct organisations)."""
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH RECURSIVE {YEARS_CTE},
         {PERSON_ROWS},
         ev AS (
@@ -56,17 +64,20 @@ def participation_trend(con: Con, cluster_id: str, years: Years) -> Rows:
                coalesce(participating_orgs, 0) AS participating_orgs
         FROM years y LEFT JOIN ev USING (year) LEFT JOIN part USING (year)
         ORDER BY year
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
-def participation_by_org_type(con: Con, cluster_id: str,
-                              years: Years) -> Rows:
+def participation_by_org_type(con: Con, cluster_id: str, years: Years) -> Rows:
     """Triple/penta-helix chart: who takes part, per year and organisation type.
 
     Rows ``{year, org_type, helix, organisations, person_participations}`` for the types that
     occur; an organisation of unknown type counts as ``other``.
     """
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH RECURSIVE {PERSON_ROWS},
         typed AS (
             SELECT p.year, p.org_id, p.person, coalesce(o.org_type, 'other') AS org_type
@@ -75,4 +86,6 @@ def participation_by_org_type(con: Con, cluster_id: str,
         SELECT year, org_type, {HELIX_SQL} AS helix,
                count(DISTINCT org_id) AS organisations, count(DISTINCT person) AS person_participations
         FROM typed GROUP BY ALL ORDER BY year, org_type
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )

@@ -2,6 +2,7 @@
 
 Committed rows are shown beside paid ones but never count in a share or ratio.
 """
+
 from __future__ import annotations
 
 from indicators import queries
@@ -22,7 +23,8 @@ REFERENCE_MIX: dict[str, float] = {
 
 _GROUP_OF = " ".join(
     f"WHEN '{source}' THEN '{group}'"
-    for group, sources in FUNDING_GROUPS.items() for source in sources
+    for group, sources in FUNDING_GROUPS.items()
+    for source in sources
 )
 GROUP_SQL = f"CASE source_type {_GROUP_OF} ELSE 'other' END"
 
@@ -39,13 +41,17 @@ def funding_by_source(con: Con, cluster_id: str, years: Years) -> Rows:
     Rows ``{year, source_type, funding_group, paid_eur, committed_eur}`` for the source types
     that occur, ordered by year and source type.
     """
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         SELECT year, source_type, funding_group,
                round(coalesce(sum(amount) FILTER (WHERE status = 'paid'), 0), 2) AS paid_eur,
                round(coalesce(sum(amount) FILTER (WHERE status = 'committed'), 0), 2) AS committed_eur
         FROM ({_FUNDING}) f
         GROUP BY ALL ORDER BY year, source_type
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
 def funding_by_group(con: Con, cluster_id: str, years: Years) -> Rows:
@@ -56,7 +62,9 @@ def funding_by_group(con: Con, cluster_id: str, years: Years) -> Rows:
     was paid that year).
     """
     groups = ", ".join(f"('{group}', {rank})" for rank, group in enumerate(GROUP_ORDER))
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH {YEARS_CTE}, grid AS (
             SELECT y.year, g.funding_group, g.rank
             FROM years y CROSS JOIN (VALUES {groups}) g(funding_group, rank)
@@ -73,7 +81,9 @@ def funding_by_group(con: Con, cluster_id: str, years: Years) -> Rows:
                    AS share
         FROM grid LEFT JOIN sums USING (year, funding_group)
         ORDER BY year, rank
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
 def funding_reference() -> Rows:
@@ -91,7 +101,9 @@ def funding_summary(con: Con, cluster_id: str, years: Years) -> Rows:
     but none of it long-term public: the cookbook's pitfalls 1 and 5). Ratios are None when
     nothing was paid.
     """
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH {YEARS_CTE}, sums AS (
             SELECT year,
                    sum(amount) FILTER (WHERE status = 'paid') AS paid,
@@ -117,4 +129,6 @@ def funding_summary(con: Con, cluster_id: str, years: Years) -> Rows:
                coalesce(paid, 0) > 0 AND coalesce(base_paid, 0) = 0 AS no_base_funding
         FROM years y LEFT JOIN sums USING (year)
         ORDER BY year
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )

@@ -3,6 +3,7 @@
 Membership on a date and engagement levels come from the same SQL as ORG-1
 (``sql_fragments.member_on``, ``engagement.ENGAGEMENT_CTES``), so pages and indicators agree.
 """
+
 from __future__ import annotations
 
 from auth.roles import require_manager
@@ -47,7 +48,9 @@ def retention(con: Con, cluster_id: str, years: Years) -> Rows:
     (None when nobody was a member on 1.1.Y), organisations with member_since / member_until
     in Y, and members on 31.12.Y.
     """
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH {YEARS_CTE}
         SELECT y.year,
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_START}) AS members_start,
@@ -60,7 +63,9 @@ def retention(con: Con, cluster_id: str, years: Years) -> Rows:
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_END}) AS members_end
         FROM years y LEFT JOIN v_member m ON m.cluster_id = $cluster_id
         GROUP BY y.year ORDER BY y.year
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
 def tenure_distribution(con: Con, cluster_id: str, year: int) -> Rows:
@@ -70,10 +75,12 @@ def tenure_distribution(con: Con, cluster_id: str, year: int) -> Rows:
     member_since), in display order.
     """
     bands = ", ".join(f"('{band}', {rank})" for rank, (band, _) in enumerate(TENURE_BANDS))
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH {YEARS_CTE},
         tenure AS (
-            SELECT m.org_id, datesub('year', min(m.member_since), {year_end('y.year')}) AS full_years
+            SELECT m.org_id, datesub('year', min(m.member_since), {year_end("y.year")}) AS full_years
             FROM years y JOIN v_member m ON m.cluster_id = $cluster_id AND {_AT_END}
             GROUP BY y.year, m.org_id
         ), banded AS (
@@ -85,7 +92,9 @@ def tenure_distribution(con: Con, cluster_id: str, year: int) -> Rows:
         FROM (VALUES {bands}, ('unknown', {len(TENURE_BANDS)})) b(band, rank)
         LEFT JOIN banded t USING (band)
         GROUP BY b.band, b.rank ORDER BY b.rank
-    """, year_params(cluster_id, (year, year)))
+    """,
+        year_params(cluster_id, (year, year)),
+    )
 
 
 def followers_vs_members(con: Con, cluster_id: str, years: Years) -> Rows:
@@ -94,14 +103,18 @@ def followers_vs_members(con: Con, cluster_id: str, years: Years) -> Rows:
     A follower counts in a year when its own dates (if any) cover 31.12.Y; followers are never
     members (SPEC 5).
     """
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         WITH {YEARS_CTE}
         SELECT y.year,
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_END}) AS members,
                count(DISTINCT m.org_id) FILTER (WHERE {_FOLLOWER_AT_END}) AS followers
         FROM years y LEFT JOIN v_member m ON m.cluster_id = $cluster_id
         GROUP BY y.year ORDER BY y.year
-    """, year_params(cluster_id, years))
+    """,
+        year_params(cluster_id, years),
+    )
 
 
 def tier_engagement(con: Con, cluster_id: str, year: int) -> Rows:
@@ -111,28 +124,35 @@ def tier_engagement(con: Con, cluster_id: str, year: int) -> Rows:
     of ``engagement.LEVELS`` (zeros included), tiers by name, levels from core to passive.
     """
     levels = ", ".join(f"('{level}', {rank})" for rank, level in enumerate(LEVELS))
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         {_LEVELLED}
         SELECT t.tier, l.level, count(v.org_id) AS members
         FROM (SELECT DISTINCT tier FROM levelled) t
         CROSS JOIN (VALUES {levels}) l(level, rank)
         LEFT JOIN levelled v ON v.tier IS NOT DISTINCT FROM t.tier AND v.level = l.level
         GROUP BY t.tier, l.level, l.rank ORDER BY t.tier NULLS LAST, l.rank
-    """, year_params(cluster_id, (year, year)))
+    """,
+        year_params(cluster_id, (year, year)),
+    )
 
 
-def paying_but_passive(con: Con, cluster_id: str, year: int, *,
-                       role: str) -> Rows:
+def paying_but_passive(con: Con, cluster_id: str, year: int, *, role: str) -> Rows:
     """The manager's "paying but passive" list, a retention risk (DOMAIN 5.3, W20).
 
     Members on 31.12.Y with ``annual_fee_eur`` > 0 and engagement level passive:
     ``{name, tier, annual_fee_eur}`` by fee (highest first), then name. Manager only.
     """
     require_manager(role)
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         {_LEVELLED}
         SELECT o.name, v.tier, round(v.annual_fee_eur, 2) AS annual_fee_eur
         FROM levelled v JOIN organisation o ON o.cluster_id = $cluster_id AND o.org_id = v.org_id
         WHERE v.level = 'passive' AND v.annual_fee_eur > 0
         ORDER BY v.annual_fee_eur DESC, o.name
-    """, year_params(cluster_id, (year, year)))
+    """,
+        year_params(cluster_id, (year, year)),
+    )

@@ -3,6 +3,7 @@
 Every analytics function takes ``cluster_id`` and, for series, a year range ``(first, last)``
 (inclusive). Results are ``list[dict]`` so pages and exports convert them as they need.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -31,4 +32,3 @@ def year_params(cluster_id: str, years: Years) -> dict[str, Any]:
     if first > last:
         first, last = last, first
     return {"cluster_id": cluster_id, "first": first, "last": last}
-

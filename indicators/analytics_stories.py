@@ -3,6 +3,7 @@
 The board and the public see only stories with consent to publish; the manager may ask for
 all of them, each marked with its consent flag.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -27,17 +28,25 @@ _STORIES = """
 """
 
 
-def _story_params(cluster_id: str, years: Years, role: str,
-                  include_unconsented: bool) -> dict[str, Any]:
+def _story_params(
+    cluster_id: str, years: Years, role: str, include_unconsented: bool
+) -> dict[str, Any]:
     if include_unconsented:
         require_manager(role)
     return {**year_params(cluster_id, years), "all": include_unconsented}
 
 
-def success_stories(con: Con, cluster_id: str, years: Years, *, role: str,
-                    outcome_type: str | None = None, year: int | None = None,
-                    organisation: str | None = None,
-                    include_unconsented: bool = False) -> Rows:
+def success_stories(
+    con: Con,
+    cluster_id: str,
+    years: Years,
+    *,
+    role: str,
+    outcome_type: str | None = None,
+    year: int | None = None,
+    organisation: str | None = None,
+    include_unconsented: bool = False,
+) -> Rows:
     """Story cards, newest first, filtered by type, year and organisation name.
 
     Without ``include_unconsented`` only stories with consent to publish are returned (board
@@ -47,27 +56,36 @@ def success_stories(con: Con, cluster_id: str, years: Years, *, role: str,
     """
     params = _story_params(cluster_id, years, role, include_unconsented)
     params |= {"type": outcome_type, "year": year, "organisation": organisation}
-    return fetch(con, f"""
+    return fetch(
+        con,
+        f"""
         {_STORIES}
         SELECT * EXCLUDE (outcome_key) FROM stories
         WHERE ($type::VARCHAR IS NULL OR outcome_type = $type)
           AND ($year::INTEGER IS NULL OR year = $year)
           AND ($organisation::VARCHAR IS NULL OR list_contains(organisations, $organisation))
         ORDER BY date DESC, title
-    """, params)
+    """,
+        params,
+    )
 
 
-def story_filters(con: Con, cluster_id: str, years: Years, *, role: str,
-                  include_unconsented: bool = False) -> dict[str, list[Any]]:
+def story_filters(
+    con: Con, cluster_id: str, years: Years, *, role: str, include_unconsented: bool = False
+) -> dict[str, list[Any]]:
     """Choices for the story filters: the ``outcome_types``, ``years`` and ``organisations``
     that occur among the stories the role may see."""
     params = _story_params(cluster_id, years, role, include_unconsented)
-    row = fetch(con, f"""
+    row = fetch(
+        con,
+        f"""
         {_STORIES}
         SELECT coalesce(list(DISTINCT outcome_type ORDER BY outcome_type), []) AS outcome_types,
                coalesce(list(DISTINCT year ORDER BY year), []) AS years,
                coalesce((SELECT list(DISTINCT o ORDER BY o) FROM stories, unnest(organisations) t(o)), [])
                    AS organisations
         FROM stories
-    """, params)[0]
+    """,
+        params,
+    )[0]
     return row

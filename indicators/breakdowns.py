@@ -6,6 +6,7 @@ by subject in ``analytics_funding``, ``analytics_members``, ``analytics_events``
 All take ``cluster_id`` and a year range ``(first, last)`` or a single year; functions that
 return raw rows take ``role`` and refuse the board (``auth.roles.PermissionDenied``).
 """
+
 from __future__ import annotations
 
 from indicators.analytics_context import import_history, regional_series, row_counts
@@ -36,9 +37,27 @@ from indicators.analytics_query import Years
 from indicators.analytics_stories import story_filters, success_stories
 
 __all__ = [
-    "FUNDING_GROUPS", "GROUP_ORDER", "HELIX_GROUPS", "REFERENCE_MIX", "TENURE_BANDS", "Years",
-    "events_by_type", "followers_vs_members", "funding_by_group", "funding_by_source",
-    "funding_reference", "funding_summary", "import_history", "participation_by_org_type",
-    "participation_trend", "paying_but_passive", "regional_series", "retention", "row_counts",
-    "story_filters", "success_stories", "tenure_distribution", "tier_engagement",
+    "FUNDING_GROUPS",
+    "GROUP_ORDER",
+    "HELIX_GROUPS",
+    "REFERENCE_MIX",
+    "TENURE_BANDS",
+    "Years",
+    "events_by_type",
+    "followers_vs_members",
+    "funding_by_group",
+    "funding_by_source",
+    "funding_reference",
+    "funding_summary",
+    "import_history",
+    "participation_by_org_type",
+    "participation_trend",
+    "paying_but_passive",
+    "regional_series",
+    "retention",
+    "row_counts",
+    "story_filters",
+    "success_stories",
+    "tenure_distribution",
+    "tier_engagement",
 ]

@@ -10,6 +10,7 @@ import that commits meanwhile. Custom indicators (``Indicator.custom``) are guar
 their SQL runs: the statement is checked to be a single SELECT before it runs, and a query that
 fails gives null records whose note names the error.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -38,8 +39,13 @@ class _CustomFailed(Exception):
         self.error = error
 
 
-def compute(con: duckdb.DuckDBPyConnection, cluster_id: str = "default", year: int | None = None,
-            lang: str = "fi", codes: Iterable[str] | None = None) -> list[Result]:
+def compute(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str = "default",
+    year: int | None = None,
+    lang: str = "fi",
+    codes: Iterable[str] | None = None,
+) -> list[Result]:
     """Results of every indicator (or of ``codes``) for every year of the data, or ``year`` alone.
 
     Sorted by code, year and metric. With no data at all, each indicator's metrics come back once
@@ -47,8 +53,10 @@ def compute(con: duckdb.DuckDBPyConnection, cluster_id: str = "default", year: i
     """
     # Custom indicators first: when one fails, DuckDB aborts the transaction, and the read starts
     # over on a fresh snapshot with that indicator noted as failed (each retry notes one more).
-    selected = sorted((REGISTRY[c] for c in (codes if codes is not None else REGISTRY)),
-                      key=lambda indicator: not indicator.custom)
+    selected = sorted(
+        (REGISTRY[c] for c in (codes if codes is not None else REGISTRY)),
+        key=lambda indicator: not indicator.custom,
+    )
     failed: dict[str, CustomIndicatorError] = {}
     while True:
         try:
@@ -75,8 +83,14 @@ def read_snapshot(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCon
         cur.close()
 
 
-def _all_results(cur: duckdb.DuckDBPyConnection, selected: list[Indicator], cluster_id: str,
-                 year: int | None, lang: str, failed: dict[str, CustomIndicatorError]) -> list[Result]:
+def _all_results(
+    cur: duckdb.DuckDBPyConnection,
+    selected: list[Indicator],
+    cluster_id: str,
+    year: int | None,
+    lang: str,
+    failed: dict[str, CustomIndicatorError],
+) -> list[Result]:
     kinds = imported_kinds(cur, cluster_id)
     years = (int(year), int(year)) if year is not None else data_years(cur, cluster_id)
     results: list[Result] = []
@@ -88,8 +102,13 @@ def _all_results(cur: duckdb.DuckDBPyConnection, selected: list[Indicator], clus
     return results
 
 
-def _rows(cur: duckdb.DuckDBPyConnection, indicator: Indicator, cluster_id: str,
-          years: tuple[int, int] | None, kinds: frozenset[str]) -> list[Row]:
+def _rows(
+    cur: duckdb.DuckDBPyConnection,
+    indicator: Indicator,
+    cluster_id: str,
+    years: tuple[int, int] | None,
+    kinds: frozenset[str],
+) -> list[Row]:
     """The indicator's long rows (none when there are no years or none of its inputs)."""
     if not years or not kinds.intersection(indicator.inputs):
         return []
@@ -104,13 +123,20 @@ def _rows(cur: duckdb.DuckDBPyConnection, indicator: Indicator, cluster_id: str,
     except CustomIndicatorError as exc:
         raise _CustomFailed(indicator.code, exc) from exc
     except duckdb.Error as exc:
-        error = CustomIndicatorError("analytics.custom.sql_failed", code=indicator.code,
-                                     error=str(exc).splitlines()[0])
+        error = CustomIndicatorError(
+            "analytics.custom.sql_failed", code=indicator.code, error=str(exc).splitlines()[0]
+        )
         raise _CustomFailed(indicator.code, error) from exc
 
 
-def _indicator_results(indicator: Indicator, rows: list[Row], years: tuple[int, int] | None,
-                       kinds: frozenset[str], lang: str, note: str | None) -> list[Result]:
+def _indicator_results(
+    indicator: Indicator,
+    rows: list[Row],
+    years: tuple[int, int] | None,
+    kinds: frozenset[str],
+    lang: str,
+    note: str | None,
+) -> list[Result]:
     """Records of the query's rows, plus a null record for every fixed metric and year the rows
     lack (input never imported, a custom query that skips a year or failed): null with a note."""
     year_list: list[int | None] = list(range(years[0], years[1] + 1)) if years else [None]
@@ -145,13 +171,24 @@ def _result(indicator: Indicator, row: Row, kinds: frozenset[str], lang: str) ->
     elif note:
         note = _note_text(note, lang)
     elif value is None:  # every null carries a note
-        note = (t("analytics.custom.no_data", lang, year=year if year is not None else "–")
-                if indicator.custom else _note_text("no_rows", lang))
+        note = (
+            t("analytics.custom.no_data", lang, year=year if year is not None else "–")
+            if indicator.custom
+            else _note_text("no_rows", lang)
+        )
     return Result(
-        code=indicator.code, metric=metric_name, year=None if year is None else int(year),
-        value=_rounded(value, unit), unit=unit, n=None if n is None else int(n), suppressed=suppressed,
-        name_fi=indicator.name_fi, name_en=indicator.name_en, recipient=indicator.recipient,
-        data_class=indicator.data_class, note=note,
+        code=indicator.code,
+        metric=metric_name,
+        year=None if year is None else int(year),
+        value=_rounded(value, unit),
+        unit=unit,
+        n=None if n is None else int(n),
+        suppressed=suppressed,
+        name_fi=indicator.name_fi,
+        name_en=indicator.name_en,
+        recipient=indicator.recipient,
+        data_class=indicator.data_class,
+        note=note,
     )
 
 
@@ -178,6 +215,6 @@ def _note_text(key: str, lang: str) -> str:
 
 
 def _upload_note(kinds: Iterable[str], lang: str = "fi") -> str:
-    """"No data: upload X" for the missing input kinds."""
+    """ "No data: upload X" for the missing input kinds."""
     what = t("indicators.note.and", lang).join(t(f"indicators.kind.{k}", lang) for k in kinds)
     return t("indicators.note.upload", lang, what=what)

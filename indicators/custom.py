@@ -20,6 +20,7 @@ year range). Rows of metrics not listed in ``metrics`` are ignored. The indicato
 the registry and computed by ``indicators.compute.compute`` like the built-in ones; it checks
 the statement again before it runs it, inside a read transaction that is always rolled back.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,18 @@ from indicators.years import KIND_VIEWS
 
 ENV_VAR = "KLUSTERIMITTARI_INDICATORS"
 FILE_NAME = "indicators.toml"
-_REQUIRED = ("code", "recipient", "name_fi", "name_en", "unit", "data_class", "caveat_fi",
-             "caveat_en", "metrics", "sql")
+_REQUIRED = (
+    "code",
+    "recipient",
+    "name_fi",
+    "name_en",
+    "unit",
+    "data_class",
+    "caveat_fi",
+    "caveat_en",
+    "metrics",
+    "sql",
+)
 
 
 class CustomIndicatorError(LocalisedError):
@@ -92,8 +103,9 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
     code = str(entry.get("code") or "").strip()
 
     def missing(field: str) -> CustomIndicatorError:
-        return CustomIndicatorError("analytics.custom.missing_field", index=index,
-                                    code=code or "?", field=field)
+        return CustomIndicatorError(
+            "analytics.custom.missing_field", index=index, code=code or "?", field=field
+        )
 
     for name in _REQUIRED:
         if not entry.get(name):
@@ -114,14 +126,21 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
     survey = bool(entry.get("survey", False))
     unit = entry["unit"]
     return Indicator(
-        code=code, recipient=entry["recipient"], name_fi=entry["name_fi"], name_en=entry["name_en"],
+        code=code,
+        recipient=entry["recipient"],
+        name_fi=entry["name_fi"],
+        name_en=entry["name_en"],
         description_fi=entry.get("description_fi", entry["name_fi"]),
         description_en=entry.get("description_en", entry["name_en"]),
         data_class=entry["data_class"],
-        metrics=tuple(Metric(m, unit, tuple(inputs), m, m, MIN_N if survey else None) for m in metrics),
+        metrics=tuple(
+            Metric(m, unit, tuple(inputs), m, m, MIN_N if survey else None) for m in metrics
+        ),
         tables=tuple(KIND_VIEWS[kind] for kind in inputs),
-        caveat_fi=entry["caveat_fi"], caveat_en=entry["caveat_en"],
-        sql=_wrapped(sql, metrics), custom=True,
+        caveat_fi=entry["caveat_fi"],
+        caveat_en=entry["caveat_en"],
+        sql=_wrapped(sql, metrics),
+        custom=True,
     )
 
 
@@ -132,8 +151,13 @@ def _kinds_read(sql: str) -> list[str]:
 
 def _choice(code: str, field: str, value: object, accepted: Sequence[str]) -> None:
     if value not in accepted:
-        raise CustomIndicatorError("analytics.custom.bad_choice", code=code, field=field,
-                                   value=value, accepted=", ".join(accepted))
+        raise CustomIndicatorError(
+            "analytics.custom.bad_choice",
+            code=code,
+            field=field,
+            value=value,
+            accepted=", ".join(accepted),
+        )
 
 
 def check_select(code: str, sql: str) -> str:
@@ -144,8 +168,9 @@ def check_select(code: str, sql: str) -> str:
         raise CustomIndicatorError("analytics.custom.sql_failed", code=code, error=exc) from exc
     kinds = [statement.type.name for statement in statements]
     if kinds != ["SELECT"]:
-        raise CustomIndicatorError("analytics.custom.not_select", code=code,
-                                   found=", ".join(kinds) or "-")
+        raise CustomIndicatorError(
+            "analytics.custom.not_select", code=code, found=", ".join(kinds) or "-"
+        )
     if "$cluster_id" not in sql:
         raise CustomIndicatorError("analytics.custom.no_cluster", code=code)
     return sql.strip().rstrip(";").strip()

@@ -6,6 +6,7 @@ speaker/host/organiser row in Y; else active = >= 2 participations or partner in
 in Y; else occasional = 1 participation; else passive. Participations of an organisation = distinct
 events of Y with at least one attended row from it.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -31,7 +32,7 @@ ENGAGEMENT_CTES = f"""{YEARS_CTE},
 members AS (
     SELECT y.year, m.org_id, bool_or(m.governance_role <> 'none') AS governs
     FROM years y
-    JOIN v_member m ON m.cluster_id = $cluster_id AND {member_on('m', year_end('y.year'))}
+    JOIN v_member m ON m.cluster_id = $cluster_id AND {member_on("m", year_end("y.year"))}
     GROUP BY y.year, m.org_id
 ),
 org_participation AS (
@@ -43,7 +44,7 @@ org_participation AS (
 project_partners AS (
     SELECT DISTINCT y.year, pp.org_id
     FROM years y
-    JOIN v_project pr ON pr.cluster_id = $cluster_id AND {project_active_in('pr', 'y.year')}
+    JOIN v_project pr ON pr.cluster_id = $cluster_id AND {project_active_in("pr", "y.year")}
     JOIN v_project_partner pp ON pp.cluster_id = pr.cluster_id AND pp.project_key = pr.project_key
 ),
 engagement AS (
@@ -66,8 +67,12 @@ def engagement_sql() -> str:
     return f"WITH {ENGAGEMENT_CTES}\nSELECT year, org_id, participations, level FROM engagement ORDER BY year, org_id"
 
 
-def engagement_levels(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int) -> list[dict[str, Any]]:
+def engagement_levels(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, year: int
+) -> list[dict[str, Any]]:
     """Members on 31.12.``year`` with ``org_id``, ``participations`` and ``level``."""
     params = {"cluster_id": cluster_id, "first": int(year), "last": int(year)}
-    return [{key: row[key] for key in ("org_id", "participations", "level")}
-            for row in fetch(con, engagement_sql(), params)]
+    return [
+        {key: row[key] for key in ("org_id", "participations", "level")}
+        for row in fetch(con, engagement_sql(), params)
+    ]

@@ -6,6 +6,7 @@ survey or coverage figure rests on, ``note`` a message key under ``indicators.no
 A year of the range with no matching rows yields 0 for counts and sums, because the years CTE
 drives every query; ratios with a zero denominator are NULL with a note.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from indicators.sql_fragments import (
 # (metric, value expression, n expression or None, note expression or None)
 MetricExpr = tuple[str, str, str | None, str | None]
 
+
 def long_rows(source: str, metrics: Sequence[MetricExpr]) -> str:
     """SELECT turning one row per year of ``source`` into one row per year and metric."""
     structs = ", ".join(
@@ -33,11 +35,20 @@ def long_rows(source: str, metrics: Sequence[MetricExpr]) -> str:
     return f"SELECT year, unnest([{structs}], recursive := true) FROM {source}"
 
 
-def ratio(metric: str, numerator: str, denominator: str, note: str = "zero_denominator",
-          n: str | None = None) -> MetricExpr:
+def ratio(
+    metric: str,
+    numerator: str,
+    denominator: str,
+    note: str = "zero_denominator",
+    n: str | None = None,
+) -> MetricExpr:
     """A fraction that is NULL with ``note`` when the denominator is 0."""
-    return (metric, f"CASE WHEN ({denominator}) = 0 THEN NULL ELSE ({numerator}) / ({denominator}) END",
-            n, f"CASE WHEN ({denominator}) = 0 THEN '{note}' END")
+    return (
+        metric,
+        f"CASE WHEN ({denominator}) = 0 THEN NULL ELSE ({numerator}) / ({denominator}) END",
+        n,
+        f"CASE WHEN ({denominator}) = 0 THEN '{note}' END",
+    )
 
 
 def count(metric: str, expr: str) -> MetricExpr:
@@ -54,7 +65,9 @@ def _in_list(values: Sequence[str]) -> str:
 # their own number; the rest are linked to the first row of each key group and labelled by a
 # recursive connected-components pass, exact for chains of any length. Queries using this
 # start with ``WITH RECURSIVE``.
-PERSON_ROWS = ATTENDED_ROWS + """,
+PERSON_ROWS = (
+    ATTENDED_ROWS
+    + """,
 person_base AS MATERIALIZED (SELECT *, row_number() OVER () AS person FROM attended_rows),
 email_groups AS (
     SELECT event_key, email_hash, min(person) AS email_root FROM person_base
@@ -93,6 +106,7 @@ person_rows AS (
     SELECT f.* EXCLUDE (email_root, name_root) REPLACE (coalesce(c.label, f.person) AS person)
     FROM flagged f LEFT JOIN components c USING (person)
 )"""
+)
 
 
 def org1_sql() -> str:
@@ -102,18 +116,28 @@ def org1_sql() -> str:
         count("members_year_end", "members"),
         count("new_members", "joined"),
         count("members_left", "left_"),
-        ratio("retention_rate", "coalesce(retained, 0)", "coalesce(at_start, 0)", "no_members_start"),
+        ratio(
+            "retention_rate", "coalesce(retained, 0)", "coalesce(at_start, 0)", "no_members_start"
+        ),
         *(count(f"engagement_{level}", level) for level in levels),
-        ratio("participating_member_share", "coalesce(participating, 0)", "coalesce(members, 0)",
-              "no_members"),
+        ratio(
+            "participating_member_share",
+            "coalesce(participating, 0)",
+            "coalesce(members, 0)",
+            "no_members",
+        ),
     ]
-    dated = ("m.cluster_id = $cluster_id AND m.status <> 'follower'"
-             " AND NOT (m.status = 'former' AND m.member_until IS NULL)")
-    by_level = ",\n           ".join(f"count(*) FILTER (WHERE level = '{lv}') AS {lv}" for lv in levels)
+    dated = (
+        "m.cluster_id = $cluster_id AND m.status <> 'follower'"
+        " AND NOT (m.status = 'former' AND m.member_until IS NULL)"
+    )
+    by_level = ",\n           ".join(
+        f"count(*) FILTER (WHERE level = '{lv}') AS {lv}" for lv in levels
+    )
     return f"""WITH {ENGAGEMENT_CTES},
 start_members AS (
     SELECT DISTINCT y.year, m.org_id FROM years y
-    JOIN v_member m ON m.cluster_id = $cluster_id AND {member_on('m', year_start('y.year'))}
+    JOIN v_member m ON m.cluster_id = $cluster_id AND {member_on("m", year_start("y.year"))}
 ),
 st AS (SELECT year, count(*) AS at_start FROM start_members GROUP BY year),
 rt AS (SELECT year, count(*) AS retained FROM start_members JOIN members USING (year, org_id) GROUP BY year),
@@ -164,7 +188,7 @@ def _member_orgs_cte() -> str:
     return f"""member_orgs AS (
     SELECT y.year, m.org_id, bool_or(m.org_type = 'company') AS is_company, max(m.employees) AS employees
     FROM years y
-    JOIN v_member m ON m.cluster_id = $cluster_id AND {member_on('m', year_end('y.year'))}
+    JOIN v_member m ON m.cluster_id = $cluster_id AND {member_on("m", year_end("y.year"))}
     GROUP BY y.year, m.org_id
 )"""
 
@@ -190,21 +214,36 @@ src AS (SELECT y.year, {", ".join(f"{v} AS {m}" for m, v, _, _ in metrics)}
 
 def org2_sql() -> str:
     """ORG-2: companies' own and public co-funding of funded RDI projects starting in Y."""
-    return _projects_starting("p.is_rdi", [
-        ("rdi_company_eur", "sum(p.private_company_eur)", None, None),
-        ("rdi_public_eur", "sum(coalesce(p.national_public_eur, 0) + coalesce(p.municipal_eur, 0))", None, None),
-    ])
+    return _projects_starting(
+        "p.is_rdi",
+        [
+            ("rdi_company_eur", "sum(p.private_company_eur)", None, None),
+            (
+                "rdi_public_eur",
+                "sum(coalesce(p.national_public_eur, 0) + coalesce(p.municipal_eur, 0))",
+                None,
+                None,
+            ),
+        ],
+    )
 
 
 def org3_sql() -> str:
     """ORG-3: EU funding of funded projects starting in Y, its change from Y-1, success rate."""
     metrics = [
         count("eu_funding_eur", "cur_eur"),
-        ("eu_funding_change",
-         ("CASE WHEN prev_projects IS NULL OR prev_eur = 0 THEN NULL"
-         " ELSE (coalesce(cur_eur, 0) - prev_eur) / prev_eur END"), None,
-         "CASE WHEN prev_projects IS NULL THEN 'no_previous_eu' WHEN prev_eur = 0 THEN 'previous_eu_zero' END"),
-        ratio("application_success_rate", "coalesce(won, 0)", "coalesce(decided, 0)", "no_decisions"),
+        (
+            "eu_funding_change",
+            (
+                "CASE WHEN prev_projects IS NULL OR prev_eur = 0 THEN NULL"
+                " ELSE (coalesce(cur_eur, 0) - prev_eur) / prev_eur END"
+            ),
+            None,
+            "CASE WHEN prev_projects IS NULL THEN 'no_previous_eu' WHEN prev_eur = 0 THEN 'previous_eu_zero' END",
+        ),
+        ratio(
+            "application_success_rate", "coalesce(won, 0)", "coalesce(decided, 0)", "no_decisions"
+        ),
     ]
     return f"""WITH {YEARS_CTE},
 eu AS (SELECT year(start_date)::INTEGER AS year, sum(coalesce(eu_funding_eur, 0)) AS eur, count(*) AS projects
@@ -222,12 +261,19 @@ src AS (SELECT y.year, cur.eur AS cur_eur, prev.eur AS prev_eur, prev.projects A
 
 # Funding source groups of FUN-1 (SPEC 5) and the cookbook's 20/30/50 reference (DOMAIN 3.2).
 FUNDING_GROUPS: dict[str, tuple[str, ...]] = {
-    "share_public_long_term": ("city_base_funding", "other_municipality", "regional", "national_base"),
+    "share_public_long_term": (
+        "city_base_funding",
+        "other_municipality",
+        "regional",
+        "national_base",
+    ),
     "share_members": ("membership_fee", "service_fee"),
     "share_projects": ("eu_project", "national_project", "other_project"),
 }
 FUNDING_REFERENCE: dict[str, float] = {
-    "share_public_long_term": 0.20, "share_members": 0.30, "share_projects": 0.50,
+    "share_public_long_term": 0.20,
+    "share_members": 0.30,
+    "share_projects": 0.50,
 }
 
 
@@ -241,7 +287,10 @@ def fun1_sql() -> str:
     metrics = [
         count("total_eur", "total"),
         count("committed_eur", "committed"),
-        *(ratio(group, f"coalesce({group}, 0)", "coalesce(total, 0)", "no_funding") for group in FUNDING_GROUPS),
+        *(
+            ratio(group, f"coalesce({group}, 0)", "coalesce(total, 0)", "no_funding")
+            for group in FUNDING_GROUPS
+        ),
         ratio("share_other", "coalesce(other, 0)", "coalesce(total, 0)", "no_funding"),
         ratio("city_share", "coalesce(city, 0)", "coalesce(total, 0)", "no_funding"),
     ]
@@ -275,18 +324,24 @@ def reg4_sql() -> str:
         WHERE pp.cluster_id = $cluster_id
         GROUP BY pp.project_key
         HAVING bool_or(o.org_type = 'rdi') AND bool_or(o.org_type = 'company'))"""
-    return _projects_starting(joint, [
-        ("joint_rdi_projects", "count(p.project_key)", None, None),
-        ("joint_rdi_projects_eur", "sum(p.total_budget_eur)", None, None),
-    ])
+    return _projects_starting(
+        joint,
+        [
+            ("joint_rdi_projects", "count(p.project_key)", None, None),
+            ("joint_rdi_projects_eur", "sum(p.total_budget_eur)", None, None),
+        ],
+    )
 
 
 def city_need_sql() -> str:
     """PUB-2 projects: funded projects starting in Y marked city_need; count and total budget."""
-    return _projects_starting("p.city_need", [
-        ("city_need_projects", "count(p.project_key)", None, None),
-        ("city_need_projects_eur", "sum(p.total_budget_eur)", None, None),
-    ])
+    return _projects_starting(
+        "p.city_need",
+        [
+            ("city_need_projects", "count(p.project_key)", None, None),
+            ("city_need_projects_eur", "sum(p.total_budget_eur)", None, None),
+        ],
+    )
 
 
 def pub1_proxy_sql() -> str:
@@ -325,12 +380,25 @@ ev AS (SELECT year(date)::INTEGER AS year, count(DISTINCT event_type) AS types
        FROM v_event WHERE cluster_id = $cluster_id GROUP BY 1),
 src AS (SELECT y.year, mo.actors, mo.companies, ev.types FROM years y
         LEFT JOIN mo USING (year) LEFT JOIN ev USING (year))
-{long_rows("src", [
-        count("actors", "actors"),
-        ratio("company_share", "coalesce(companies, 0)", "coalesce(actors, 0)", "no_members"),
-        count("activity_types", "types"),
-        ("criteria_met",
-         (f"(coalesce(actors, 0) >= {ESCA_MIN_ACTORS})::INTEGER"
-         f" + (coalesce({share}, 0) > {ESCA_MIN_COMPANY_SHARE})::INTEGER"
-         f" + (coalesce(types, 0) >= {ESCA_MIN_ACTIVITY_TYPES})::INTEGER"), None, None),
-    ])}"""
+{
+        long_rows(
+            "src",
+            [
+                count("actors", "actors"),
+                ratio(
+                    "company_share", "coalesce(companies, 0)", "coalesce(actors, 0)", "no_members"
+                ),
+                count("activity_types", "types"),
+                (
+                    "criteria_met",
+                    (
+                        f"(coalesce(actors, 0) >= {ESCA_MIN_ACTORS})::INTEGER"
+                        f" + (coalesce({share}, 0) > {ESCA_MIN_COMPANY_SHARE})::INTEGER"
+                        f" + (coalesce(types, 0) >= {ESCA_MIN_ACTIVITY_TYPES})::INTEGER"
+                    ),
+                    None,
+                    None,
+                ),
+            ],
+        )
+    }"""

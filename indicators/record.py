@@ -1,4 +1,5 @@
 """The one result shape every indicator computation returns (SPEC 4)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

@@ -3,6 +3,7 @@
 Queries take the named parameters ``$cluster_id``, ``$first`` and ``$last`` (an inclusive year
 range), so one query computes every year at once.
 """
+
 from __future__ import annotations
 
 # The years of the range as a relation (``year``), so quiet years get a row too.

@@ -4,6 +4,7 @@ Several surveys of one year pool their answers per item. Every figure that rests
 ``MIN_N`` answers is suppressed here, in SQL, so no caller can show it by mistake: the value is
 None, ``suppressed`` is True and ``n`` is kept. Open-text answers go to the manager role only.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -88,8 +89,12 @@ def _params(cluster_id: str, years: tuple[int, int] | None) -> dict[str, Any]:
     return {"cluster_id": cluster_id, "first": int(first), "last": int(last)}
 
 
-def item_stats(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
-               years: tuple[int, int] | None = None, by_org_type: bool = False) -> list[dict[str, Any]]:
+def item_stats(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str = "default",
+    years: tuple[int, int] | None = None,
+    by_org_type: bool = False,
+) -> list[dict[str, Any]]:
     """Per item and survey year (and org_type when ``by_org_type``): n, mean, agree_share, suppressed.
 
     ``mean`` is None for yes/no items. Groups with n < 5 have mean and agree_share None and
@@ -97,9 +102,12 @@ def item_stats(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
     (missing = other).
     """
     group = ", coalesce(r.org_type, 'other') AS org_type" if by_org_type else ""
-    join = ("LEFT JOIN v_survey_response r ON r.cluster_id = $cluster_id"
-            " AND r.survey_id = answers.survey_id AND r.response_no = answers.response_no"
-            if by_org_type else "")
+    join = (
+        "LEFT JOIN v_survey_response r ON r.cluster_id = $cluster_id"
+        " AND r.survey_id = answers.survey_id AND r.response_no = answers.response_no"
+        if by_org_type
+        else ""
+    )
     sql = f"""WITH {_ANSWERS},
 stats AS (SELECT year, item_code, any_value(scale) AS scale, any_value(indicator) AS indicator{group},
                  {_STATS}
@@ -111,8 +119,11 @@ FROM stats ORDER BY year, item_code{", org_type" if by_org_type else ""}"""
     return fetch(con, sql, _params(cluster_id, years))
 
 
-def response_rates(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
-                   years: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+def response_rates(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str = "default",
+    years: tuple[int, int] | None = None,
+) -> list[dict[str, Any]]:
     """Per survey year: surveys, responses (of surveys with an invited count), invited, response_rate."""
     sql = f"""WITH {_RESPONSES}
 SELECT year, surveys, responses_known AS responses, invited,
@@ -121,8 +132,9 @@ FROM rates ORDER BY year"""
     return fetch(con, sql, _params(cluster_id, years))
 
 
-def open_answers(con: duckdb.DuckDBPyConnection, cluster_id: str, role: str,
-                 years: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+def open_answers(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, role: str, years: tuple[int, int] | None = None
+) -> list[dict[str, Any]]:
     """Open-text answers (manager only): survey, year, item and text, sorted so that answers of
     one respondent to different questions cannot be linked by their order."""
     require_manager(role)

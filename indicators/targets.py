@@ -3,6 +3,7 @@
 The cookbook asks that indicators follow the cluster's goals; a target is the number the
 cluster set itself for one metric of one indicator in one year. Every change is audited.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,8 +40,12 @@ def _validated(code: str, metric: str, year: int, value: float) -> tuple[str, st
         raise TargetError("analytics.target.no_metric")
     indicator = registry.REGISTRY[code]
     if indicator.metric(metric) is None:
-        raise TargetError("analytics.target.unknown_metric", code=code, metric=metric,
-                          accepted=", ".join(m.name for m in indicator.metrics))
+        raise TargetError(
+            "analytics.target.unknown_metric",
+            code=code,
+            metric=metric,
+            accepted=", ".join(m.name for m in indicator.metrics),
+        )
     if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
         raise TargetError("analytics.target.bad_year", year=year, first=YEAR_MIN, last=YEAR_MAX)
     if isinstance(value, bool) or not math.isfinite(value):
@@ -65,8 +70,15 @@ def _write(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection
             cur.close()
 
 
-def set_target(con: duckdb.DuckDBPyConnection, cluster_id: str, code: str, metric: str, year: int,
-               value: float, user: str | None) -> None:
+def set_target(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    code: str,
+    metric: str,
+    year: int,
+    value: float,
+    user: str | None,
+) -> None:
     """Store (or replace) the target of ``code``/``metric`` for ``year`` and audit it."""
     code, metric, year = _validated(code, metric, year, value)
     with _write(con) as cur:
@@ -75,35 +87,53 @@ def set_target(con: duckdb.DuckDBPyConnection, cluster_id: str, code: str, metri
             " set_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
             [cluster_id, code, metric, year, float(value), user],
         )
-        audit.record(cur, "target_set", f"{code} {metric} {year} = {float(value):g}",
-                     user=user, cluster_id=cluster_id)
+        audit.record(
+            cur,
+            "target_set",
+            f"{code} {metric} {year} = {float(value):g}",
+            user=user,
+            cluster_id=cluster_id,
+        )
 
 
-def remove_target(con: duckdb.DuckDBPyConnection, cluster_id: str, code: str, metric: str,
-                  year: int, user: str | None) -> bool:
+def remove_target(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    code: str,
+    metric: str,
+    year: int,
+    user: str | None,
+) -> bool:
     """Delete a target and audit it; False (and no audit entry) when there was none."""
     code, metric = code.strip(), metric.strip()
     with _write(con) as cur:
         removed = cur.execute(
             "DELETE FROM target WHERE cluster_id = ? AND code = ? AND metric = ? AND year = ? "
-            "RETURNING value", [cluster_id, code, metric, year],
+            "RETURNING value",
+            [cluster_id, code, metric, year],
         ).fetchall()
         if removed:
-            audit.record(cur, "target_remove", f"{code} {metric} {year}",
-                         user=user, cluster_id=cluster_id)
+            audit.record(
+                cur, "target_remove", f"{code} {metric} {year}", user=user, cluster_id=cluster_id
+            )
     return bool(removed)
 
 
 def list_targets(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[dict[str, Any]]:
     """Targets of the cluster, ``{code, metric, year, value, set_by, set_at}``, sorted by key."""
-    return fetch(con, """
+    return fetch(
+        con,
+        """
         SELECT code, metric, year, value, set_by, set_at FROM target
         WHERE cluster_id = $cluster_id ORDER BY code, metric, year
-    """, {"cluster_id": cluster_id})
+    """,
+        {"cluster_id": cluster_id},
+    )
 
 
-def with_targets(results: Iterable[Result],
-                 targets: Iterable[dict[str, Any]]) -> list[tuple[Result, float | None]]:
+def with_targets(
+    results: Iterable[Result], targets: Iterable[dict[str, Any]]
+) -> list[tuple[Result, float | None]]:
     """Pair each result with the target of its code, metric and year (None when unset)."""
     by_key = {(row["code"], row["metric"], row["year"]): row["value"] for row in targets}
     return [(result, by_key.get((result.code, result.metric, result.year))) for result in results]

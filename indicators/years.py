@@ -7,15 +7,21 @@ the range is the current year and up to four years before it in which membership
 register's recent joiners and leavers still show. Regional statistics are context and never set
 the range.
 """
+
 from __future__ import annotations
 
 import duckdb
 
 # Input kinds and the effective view that holds their rows.
 KIND_VIEWS: dict[str, str] = {
-    "members": "v_member", "events": "v_event", "participants": "v_participation",
-    "funding": "v_funding", "projects": "v_project", "outcomes": "v_outcome",
-    "survey": "v_survey", "regional": "v_regional_stat",
+    "members": "v_member",
+    "events": "v_event",
+    "participants": "v_participation",
+    "funding": "v_funding",
+    "projects": "v_project",
+    "outcomes": "v_outcome",
+    "survey": "v_survey",
+    "regional": "v_regional_stat",
 }
 
 REGISTER_ONLY_SPAN = 5  # years shown when the member register is the only data
@@ -60,7 +66,9 @@ def imported_kinds(con: duckdb.DuckDBPyConnection, cluster_id: str) -> frozenset
         f"SELECT '{kind}' FROM (SELECT 1 FROM {view} WHERE cluster_id = $cluster_id LIMIT 1)"
         for kind, view in KIND_VIEWS.items()
     )
-    logged = ("SELECT DISTINCT trim(unnest(string_split(kinds, ','))) FROM import_log"
-              " WHERE cluster_id = $cluster_id AND status = 'loaded' AND kinds IS NOT NULL")
+    logged = (
+        "SELECT DISTINCT trim(unnest(string_split(kinds, ','))) FROM import_log"
+        " WHERE cluster_id = $cluster_id AND status = 'loaded' AND kinds IS NOT NULL"
+    )
     rows = con.execute(f"{exists} UNION {logged}", {"cluster_id": cluster_id}).fetchall()
     return frozenset(row[0] for row in rows) & frozenset(KIND_VIEWS)

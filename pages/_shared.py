@@ -295,8 +295,7 @@ def table(c: Ctx, rows: pd.DataFrame, headers: Mapping[str, Any]) -> None:
         rows[list(headers)],
         hide_index=True,
         column_config={
-            column: c.t(head) if isinstance(head, str) else head
-            for column, head in headers.items()
+            column: c.t(head) if isinstance(head, str) else head for column, head in headers.items()
         },
     )
 

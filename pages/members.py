@@ -128,4 +128,5 @@ def main() -> None:
                 },
             )
 
+
 main()

@@ -40,7 +40,9 @@ def participation(c: sh.Ctx) -> None:
         sh.empty(c, ("events", "participants"))
         return
     sh.participation_lines(
-        c, rows, key="overview_participation",
+        c,
+        rows,
+        key="overview_participation",
         columns=("person_participations", "participating_orgs"),
     )
 
@@ -106,8 +108,13 @@ def regional(c: sh.Ctx) -> None:
     first = "population" if "population" in measures else measures[0]
     part = rows[rows["measure"] == first]
     sources = ", ".join(sorted(set(part["source"].dropna())))
-    st.caption(" · ".join(filter(None, [label("measure", first, c.lang),
-                                        ", ".join(part["region"].unique()), sources])))
+    st.caption(
+        " · ".join(
+            filter(
+                None, [label("measure", first, c.lang), ", ".join(part["region"].unique()), sources]
+            )
+        )
+    )
     sh.regional_lines(c, part, key="overview_regional", name=label("measure", first, c.lang))
     sh.caveat(c.t("analytics.regional.context_note"))
 

@@ -1,4 +1,5 @@
 """Shared fixtures: an in-memory database with the schema, and an isolated hashing key."""
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,9 @@ CORPUS = SHARED / "corpus" / "xlsx-wild"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_key(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each test gets its own pseudonymisation key outside any database."""
     key_dir = tmp_path_factory.mktemp("key")
     monkeypatch.setenv("KLUSTERIMITTARI_KEY_FILE", str(key_dir / "test.key"))

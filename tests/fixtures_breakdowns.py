@@ -2,6 +2,7 @@
 
 Years 2022-2024. The comments give the facts the expected numbers in the tests rest on.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -126,5 +127,15 @@ INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, rows_re
 
 def build(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the ``default`` cluster of ``con`` with the fixture."""
-    for sql in (ORGS, MEMBERS, EVENTS, PARTICIPANTS, PROJECTS, FUNDING, OUTCOMES, REGIONAL, IMPORTS):
+    for sql in (
+        ORGS,
+        MEMBERS,
+        EVENTS,
+        PARTICIPANTS,
+        PROJECTS,
+        FUNDING,
+        OUTCOMES,
+        REGIONAL,
+        IMPORTS,
+    ):
         con.execute(sql)

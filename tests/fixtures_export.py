@@ -2,6 +2,7 @@
 
 The comments give the facts the hand-computed expectations rest on.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -50,8 +51,10 @@ FILES: dict[str, str] = {
     # Four consented stories with formula-like titles (2024) and one without consent.
     "tarinat.csv": (
         "Päivämäärä;Tyyppi;Otsikko;Summa;Julkaisulupa\n"
-        + "".join(f'1.{m}.2024;uusi kumppanuus;"{title.replace(chr(34), chr(34) * 2)}";;kyllä\n'
-                  for m, title in enumerate(HOSTILE_TITLES, start=2))
+        + "".join(
+            f'1.{m}.2024;uusi kumppanuus;"{title.replace(chr(34), chr(34) * 2)}";;kyllä\n'
+            for m, title in enumerate(HOSTILE_TITLES, start=2)
+        )
         + f"1.9.2024;vientikauppa;{SECRET_TITLE};250000;ei\n"
     ),
     # Survey 2024, 10 invited, 6 respond: A6 answered by all six (4,5,3,4,5,2: mean 23/6 = 3.83,
@@ -68,8 +71,12 @@ FILES: dict[str, str] = {
         "Epsilon Oy;2;1;\n"
     ),
 }
-SURVEY_OPTIONS = {"kind": "survey", "survey_name": "Jäsenkysely 2024", "survey_year": 2024,
-                  "invited": 10}
+SURVEY_OPTIONS = {
+    "kind": "survey",
+    "survey_name": "Jäsenkysely 2024",
+    "survey_year": 2024,
+    "invited": 10,
+}
 OPEN_ANSWER = "Avoin vastaus, jota ei saa viedä"
 
 

@@ -1,4 +1,5 @@
 """Helpers for the importer tests: small workbooks written in the test, and table dumps."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,8 +28,10 @@ def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
 
 def state(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
     """The full, sorted contents of every table an import touches."""
-    return {name: sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
-            for name in STATE_TABLES}
+    return {
+        name: sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
+        for name in STATE_TABLES
+    }
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:

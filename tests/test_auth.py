@@ -1,4 +1,5 @@
 """Local accounts, OIDC role mapping, the user command and the production server settings."""
+
 from __future__ import annotations
 
 import io
@@ -37,14 +38,20 @@ def test_password_is_hashed_with_argon2_and_never_stored_or_logged(con) -> None:
     assert verify(con, "liisa", PASSWORD) == "manager"
     (pw_hash,) = con.execute("SELECT pw_hash FROM app_user WHERE user_name = 'liisa'").fetchone()
     assert pw_hash.startswith("$argon2id$")
-    every_text = " ".join(str(v) for row in con.execute(
-        "SELECT * FROM audit_log UNION ALL BY NAME SELECT * FROM app_user").fetchall() for v in row)
+    every_text = " ".join(
+        str(v)
+        for row in con.execute(
+            "SELECT * FROM audit_log UNION ALL BY NAME SELECT * FROM app_user"
+        ).fetchall()
+        for v in row
+    )
     assert PASSWORD not in every_text and "wrong password" not in every_text
     assert _sign_ins(con) == [("liisa", "password: failure"), ("liisa", "password: success")]
 
 
 def test_unknown_user_costs_one_argon2_verification_and_is_audited(
-        con, monkeypatch: pytest.MonkeyPatch) -> None:
+    con, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[str] = []
     real = accounts._HASHER
 
@@ -64,21 +71,25 @@ def test_unknown_user_costs_one_argon2_verification_and_is_audited(
 
 def test_weak_hash_parameters_are_upgraded_on_sign_in(con) -> None:
     weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(PASSWORD)
-    con.execute("INSERT INTO app_user (user_name, role, pw_hash) VALUES ('pekka', 'board', ?)",
-                [weak])
+    con.execute(
+        "INSERT INTO app_user (user_name, role, pw_hash) VALUES ('pekka', 'board', ?)", [weak]
+    )
     assert verify(con, "pekka", PASSWORD) == "board"
     (stored,) = con.execute("SELECT pw_hash FROM app_user WHERE user_name = 'pekka'").fetchone()
     assert stored != weak and not accounts._HASHER.check_needs_rehash(stored)
     assert verify(con, "pekka", PASSWORD) == "board"
 
 
-@pytest.mark.parametrize(("name", "role", "password", "code"), [
-    ("", "manager", PASSWORD, "bad_name"),
-    (" liisa", "manager", PASSWORD, "bad_name"),
-    ("x" * 65, "manager", PASSWORD, "bad_name"),
-    ("liisa", "admin", PASSWORD, "bad_role"),
-    ("liisa", "board", "short", "short_password"),
-])
+@pytest.mark.parametrize(
+    ("name", "role", "password", "code"),
+    [
+        ("", "manager", PASSWORD, "bad_name"),
+        (" liisa", "manager", PASSWORD, "bad_name"),
+        ("x" * 65, "manager", PASSWORD, "bad_name"),
+        ("liisa", "admin", PASSWORD, "bad_role"),
+        ("liisa", "board", "short", "short_password"),
+    ],
+)
 def test_bad_accounts_are_refused(con, name: str, role: str, password: str, code: str) -> None:
     with pytest.raises(AccountError) as info:
         add_user(con, name, role, password)
@@ -102,22 +113,30 @@ def test_add_list_remove(con) -> None:
     assert verify(con, "ville", PASSWORD) is None
     assert con.execute(
         "SELECT action, detail, user_name FROM audit_log WHERE action LIKE 'user_%' ORDER BY rowid"
-    ).fetchall() == [("user_add", "ville: board", "admin"), ("user_add", "anna: manager", "admin"),
-                     ("user_remove", "ville", "admin")]
+    ).fetchall() == [
+        ("user_add", "ville: board", "admin"),
+        ("user_add", "anna: manager", "admin"),
+        ("user_remove", "ville", "admin"),
+    ]
 
 
-ALLOW = {"managers": ["Koordinaattori@Klusteri.fi"],
-         "board": ["pj@kaupunki.fi", "koordinaattori@klusteri.fi"]}
+ALLOW = {
+    "managers": ["Koordinaattori@Klusteri.fi"],
+    "board": ["pj@kaupunki.fi", "koordinaattori@klusteri.fi"],
+}
 
 
-@pytest.mark.parametrize(("email", "role"), [
-    ("koordinaattori@klusteri.fi", "manager"),   # listed twice: the stronger role wins
-    ("  PJ@Kaupunki.FI ", "board"),
-    ("pj@kaupunki.fi.evil.example", None),
-    ("someone@kaupunki.fi", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("email", "role"),
+    [
+        ("koordinaattori@klusteri.fi", "manager"),  # listed twice: the stronger role wins
+        ("  PJ@Kaupunki.FI ", "board"),
+        ("pj@kaupunki.fi.evil.example", None),
+        ("someone@kaupunki.fi", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_role_for_email(email: str | None, role: str | None) -> None:
     assert role_for_email(email, ALLOW) == role
 
@@ -131,13 +150,16 @@ def test_oidc_sign_in_needs_a_verified_listed_address(con) -> None:
     assert sign_in_email(con, "pj@kaupunki.fi", True, ALLOW) == "board"
     assert sign_in_email(con, "pj@kaupunki.fi", False, ALLOW) is None
     assert sign_in_email(con, "other@kaupunki.fi", True, ALLOW) is None
-    assert _sign_ins(con) == [("pj@kaupunki.fi", "oidc: success"),
-                              ("pj@kaupunki.fi", "oidc: failure"),
-                              ("other@kaupunki.fi", "oidc: failure")]
+    assert _sign_ins(con) == [
+        ("pj@kaupunki.fi", "oidc: success"),
+        ("pj@kaupunki.fi", "oidc: failure"),
+        ("other@kaupunki.fi", "oidc: failure"),
+    ]
 
 
-def test_user_command(db_path: Path, monkeypatch: pytest.MonkeyPatch,
-                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_user_command(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("cli.main.COMMAND_MODULES", ("cli.cmd_user",))
     db = ["--db", str(db_path), "--lang", "en"]
     assert main(["user", "list", *db]) == 0
@@ -199,7 +221,8 @@ def demo_with_accounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.slow
 def test_board_session_cannot_reach_manager_pages_by_navigation_or_url(
-        demo_with_accounts: Path) -> None:
+    demo_with_accounts: Path,
+) -> None:
     for role in ("board", "manager"):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.session_state["role"] = role
@@ -218,7 +241,8 @@ def test_board_session_cannot_reach_manager_pages_by_navigation_or_url(
 
 
 def test_core_functions_refuse_raw_rows_and_open_answers_to_the_board(
-        demo_with_accounts: Path) -> None:
+    demo_with_accounts: Path,
+) -> None:
     con = open_db(demo_with_accounts)
     try:
         calls = (

@@ -1,5 +1,6 @@
 """Backup and restore: an exact, consistent copy (same tables, same indicators) that restores
 only where it is asked to."""
+
 from __future__ import annotations
 
 import os
@@ -21,11 +22,14 @@ from indicators.compute import compute
 
 def table_contents(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
     """Every base table's rows, sorted, by table name."""
-    tables = [name for (name,) in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-        "AND table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
-    return {name: con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').fetchall()
-            for name in tables}
+    tables = [
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "AND table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()
+    ]
+    return {name: con.execute(f'SELECT * FROM "{name}" ORDER BY ALL').fetchall() for name in tables}
 
 
 @pytest.fixture
@@ -68,9 +72,9 @@ def indicators_of(path: Path) -> list:
         con.close()
 
 
-def test_backup_restore_gives_identical_tables(filled_db: Path, tmp_path: Path,
-                                               only_backup_commands: None,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_restore_gives_identical_tables(
+    filled_db: Path, tmp_path: Path, only_backup_commands: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "varmuuskopio.zip"
     assert main(["backup", "--out", str(out), "--db", str(filled_db), "--lang", "en"]) == 0
     assert "Key included: no." in capsys.readouterr().out
@@ -88,18 +92,22 @@ def test_backup_restore_gives_identical_tables(filled_db: Path, tmp_path: Path,
     assert any(r.value for r in results if r.code == "ORG-4")
     assert indicators_of(restored) == results
     next_values = []
-    for path in (filled_db, restored):   # sequences continue where the original left off
+    for path in (filled_db, restored):  # sequences continue where the original left off
         con = open_db(path)
-        next_values.append(con.execute(
-            "SELECT nextval('seq_import'), nextval('seq_org'), nextval('seq_event'), "
-            "(SELECT max(import_id) + 1 FROM import_log)").fetchone())
+        next_values.append(
+            con.execute(
+                "SELECT nextval('seq_import'), nextval('seq_org'), nextval('seq_event'), "
+                "(SELECT max(import_id) + 1 FROM import_log)"
+            ).fetchone()
+        )
         con.close()
     assert next_values[0] == next_values[1]
     assert next_values[0][0] == next_values[0][3] == 4
 
 
-def test_key_is_included_only_when_asked(filled_db: Path, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_key_is_included_only_when_asked(
+    filled_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     con = open_db(filled_db)
     try:
         key_text = key_path(filled_db).read_text().strip()
@@ -116,14 +124,14 @@ def test_key_is_included_only_when_asked(filled_db: Path, tmp_path: Path,
     assert stat.S_IMODE(new_key.stat().st_mode) == 0o600
 
 
-def test_restore_refuses_to_overwrite_without_force(filled_db: Path, tmp_path: Path,
-                                                    only_backup_commands: None,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_refuses_to_overwrite_without_force(
+    filled_db: Path, tmp_path: Path, only_backup_commands: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     backup = tmp_path / "backup.zip"
     con = open_db(filled_db)
     write_backup(con, backup)
     snapshot = table_contents(con)
-    con.execute("DELETE FROM participation")   # a later change the restore must undo
+    con.execute("DELETE FROM participation")  # a later change the restore must undo
     con.close()
     db = ["--db", str(filled_db), "--lang", "en"]
     assert main(["restore", str(backup), *db]) == 1
@@ -136,8 +144,9 @@ def test_restore_refuses_to_overwrite_without_force(filled_db: Path, tmp_path: P
     assert contents_of(filled_db) == snapshot
 
 
-def test_restore_refuses_what_is_not_a_backup(tmp_path: Path, only_backup_commands: None,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_refuses_what_is_not_a_backup(
+    tmp_path: Path, only_backup_commands: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     not_zip = tmp_path / "notes.zip"
     not_zip.write_text("hello")
     other_zip = tmp_path / "other.zip"
@@ -179,14 +188,20 @@ def test_backup_is_a_snapshot_without_uncommitted_rows(filled_db: Path, tmp_path
         writer = con.cursor()
         writer.execute("BEGIN TRANSACTION")
         writer.execute("DELETE FROM participation")
-        writer.execute("INSERT INTO funding (cluster_id, import_id, year, source_type, amount_eur)"
-                       " VALUES ('default', 99, 2025, 'membership_fee', 100)")
+        writer.execute(
+            "INSERT INTO funding (cluster_id, import_id, year, source_type, amount_eur)"
+            " VALUES ('default', 99, 2025, 'membership_fee', 100)"
+        )
         write_backup(con, tmp_path / "during.zip")
         writer.execute("COMMIT")
     finally:
         con.close()
     restored = restore_backup(tmp_path / "during.zip", tmp_path / "restored.duckdb")
     assert contents_of(restored.db_path) == before
-    leftovers = [name for folder in (tmp_path, tmp_path / "live") for name in os.listdir(folder)
-                 if name.startswith(".km-")]
+    leftovers = [
+        name
+        for folder in (tmp_path, tmp_path / "live")
+        for name in os.listdir(folder)
+        if name.startswith(".km-")
+    ]
     assert leftovers == []

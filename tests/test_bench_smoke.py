@@ -1,4 +1,5 @@
 """The benchmark code runs end to end on tiny inputs (no timing is asserted)."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,13 @@ def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", "--smoke", "--out", str(out), "--doc", str(doc)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(out.read_text())
     assert all(section in results for section in SECTIONS)

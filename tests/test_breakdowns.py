@@ -1,4 +1,5 @@
 """Page analytics on the hand-built fixture of ``fixtures_breakdowns`` (numbers by hand)."""
+
 from __future__ import annotations
 
 import duckdb
@@ -25,11 +26,14 @@ def by_year(rows: list[dict], key: str) -> dict[int, object]:
 
 # --- funding ---------------------------------------------------------------------------
 
+
 def test_funding_by_source_splits_paid_and_committed(fx) -> None:
-    rows = {(r["year"], r["source_type"]): (r["paid_eur"], r["committed_eur"])
-            for r in b.funding_by_source(fx, "default", YEARS)}
+    rows = {
+        (r["year"], r["source_type"]): (r["paid_eur"], r["committed_eur"])
+        for r in b.funding_by_source(fx, "default", YEARS)
+    }
     assert rows == {
-        (2023, "city_base_funding"): (10000, 0),   # the replaced 99 999 row is ignored
+        (2023, "city_base_funding"): (10000, 0),  # the replaced 99 999 row is ignored
         (2023, "membership_fee"): (1500, 0),
         (2023, "eu_project"): (20000, 0),
         (2023, "foundation"): (2000, 0),
@@ -67,25 +71,37 @@ def test_funding_reference_is_20_30_50() -> None:
 def test_funding_summary_city_share_and_project_dependency(fx) -> None:
     rows = {r["year"]: r for r in b.funding_summary(fx, "default", YEARS)}
     assert rows[2023]["total_paid_eur"] == 33500
-    assert rows[2023]["city_share"] == 0.2985           # 10 000 / 33 500
-    assert rows[2023]["project_dependency"] == 0.597    # 20 000 / 33 500
+    assert rows[2023]["city_share"] == 0.2985  # 10 000 / 33 500
+    assert rows[2023]["project_dependency"] == 0.597  # 20 000 / 33 500
     assert rows[2023]["no_base_funding"] is False
     # 2024: the city's 15 000 is only committed, so it never counts in the share.
     assert rows[2024]["city_share"] == 0.0
     assert rows[2024]["city_committed_eur"] == 15000
-    assert rows[2024]["project_dependency"] == 0.8       # 8 000 / 10 000
+    assert rows[2024]["project_dependency"] == 0.8  # 8 000 / 10 000
     assert rows[2024]["no_base_funding"] is True
     assert rows[2022]["city_share"] is None and rows[2022]["no_base_funding"] is False
 
 
 # --- members ---------------------------------------------------------------------------
 
+
 def test_retention_per_year(fx) -> None:
     rows = {r["year"]: r for r in b.retention(fx, "default", YEARS)}
     # 1.1.2023: Alfa, Beta, Gamma, Delta, university (joined 1.1.2023), city = 6; Gamma leaves.
-    assert rows[2023] == {"year": 2023, "members_start": 6, "retained": 5, "retention_rate": 0.8333,
-                               "new_members": 1, "members_left": 1, "members_end": 5}
-    assert (rows[2022]["members_start"], rows[2022]["members_end"], rows[2022]["new_members"]) == (4, 5, 1)
+    assert rows[2023] == {
+        "year": 2023,
+        "members_start": 6,
+        "retained": 5,
+        "retention_rate": 0.8333,
+        "new_members": 1,
+        "members_left": 1,
+        "members_end": 5,
+    }
+    assert (rows[2022]["members_start"], rows[2022]["members_end"], rows[2022]["new_members"]) == (
+        4,
+        5,
+        1,
+    )
     assert (rows[2024]["retention_rate"], rows[2024]["members_end"]) == (1.0, 6)
 
 
@@ -109,8 +125,13 @@ def test_tier_engagement_matrix_2023(fx) -> None:
     rows = b.tier_engagement(fx, "default", 2023)
     # Alfa governs (core); Beta 2 events (active); Delta 1 event (occasional); the university
     # 1 event but a partner in a project active in 2023 (active); the city 1 event (occasional).
-    assert matrix(rows) == {("Ydin", "core"): 1, ("Jäsen", "active"): 1, ("Jäsen", "occasional"): 1,
-                            ("Kumppani", "active"): 1, ("Kumppani", "occasional"): 1}
+    assert matrix(rows) == {
+        ("Ydin", "core"): 1,
+        ("Jäsen", "active"): 1,
+        ("Jäsen", "occasional"): 1,
+        ("Kumppani", "active"): 1,
+        ("Kumppani", "occasional"): 1,
+    }
     assert len(rows) == 3 * 4  # every level of every tier, zeros included
     assert [r["level"] for r in rows[:4]] == ["core", "active", "occasional", "passive"]
 
@@ -118,7 +139,11 @@ def test_tier_engagement_matrix_2023(fx) -> None:
 def test_tier_engagement_matrix_2024_excludes_followers(fx) -> None:
     # Epsilon attends in 2024 but is a follower: never in the matrix.
     assert matrix(b.tier_engagement(fx, "default", 2024)) == {
-        ("Ydin", "core"): 1, ("Jäsen", "occasional"): 1, ("Jäsen", "passive"): 2, ("Kumppani", "passive"): 2}
+        ("Ydin", "core"): 1,
+        ("Jäsen", "occasional"): 1,
+        ("Jäsen", "passive"): 2,
+        ("Kumppani", "passive"): 2,
+    }
 
 
 def test_paying_but_passive_is_manager_only(fx) -> None:
@@ -126,16 +151,24 @@ def test_paying_but_passive_is_manager_only(fx) -> None:
         b.paying_but_passive(fx, "default", 2024, role="board")
     # Delta is passive but pays nothing; the university and the city pay nothing either.
     assert b.paying_but_passive(fx, "default", 2024, role="manager") == [
-        {"name": "Eta Oy", "tier": "Jäsen", "annual_fee_eur": 500.0}]
+        {"name": "Eta Oy", "tier": "Jäsen", "annual_fee_eur": 500.0}
+    ]
     assert b.paying_but_passive(fx, "default", 2023, role="manager") == []
 
 
 # --- events ----------------------------------------------------------------------------
 
+
 def test_events_by_type(fx) -> None:
-    rows = {(r["year"], r["event_type"]): r["events"] for r in b.events_by_type(fx, "default", YEARS)}
-    assert rows == {(2022, "webinar"): 1, (2023, "seminar"): 2, (2023, "workshop"): 1,
-                    (2024, "matchmaking"): 1}
+    rows = {
+        (r["year"], r["event_type"]): r["events"] for r in b.events_by_type(fx, "default", YEARS)
+    }
+    assert rows == {
+        (2022, "webinar"): 1,
+        (2023, "seminar"): 2,
+        (2023, "workshop"): 1,
+        (2024, "matchmaking"): 1,
+    }
 
 
 def test_participation_trend_deduplicates_attended_rows(fx) -> None:
@@ -154,8 +187,10 @@ def test_participation_trend_has_zero_years(fx) -> None:
 
 
 def test_participation_by_org_type_and_helix(fx) -> None:
-    rows = {(r["year"], r["org_type"]): (r["helix"], r["organisations"], r["person_participations"])
-            for r in b.participation_by_org_type(fx, "default", (2023, 2023))}
+    rows = {
+        (r["year"], r["org_type"]): (r["helix"], r["organisations"], r["person_participations"])
+        for r in b.participation_by_org_type(fx, "default", (2023, 2023))
+    }
     assert rows == {
         (2023, "company"): ("business", 3, 6),
         (2023, "rdi"): ("research_education", 1, 1),
@@ -166,13 +201,16 @@ def test_participation_by_org_type_and_helix(fx) -> None:
 
 def test_row_order_does_not_change_counts(fx) -> None:
     before = b.participation_trend(fx, "default", YEARS)
-    fx.execute("CREATE TABLE p2 AS SELECT * FROM participation ORDER BY row_no DESC, import_id DESC")
+    fx.execute(
+        "CREATE TABLE p2 AS SELECT * FROM participation ORDER BY row_no DESC, import_id DESC"
+    )
     fx.execute("DELETE FROM participation")
     fx.execute("INSERT INTO participation SELECT * FROM p2")
     assert b.participation_trend(fx, "default", YEARS) == before
 
 
 # --- success stories -------------------------------------------------------------------
+
 
 def test_board_sees_only_consented_stories(fx) -> None:
     rows = b.success_stories(fx, "default", YEARS, role="board")
@@ -189,17 +227,23 @@ def test_board_cannot_ask_for_unconsented_stories(fx) -> None:
 
 
 def test_manager_sees_all_stories_marked(fx) -> None:
-    rows = b.success_stories(fx, "default", YEARS, role="manager", include_unconsented=True,
-                             organisation="Alfa Oy")
+    rows = b.success_stories(
+        fx, "default", YEARS, role="manager", include_unconsented=True, organisation="Alfa Oy"
+    )
     assert [(r["title"], r["consent_to_publish"], r["amount_eur"]) for r in rows] == [
-        ("Vientikauppa Ruotsiin", False, 50000), ("Alfa ja Beta yhteistyöhön", True, None)]
+        ("Vientikauppa Ruotsiin", False, 50000),
+        ("Alfa ja Beta yhteistyöhön", True, None),
+    ]
 
 
 def test_story_filters_by_type_and_year(fx) -> None:
-    assert [r["title"] for r in b.success_stories(fx, "default", YEARS, role="board",
-                                                  outcome_type="pilot_test")] == ["Pilotti kaupungin kanssa"]
-    assert [r["title"] for r in b.success_stories(fx, "default", YEARS, role="board",
-                                                  year=2023)] == ["Alfa ja Beta yhteistyöhön"]
+    assert [
+        r["title"]
+        for r in b.success_stories(fx, "default", YEARS, role="board", outcome_type="pilot_test")
+    ] == ["Pilotti kaupungin kanssa"]
+    assert [
+        r["title"] for r in b.success_stories(fx, "default", YEARS, role="board", year=2023)
+    ] == ["Alfa ja Beta yhteistyöhön"]
     assert b.story_filters(fx, "default", YEARS, role="board") == {
         "outcome_types": ["new_partnership", "pilot_test"],
         "years": [2023, 2024],
@@ -209,9 +253,13 @@ def test_story_filters_by_type_and_year(fx) -> None:
 
 # --- context and data overview ---------------------------------------------------------
 
+
 def test_regional_series_is_context_within_range(fx) -> None:
     rows = b.regional_series(fx, "default", YEARS)
-    assert [(r["year"], r["value"], r["context"]) for r in rows] == [(2023, 15800, True), (2024, 15700, True)]
+    assert [(r["year"], r["value"], r["context"]) for r in rows] == [
+        (2023, 15800, True),
+        (2024, 15700, True),
+    ]
     assert "klusteri ei voi" in t("analytics.regional.context_note", "fi")
 
 
@@ -240,8 +288,10 @@ def test_labels_exist_for_every_group_and_band() -> None:
 
 def test_pages_agree_with_the_indicator_results(fx) -> None:
     """The page series and the SPEC 5 records come from the same rules, so they never differ."""
-    results = {(r.code, r.metric, r.year): r.value
-               for r in compute(fx, "default", codes=["ORG-1", "ORG-4", "FUN-1"])}
+    results = {
+        (r.code, r.metric, r.year): r.value
+        for r in compute(fx, "default", codes=["ORG-1", "ORG-4", "FUN-1"])
+    }
     for row in b.retention(fx, "default", YEARS):
         y = row["year"]
         assert results[("ORG-1", "retention_rate", y)] == row["retention_rate"]

@@ -1,5 +1,6 @@
 """``klusterimittari import``, ``imports`` and ``template``: exit codes 0/1/2 and messages in
 Finnish and English (SPEC 4)."""
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ def test_import_exit_codes_and_languages(db_path, tmp_path, capsys) -> None:
     db = ["--db", str(db_path)]
     assert run("import", str(good), *db, "--user", "maija") == 0
     assert "hyva.xlsx: ladattu" in capsys.readouterr().out
-    assert run("import", str(good), *db, "--lang", "en") == 0          # same file: no-op
+    assert run("import", str(good), *db, "--lang", "en") == 0  # same file: no-op
     assert "hyva.xlsx: no change" in capsys.readouterr().out
     assert run("import", str(bad), str(good), *db) == 1
     out = capsys.readouterr().out
@@ -42,19 +43,29 @@ def test_import_exit_codes_and_languages(db_path, tmp_path, capsys) -> None:
     con = open_db(db_path)
     try:
         assert con.execute("SELECT count(*) FROM v_event").fetchone() == (1,)
-        assert con.execute("SELECT user_name FROM import_log WHERE import_id = 1").fetchone() \
-            == ("maija",)
+        assert con.execute("SELECT user_name FROM import_log WHERE import_id = 1").fetchone() == (
+            "maija",
+        )
     finally:
         con.close()
 
 
-@pytest.mark.parametrize(("options", "fi", "en"), [
-    (["--event-title", "Aamukahvit", "--event-date", "32.6.2025"],
-     "päivämäärä '32.6.2025' ei kelpaa", "date '32.6.2025' is not valid"),
-    (["--event-title", "Aamukahvit"], "anna sekä --event-title että --event-date",
-     "give both --event-title and --event-date"),
-    (["--max-bad-rows", "1.5"], "osuus väliltä 0–1", "share between 0 and 1"),
-])
+@pytest.mark.parametrize(
+    ("options", "fi", "en"),
+    [
+        (
+            ["--event-title", "Aamukahvit", "--event-date", "32.6.2025"],
+            "päivämäärä '32.6.2025' ei kelpaa",
+            "date '32.6.2025' is not valid",
+        ),
+        (
+            ["--event-title", "Aamukahvit"],
+            "anna sekä --event-title että --event-date",
+            "give both --event-title and --event-date",
+        ),
+        (["--max-bad-rows", "1.5"], "osuus väliltä 0–1", "share between 0 and 1"),
+    ],
+)
 def test_usage_errors_exit_2(db_path, tmp_path, capsys, options, fi, en) -> None:
     good = str(workbook(tmp_path / "hyva.xlsx", GOOD))
     assert run("import", good, "--db", str(db_path), *options) == 2
@@ -68,11 +79,33 @@ def test_usage_errors_exit_2(db_path, tmp_path, capsys, options, fi, en) -> None
 
 def test_event_date_in_both_forms(db_path, tmp_path, capsys) -> None:
     path = workbook(tmp_path / "lista.xlsx", {"Taul1": [["Organisaatio", "Nimi"], ["Acme", "M"]]})
-    assert run("import", str(path), "--db", str(db_path), "--event-title", "Aamukahvit",
-               "--event-date", "2025-06-20") == 0
+    assert (
+        run(
+            "import",
+            str(path),
+            "--db",
+            str(db_path),
+            "--event-title",
+            "Aamukahvit",
+            "--event-date",
+            "2025-06-20",
+        )
+        == 0
+    )
     path2 = workbook(tmp_path / "lista2.xlsx", {"Taul1": [["Organisaatio", "Nimi"], ["Beta", "N"]]})
-    assert run("import", str(path2), "--db", str(db_path), "--event-title", "aamukahvit",
-               "--event-date", "20.6.2025") == 0
+    assert (
+        run(
+            "import",
+            str(path2),
+            "--db",
+            str(db_path),
+            "--event-title",
+            "aamukahvit",
+            "--event-date",
+            "20.6.2025",
+        )
+        == 0
+    )
     con = open_db(db_path)
     try:
         assert con.execute("SELECT count(*) FROM v_event").fetchone() == (1,)
@@ -103,8 +136,9 @@ def test_template_command(tmp_path, db_path, capsys) -> None:
     assert run("template", "funding", "--out", str(out), "--db", str(db_path)) == 0
     assert out.stat().st_size > 0
     assert "Pohja (rahoitus) kirjoitettiin" in capsys.readouterr().out
-    assert run("template", "funding", "--out", str(tmp_path / "nope" / "x.xlsx"),
-               "--lang", "en") == 1
+    assert (
+        run("template", "funding", "--out", str(tmp_path / "nope" / "x.xlsx"), "--lang", "en") == 1
+    )
     assert "Could not write" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
         run("template", "nonsense", "--out", str(out))

@@ -1,5 +1,6 @@
 """Many readers computing indicators while imports run in one process; a second process is
 told the database is busy."""
+
 from __future__ import annotations
 
 import subprocess
@@ -49,10 +50,14 @@ def _sequential_result(files: list[Path]) -> tuple[tuple, list]:
 @pytest.mark.slow
 def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
     members = members_workbook(tmp_path / "jasenet.xlsx", 40)
-    lists = [attendance_workbook(tmp_path / f"osallistujat_{seed}.xlsx", rows, events=10,
-                                 orgs=60, seed=seed) for rows, seed in LISTS]
+    lists = [
+        attendance_workbook(
+            tmp_path / f"osallistujat_{seed}.xlsx", rows, events=10, orgs=60, seed=seed
+        )
+        for rows, seed in LISTS
+    ]
     full_sizes = {rows for rows, _ in LISTS}
-    con = open_db(tmp_path / "klusteri.duckdb")     # the app's one connection
+    con = open_db(tmp_path / "klusteri.duckdb")  # the app's one connection
     assert import_file(con, members).status == "loaded"
     codes = {r.code for r in compute(con)}
     errors: list[BaseException] = []
@@ -99,8 +104,10 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
     final = con.execute(SNAPSHOT_SQL).fetchall()
     assert sorted(rows for _, rows, _, _ in final) == sorted(full_sizes)
     result, indicators = con.execute(RESULT_SQL).fetchone(), compute(con)
-    order = [name for (name,) in con.execute(
-        "SELECT file_name FROM import_log ORDER BY import_id").fetchall()]
+    order = [
+        name
+        for (name,) in con.execute("SELECT file_name FROM import_log ORDER BY import_id").fetchall()
+    ]
     con.close()
     assert (result, indicators) == _sequential_result([tmp_path / name for name in order])
     assert result[1:] == (10, 60, 40)
@@ -110,10 +117,13 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
 def held_elsewhere(db_path: Path):
     """The database file held open by another process until the test closes its stdin."""
     open_db(db_path).close()
-    code = (f"import duckdb, sys\ncon = duckdb.connect({str(db_path)!r})\n"
-            "print('ready', flush=True)\nsys.stdin.read()")
-    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    code = (
+        f"import duckdb, sys\ncon = duckdb.connect({str(db_path)!r})\n"
+        "print('ready', flush=True)\nsys.stdin.read()"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline().strip() == "ready"
     yield holder
     if holder.poll() is None:
@@ -122,8 +132,11 @@ def held_elsewhere(db_path: Path):
 
 
 def test_second_process_is_told_the_database_is_busy(
-        db_path: Path, held_elsewhere: subprocess.Popen, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: Path,
+    held_elsewhere: subprocess.Popen,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(DatabaseBusy) as info:
         open_db(db_path, wait_s=0.3)
     assert "is in use by another program" in info.value.message("en")
@@ -137,7 +150,8 @@ def test_second_process_is_told_the_database_is_busy(
 
 
 def test_a_waiting_process_gets_the_database_once_it_is_free(
-        db_path: Path, held_elsewhere: subprocess.Popen) -> None:
+    db_path: Path, held_elsewhere: subprocess.Popen
+) -> None:
     release = threading.Timer(0.5, held_elsewhere.stdin.close)
     release.start()
     con = open_db(db_path, wait_s=60)

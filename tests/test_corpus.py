@@ -4,6 +4,7 @@ Each file goes through ``read_upload`` with its own timeout, so a hang ends as a
 within that bound instead of stalling the run (no pytest-timeout needed). Files whose outcome is certain are checked
 against the table below.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -61,8 +62,11 @@ EXPECTED: dict[str, str | list[tuple[str, bool]]] = {
     "python-calamine/base.xlsb": [("Sheet1", False), ("Sheet3", False)],
     "python-calamine/base.xls": [("Sheet1", False)],
     "python-calamine/base.ods": [("Sheet1", False)],
-    "fastexcel/fixture-sheets-different-visibilities.xlsx":
-        [("Visible", False), ("Hidden", True), ("VeryHidden", True)],
+    "fastexcel/fixture-sheets-different-visibilities.xlsx": [
+        ("Visible", False),
+        ("Hidden", True),
+        ("VeryHidden", True),
+    ],
     "poi/WithChartSheet.xlsx": [(f"Sheet{n}", False) for n in (1, 6, 5, 4, 3, 2)],
     "csv/phpspreadsheet_semicolon_separated.csv": [("phpspreadsheet_semicolon_separated", False)],
 }
@@ -104,7 +108,8 @@ def test_corpus_file_has_a_clean_outcome(path: Path, outcomes: dict[Path, Future
             assert sheet.table.num_rows > 0
             assert sheet.table.column_names[0] == "__row"
             assert sheet.table.column("__row").to_pylist() == sorted(
-                set(sheet.table.column("__row").to_pylist()))
+                set(sheet.table.column("__row").to_pylist())
+            )
         result = [(sheet.name, sheet.hidden) for sheet in outcome]
     expected = EXPECTED.get(path.relative_to(CORPUS).as_posix())
     if expected is not None:

@@ -1,4 +1,5 @@
 """Custom indicators from a TOML file: loading, guarding, computing (numbers by hand)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,12 +29,22 @@ ATTENDED_SQL = """
 """
 
 
-def entry(code: str, sql: str, metrics: str, unit: str = "count", survey: bool = False, **extra: str) -> str:
+def entry(
+    code: str, sql: str, metrics: str, unit: str = "count", survey: bool = False, **extra: str
+) -> str:
     lines = [
-        "[[indicator]]", f'code = "{code}"', 'recipient = "cluster_org"', f'name_fi = "Oma {code}"',
-        f'name_en = "Own {code}"', f'unit = "{unit}"', 'data_class = "ADM"',
-        'caveat_fi = "Toiminta ei ole vaikuttavuutta."', 'caveat_en = "Activity is not impact."',
-        f"metrics = [{metrics}]", f"survey = {str(survey).lower()}", f'sql = """{sql}"""',
+        "[[indicator]]",
+        f'code = "{code}"',
+        'recipient = "cluster_org"',
+        f'name_fi = "Oma {code}"',
+        f'name_en = "Own {code}"',
+        f'unit = "{unit}"',
+        'data_class = "ADM"',
+        'caveat_fi = "Toiminta ei ole vaikuttavuutta."',
+        'caveat_en = "Activity is not impact."',
+        f"metrics = [{metrics}]",
+        f"survey = {str(survey).lower()}",
+        f'sql = """{sql}"""',
         *(f'{key} = "{value}"' for key, value in extra.items()),
     ]
     return "\n".join(lines) + "\n\n"
@@ -42,9 +53,11 @@ def entry(code: str, sql: str, metrics: str, unit: str = "count", survey: bool =
 @pytest.fixture
 def toml(tmp_path: Path) -> Path:
     path = tmp_path / "indicators.toml"
-    path.write_text(entry("OMA-1", EVENTS_SQL, '"events"')
-                    + entry("OMA-2", ATTENDED_SQL, '"attended_share"', unit="share", survey=True),
-                    encoding="utf-8")
+    path.write_text(
+        entry("OMA-1", EVENTS_SQL, '"events"')
+        + entry("OMA-2", ATTENDED_SQL, '"attended_share"', unit="share", survey=True),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -56,7 +69,9 @@ def clean_registry() -> Iterator[None]:
     registry.REGISTRY.update(saved)
 
 
-def computed(con: duckdb.DuckDBPyConnection, indicators: list[registry.Indicator], **kwargs) -> list[Result]:
+def computed(
+    con: duckdb.DuckDBPyConnection, indicators: list[registry.Indicator], **kwargs
+) -> list[Result]:
     """Register ``indicators`` and compute them alone, as the CLI and the pages do."""
     return compute(con, "default", codes=[registry.register(i).code for i in indicators], **kwargs)
 
@@ -70,8 +85,15 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_load_custom_builds_registry_indicators(toml: Path) -> None:
     oma1, oma2 = custom.load_custom(toml)
     assert isinstance(oma1, registry.Indicator)
-    assert (oma1.code, oma1.recipient, oma1.name_en, oma1.data_class) == ("OMA-1", "cluster_org", "Own OMA-1", "ADM")
-    assert [(m.name, m.unit, m.inputs, m.min_n) for m in oma1.metrics] == [("events", "count", ("events",), None)]
+    assert (oma1.code, oma1.recipient, oma1.name_en, oma1.data_class) == (
+        "OMA-1",
+        "cluster_org",
+        "Own OMA-1",
+        "ADM",
+    )
+    assert [(m.name, m.unit, m.inputs, m.min_n) for m in oma1.metrics] == [
+        ("events", "count", ("events",), None)
+    ]
     assert [(m.name, m.unit, m.min_n) for m in oma2.metrics] == [("attended_share", "share", 5)]
     assert set(oma2.inputs) == {"events", "participants"}
 
@@ -89,21 +111,37 @@ def test_custom_indicators_computed_by_hand(con: duckdb.DuckDBPyConnection, toml
     assert got[("OMA-2", 2022)] == (None, 1, True)
     oma1_2023 = next(r for r in results if (r.code, r.year) == ("OMA-1", 2023))
     assert oma1_2023.to_dict() == {
-        "code": "OMA-1", "metric": "events", "year": 2023, "value": 3, "unit": "count", "n": None,
-        "suppressed": False, "name_fi": "Oma OMA-1", "name_en": "Own OMA-1", "recipient": "cluster_org",
-        "data_class": "ADM", "note": None}
+        "code": "OMA-1",
+        "metric": "events",
+        "year": 2023,
+        "value": 3,
+        "unit": "count",
+        "n": None,
+        "suppressed": False,
+        "name_fi": "Oma OMA-1",
+        "name_en": "Own OMA-1",
+        "recipient": "cluster_org",
+        "data_class": "ADM",
+        "note": None,
+    }
 
 
 def test_year_without_rows_has_a_note(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
     build(con)
     results = computed(con, custom.load_custom(toml), year=2021, lang="en")
-    assert [(r.code, r.year, r.value) for r in results] == [("OMA-1", 2021, None), ("OMA-2", 2021, None)]
+    assert [(r.code, r.year, r.value) for r in results] == [
+        ("OMA-1", 2021, None),
+        ("OMA-2", 2021, None),
+    ]
     assert all(r.note and "2021" in r.note for r in results)
 
 
 def test_missing_input_gives_upload_note(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
     results = computed(con, custom.load_custom(toml), lang="en")
-    assert [(r.code, r.year, r.value) for r in results] == [("OMA-1", None, None), ("OMA-2", None, None)]
+    assert [(r.code, r.year, r.value) for r in results] == [
+        ("OMA-1", None, None),
+        ("OMA-2", None, None),
+    ]
     assert all(r.note and "upload" in r.note.lower() for r in results)
 
 
@@ -117,11 +155,14 @@ def test_registered_custom_indicators_compute_with_the_built_ins(con, toml: Path
     assert {r.code for r in every} == {*registry.BUILT_IN_CODES, "OMA-1", "OMA-2"}
 
 
-@pytest.mark.parametrize("sql", [
-    "DELETE FROM target WHERE cluster_id = $cluster_id",
-    "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'; DELETE FROM target",
-    "CREATE TABLE evil AS SELECT $cluster_id AS c",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM target WHERE cluster_id = $cluster_id",
+        "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'; DELETE FROM target",
+        "CREATE TABLE evil AS SELECT $cluster_id AS c",
+    ],
+)
 def test_rejects_anything_but_one_select(tmp_path: Path, sql: str) -> None:
     with pytest.raises(custom.CustomIndicatorError) as caught:
         custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
@@ -129,14 +170,23 @@ def test_rejects_anything_but_one_select(tmp_path: Path, sql: str) -> None:
     assert "SELECT" in caught.value.text("en") and " / " in str(caught.value)  # both languages
 
 
-def test_delete_never_runs_even_when_built_by_hand(con: duckdb.DuckDBPyConnection, toml: Path) -> None:
-    con.execute("INSERT INTO target (cluster_id, code, metric, year, value) VALUES ('default', 'ORG-1', 'm', 2024, 1)")
-    evil = replace(custom.load_custom(toml)[0], sql="DELETE FROM target WHERE cluster_id = $cluster_id")
+def test_delete_never_runs_even_when_built_by_hand(
+    con: duckdb.DuckDBPyConnection, toml: Path
+) -> None:
+    con.execute(
+        "INSERT INTO target (cluster_id, code, metric, year, value) VALUES ('default', 'ORG-1', 'm', 2024, 1)"
+    )
+    evil = replace(
+        custom.load_custom(toml)[0], sql="DELETE FROM target WHERE cluster_id = $cluster_id"
+    )
     build(con)
     results = computed(con, [evil], lang="en")
-    expected = custom.CustomIndicatorError("analytics.custom.not_select", code="OMA-1", found="DELETE")
+    expected = custom.CustomIndicatorError(
+        "analytics.custom.not_select", code="OMA-1", found="DELETE"
+    )
     assert [(r.year, r.value, r.note) for r in results] == [
-        (year, None, expected.text("en")) for year in (2022, 2023, 2024)]
+        (year, None, expected.text("en")) for year in (2022, 2023, 2024)
+    ]
     assert con.execute("SELECT count(*) FROM target").fetchone()[0] == 1
 
 
@@ -145,8 +195,10 @@ def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_p
     sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
     indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
     # Null records whose note names the error, in either language, instead of a traceback.
-    for lang, text in (("fi", "Oman mittarin OMA-9 SQL-kysely epäonnistui"),
-                       ("en", "The SQL of custom indicator OMA-9 failed")):
+    for lang, text in (
+        ("fi", "Oman mittarin OMA-9 SQL-kysely epäonnistui"),
+        ("en", "The SQL of custom indicator OMA-9 failed"),
+    ):
         results = computed(con, indicators, lang=lang)
         assert [(r.year, r.value) for r in results] == [(2022, None), (2023, None), (2024, None)]
         assert all(text in r.note and "no_such_column" in r.note for r in results)
@@ -154,43 +206,75 @@ def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_p
     assert con.execute("SELECT count(*) FROM v_funding").fetchone()[0] == 8
 
 
-def test_a_failing_custom_query_leaves_the_others_computed(con: duckdb.DuckDBPyConnection,
-                                                          toml: Path, tmp_path: Path) -> None:
+def test_a_failing_custom_query_leaves_the_others_computed(
+    con: duckdb.DuckDBPyConnection, toml: Path, tmp_path: Path
+) -> None:
     build(con)
     sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
     broken = custom.load_custom(write(tmp_path, entry("OMA-0", sql, '"x"')))
     results = computed(con, [*broken, *custom.load_custom(toml)], lang="en")
     got = {(r.code, r.year): r.value for r in results}
-    assert got[("OMA-0", 2023)] is None and got[("OMA-1", 2023)] == 3 and got[("OMA-2", 2023)] == 0.9231
+    assert (
+        got[("OMA-0", 2023)] is None
+        and got[("OMA-1", 2023)] == 3
+        and got[("OMA-2", 2023)] == 0.9231
+    )
 
 
-def test_a_survey_value_without_n_is_suppressed(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_a_survey_value_without_n_is_suppressed(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     build(con)
     sql = EVENTS_SQL.replace("'events'", "'mean'")
-    indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"mean"', unit="score", survey=True)))
+    indicators = custom.load_custom(
+        write(tmp_path, entry("OMA-9", sql, '"mean"', unit="score", survey=True))
+    )
     results = computed(con, indicators, year=2023, lang="en")
     assert [(r.year, r.value, r.n, r.suppressed) for r in results] == [(2023, None, None, True)]
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    (entry("OMA-9", EVENTS_SQL, '"events"').replace('recipient = "cluster_org"', 'recipient = "city"'),
-     "analytics.custom.bad_choice"),
-    (entry("OMA-9", EVENTS_SQL, '"events"').replace('caveat_en = "Activity is not impact."', ""),
-     "analytics.custom.missing_field"),
-    (entry("ORG-1", EVENTS_SQL, '"events"'), "analytics.custom.duplicate_code"),
-    (entry("OMA-9", "SELECT 2024 AS year, 'x' AS metric, count(*) AS value FROM v_event", '"x"'),
-     "analytics.custom.no_cluster"),
-    (entry("OMA-9", "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'", '"x"'),
-     "analytics.custom.missing_field"),  # reads no view and names no inputs
-    ("[[indicator]\ncode = ", "analytics.custom.unreadable"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            entry("OMA-9", EVENTS_SQL, '"events"').replace(
+                'recipient = "cluster_org"', 'recipient = "city"'
+            ),
+            "analytics.custom.bad_choice",
+        ),
+        (
+            entry("OMA-9", EVENTS_SQL, '"events"').replace(
+                'caveat_en = "Activity is not impact."', ""
+            ),
+            "analytics.custom.missing_field",
+        ),
+        (entry("ORG-1", EVENTS_SQL, '"events"'), "analytics.custom.duplicate_code"),
+        (
+            entry(
+                "OMA-9", "SELECT 2024 AS year, 'x' AS metric, count(*) AS value FROM v_event", '"x"'
+            ),
+            "analytics.custom.no_cluster",
+        ),
+        (
+            entry(
+                "OMA-9",
+                "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'",
+                '"x"',
+            ),
+            "analytics.custom.missing_field",
+        ),  # reads no view and names no inputs
+        ("[[indicator]\ncode = ", "analytics.custom.unreadable"),
+    ],
+)
 def test_invalid_definitions_are_rejected(tmp_path: Path, text: str, key: str) -> None:
     with pytest.raises(custom.CustomIndicatorError) as caught:
         custom.load_custom(write(tmp_path, text))
     assert caught.value.key == key
 
 
-def test_custom_path(con: duckdb.DuckDBPyConnection, db_path: Path, monkeypatch, tmp_path: Path) -> None:
+def test_custom_path(
+    con: duckdb.DuckDBPyConnection, db_path: Path, monkeypatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv(custom.ENV_VAR, raising=False)
     assert custom.custom_path(con) is None  # in-memory database
     file_con = duckdb.connect(str(db_path))
@@ -209,8 +293,9 @@ def test_cli_targets_accept_custom_codes(db_path: Path, toml: Path, monkeypatch)
     assert main(["target", "set", "OMA-7", "events", "2025", "4", "--db", str(db_path)]) == 1
 
 
-def test_cli_shows_a_failing_custom_query_as_a_note(db_path: Path, tmp_path: Path, monkeypatch,
-                                                    capsys) -> None:
+def test_cli_shows_a_failing_custom_query_as_a_note(
+    db_path: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
     con = open_db(db_path)
     try:
         build(con)
@@ -225,8 +310,9 @@ def test_cli_shows_a_failing_custom_query_as_a_note(db_path: Path, tmp_path: Pat
 
 
 @pytest.mark.parametrize("command", [["indicators"], ["target", "list"]])
-def test_cli_reports_an_unusable_definition_file(db_path: Path, tmp_path: Path, monkeypatch, capsys,
-                                                 command: list[str]) -> None:
+def test_cli_reports_an_unusable_definition_file(
+    db_path: Path, tmp_path: Path, monkeypatch, capsys, command: list[str]
+) -> None:
     monkeypatch.setenv(custom.ENV_VAR, str(write(tmp_path, entry("ORG-1", EVENTS_SQL, '"events"'))))
     assert main([*command, "--lang", "en", "--db", str(db_path)]) == 1
     assert capsys.readouterr().err.strip() == "Custom indicator ORG-1: the code is already in use."

@@ -1,4 +1,5 @@
 """The board report: the chart workbook read back with openpyxl, the HTML page parsed (issue 6)."""
+
 from __future__ import annotations
 
 import io
@@ -30,10 +31,18 @@ def _rows(sheet) -> list[dict]:
 def test_board_workbook_sheets_and_native_charts(small: duckdb.DuckDBPyConnection) -> None:
     data = board_workbook(small, "default", YEARS, "fi")
     book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Yhteenveto", "Rahoitus", "Jäsenet", "Jäsenyystasot",
-                               "Osallistuminen", "Jäsenkysely", "Menestystarinat"]
-    charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
-              if n.startswith("xl/charts/chart")]
+    assert book.sheetnames == [
+        "Yhteenveto",
+        "Rahoitus",
+        "Jäsenet",
+        "Jäsenyystasot",
+        "Osallistuminen",
+        "Jäsenkysely",
+        "Menestystarinat",
+    ]
+    charts = [
+        n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")
+    ]
     assert len(charts) == 5
     english = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "en")))
     assert english.sheetnames[:2] == ["Summary", "Funding"]
@@ -43,8 +52,11 @@ def test_board_funding_by_payer_group_paid_and_committed(small: duckdb.DuckDBPyC
     book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
     rows = {(r["Vuosi"], r["Tila"]): r for r in _rows(book["Rahoitus"])[:4]}
     paid_2023 = rows[(2023, "Maksettu")]
-    assert (paid_2023["Pitkäaikainen julkinen rahoitus"], paid_2023["Jäsenorganisaatiot"],
-            paid_2023["Yhteensä"]) == (10000, 15000, 25000)
+    assert (
+        paid_2023["Pitkäaikainen julkinen rahoitus"],
+        paid_2023["Jäsenorganisaatiot"],
+        paid_2023["Yhteensä"],
+    ) == (10000, 15000, 25000)
     assert rows[(2024, "Sitoumus")]["Pitkäaikainen julkinen rahoitus"] == 15000
     assert rows[(2024, "Maksettu")]["Yhteensä"] == 500
     cell = book["Rahoitus"]["H2"]
@@ -54,21 +66,34 @@ def test_board_funding_by_payer_group_paid_and_committed(small: duckdb.DuckDBPyC
 def test_board_members_participation_and_survey(small: duckdb.DuckDBPyConnection) -> None:
     book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
     members = _rows(book["Jäsenet"])
-    assert [(r["Vuosi"], r["Jäseniä 31.12."], r["Ydin"], r["Satunnainen"], r["Passiivinen"])
-            for r in members] == [(2023, 2, 1, 0, 1), (2024, 3, 1, 1, 1)]
+    assert [
+        (r["Vuosi"], r["Jäseniä 31.12."], r["Ydin"], r["Satunnainen"], r["Passiivinen"])
+        for r in members
+    ] == [(2023, 2, 1, 0, 1), (2024, 3, 1, 1, 1)]
     tiers = _rows(book["Jäsenyystasot"])
-    assert [(r["Jäsenyystaso"], r["Ydin"], r["Aktiivinen"], r["Satunnainen"], r["Passiivinen"])
-            for r in tiers] == [("(ei tasoa)", 1, 0, 1, 1)]
+    assert [
+        (r["Jäsenyystaso"], r["Ydin"], r["Aktiivinen"], r["Satunnainen"], r["Passiivinen"])
+        for r in tiers
+    ] == [("(ei tasoa)", 1, 0, 1, 1)]
     trend = _rows(book["Osallistuminen"])
-    assert [(r["Tapahtumia"], r["Henkilöosallistumisia"], r["Osallistuneita organisaatioita"])
-            for r in trend] == [(1, 1, 1), (1, 2, 2)]
+    assert [
+        (r["Tapahtumia"], r["Henkilöosallistumisia"], r["Osallistuneita organisaatioita"])
+        for r in trend
+    ] == [(1, 1, 1), (1, 2, 2)]
     sheet = book["Jäsenkysely"]
     survey = {r["Kysymys"]: r for r in _rows(sheet)}
-    assert (survey["A6"]["Keskiarvo (1–5)"], survey["A6"]["n"],
-            survey["A6"]["Vastausprosentti"]) == (3.83, 6, 0.6)
+    assert (
+        survey["A6"]["Keskiarvo (1–5)"],
+        survey["A6"]["n"],
+        survey["A6"]["Vastausprosentti"],
+    ) == (3.83, 6, 0.6)
     a7 = survey["A7"]
     assert (a7["Keskiarvo (1–5)"], a7["Samaa mieltä (4–5)"], a7["n"], a7["Piilotettu"]) == (
-        None, None, 3, "n < 5")
+        None,
+        None,
+        3,
+        "n < 5",
+    )
     assert "n < 5" in sheet.cell(row=3, column=4).comment.text
 
 
@@ -120,8 +145,13 @@ def test_html_report_is_self_contained(small: duckdb.DuckDBPyConnection) -> None
         assert not {"src", "href", "data"} & set(attrs), (tag, attrs)
     assert page.startswith("<!DOCTYPE html>")
     assert "Plotly.newPlot" in page and "@media print" in page
-    for chart in ("chart-funding", "chart-engagement", "chart-tiers", "chart-participation",
-                  "chart-survey"):
+    for chart in (
+        "chart-funding",
+        "chart-engagement",
+        "chart-tiers",
+        "chart-participation",
+        "chart-survey",
+    ):
         assert f'id="{chart}"' in page
 
 
@@ -145,8 +175,9 @@ def test_html_report_escapes_input_text(small: duckdb.DuckDBPyConnection) -> Non
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_cli_board_report_writes_both_files(small: duckdb.DuckDBPyConnection, db_path: Path,
-                                            tmp_path: Path) -> None:
+def test_cli_board_report_writes_both_files(
+    small: duckdb.DuckDBPyConnection, db_path: Path, tmp_path: Path
+) -> None:
     assert board_years(small, "default") == YEARS
     small.close()
     out = tmp_path / "hallitus.xlsx"
@@ -156,9 +187,11 @@ def test_cli_board_report_writes_both_files(small: duckdb.DuckDBPyConnection, db
 
 
 def test_board_report_gives_both_documents_and_one_audit_entry(
-        small: duckdb.DuckDBPyConnection) -> None:
+    small: duckdb.DuckDBPyConnection,
+) -> None:
     report = board_report(small, "default", YEARS, "en", user="mari")
     assert openpyxl.load_workbook(io.BytesIO(report.xlsx)).sheetnames[0] == "Summary"
     assert report.html.startswith("<!DOCTYPE html><html lang='en'>")
-    assert small.execute("SELECT user_name, detail FROM audit_log WHERE action = 'export'"
-                         ).fetchall() == [("mari", "board report en 2023-2024")]
+    assert small.execute(
+        "SELECT user_name, detail FROM audit_log WHERE action = 'export'"
+    ).fetchall() == [("mari", "board report en 2023-2024")]

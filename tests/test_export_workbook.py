@@ -1,4 +1,5 @@
 """The indicator workbook read back with openpyxl: sheets, values, formats, safety (issue 6)."""
+
 from __future__ import annotations
 
 import io
@@ -19,10 +20,28 @@ from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
 
 # The small cluster: built once per module, a private open copy per test.
 small_db_file, small = fixtures_export.small_db_file, fixtures_export.small
-FI_SHEETS = ["Indikaattorit", "Alue", "Klusteriorganisaatio", "TKI-toimijat", "Yritykset",
-             "Julkinen sektori", "Määritelmät", "Aineisto", "Menestystarinat"]
-EN_SHEETS = ["Indicators", "Region", "Cluster organisation", "RDI actors", "Companies",
-             "Public sector", "Definitions", "Sources", "Success stories"]
+FI_SHEETS = [
+    "Indikaattorit",
+    "Alue",
+    "Klusteriorganisaatio",
+    "TKI-toimijat",
+    "Yritykset",
+    "Julkinen sektori",
+    "Määritelmät",
+    "Aineisto",
+    "Menestystarinat",
+]
+EN_SHEETS = [
+    "Indicators",
+    "Region",
+    "Cluster organisation",
+    "RDI actors",
+    "Companies",
+    "Public sector",
+    "Definitions",
+    "Sources",
+    "Success stories",
+]
 
 
 def _book(data: bytes) -> openpyxl.Workbook:
@@ -38,8 +57,10 @@ def _indicator_cells(sheet) -> dict[tuple, openpyxl.cell.Cell]:
     """Value cells of the Indicators sheet by (code, year, metric)."""
     header = [c.value for c in sheet[1]]
     code, year, metric, value = (header.index(h) for h in ("Koodi", "Vuosi", "Mittari", "Arvo"))
-    return {(r[code].value, r[year].value, r[metric].value): r[value]
-            for r in sheet.iter_rows(min_row=2)}
+    return {
+        (r[code].value, r[year].value, r[metric].value): r[value]
+        for r in sheet.iter_rows(min_row=2)
+    }
 
 
 def test_sheets_present_in_finnish_and_english(small: duckdb.DuckDBPyConnection) -> None:
@@ -47,7 +68,13 @@ def test_sheets_present_in_finnish_and_english(small: duckdb.DuckDBPyConnection)
     english = _book(export_workbook(small, "default", lang="en"))
     assert english.sheetnames == EN_SHEETS
     assert [c.value for c in english["Indicators"][1]][:6] == [
-        "Code", "Value recipient", "Indicator", "Year", "Metric", "Metric description"]
+        "Code",
+        "Value recipient",
+        "Indicator",
+        "Year",
+        "Metric",
+        "Metric description",
+    ]
 
 
 def test_every_value_equals_compute(small: duckdb.DuckDBPyConnection) -> None:
@@ -58,8 +85,12 @@ def test_every_value_equals_compute(small: duckdb.DuckDBPyConnection) -> None:
         assert cells[(r.code, r.year, r.metric)].value == r.value, (r.code, r.year, r.metric)
 
 
-def test_values_equal_cli_json(small: duckdb.DuckDBPyConnection, db_path: Path,
-                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_values_equal_cli_json(
+    small: duckdb.DuckDBPyConnection,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     small.close()
     out = tmp_path / "indikaattorit.xlsx"
     assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
@@ -72,7 +103,11 @@ def test_values_equal_cli_json(small: duckdb.DuckDBPyConnection, db_path: Path,
     for rec in records:
         row = exported[(rec["code"], rec["year"], rec["metric"])]
         assert (row["Arvo"], row["n"], row["Tietolähde"], row["Indikaattori"]) == (
-            rec["value"], rec["n"], rec["data_class"], rec["name_fi"])
+            rec["value"],
+            rec["n"],
+            rec["data_class"],
+            rec["name_fi"],
+        )
 
 
 def test_hand_computed_values(small: duckdb.DuckDBPyConnection) -> None:
@@ -128,19 +163,30 @@ def test_suppressed_cells_empty_with_marker(small: duckdb.DuckDBPyConnection) ->
 
 def test_only_consented_stories_and_no_personal_data(small: duckdb.DuckDBPyConnection) -> None:
     book = _book(export_workbook(small, "default"))
-    texts = {str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row
-             if cell.value is not None}
+    texts = {
+        str(cell.value)
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
     assert SECRET_TITLE not in texts
-    hashes = {h for row in small.execute(
-        "SELECT email_hash, name_hash FROM participation").fetchall() for h in row if h}
+    hashes = {
+        h
+        for row in small.execute("SELECT email_hash, name_hash FROM participation").fetchall()
+        for h in row
+        if h
+    }
     assert hashes and not hashes & texts
     assert not {OPEN_ANSWER, "aino@alfa.example", "Aino"} & texts
 
 
 def test_sources_sheet_lists_loaded_imports(small: duckdb.DuckDBPyConnection) -> None:
     rows = _records(_book(export_workbook(small, "default"))["Aineisto"])
-    expected = small.execute("SELECT file_name, sha256, rows_loaded FROM import_log "
-                             "WHERE status = 'loaded' ORDER BY import_id").fetchall()
+    expected = small.execute(
+        "SELECT file_name, sha256, rows_loaded FROM import_log "
+        "WHERE status = 'loaded' ORDER BY import_id"
+    ).fetchall()
     assert [(r["Tiedosto"], r["SHA-256"], r["Rivejä ladattu"]) for r in rows] == expected
     assert len(rows) == 6
 
@@ -153,11 +199,13 @@ def test_definitions_cover_every_indicator(small: duckdb.DuckDBPyConnection) -> 
 
 
 def test_one_year_and_audit_entry(small: duckdb.DuckDBPyConnection) -> None:
-    cells = _indicator_cells(_book(export_workbook(small, "default", year=2024, user="mari"))
-                             ["Indikaattorit"])
+    cells = _indicator_cells(
+        _book(export_workbook(small, "default", year=2024, user="mari"))["Indikaattorit"]
+    )
     assert {year for _, year, _ in cells} == {2024}
-    entry = small.execute("SELECT user_name, cluster_id FROM audit_log WHERE action = 'export'"
-                          ).fetchall()
+    entry = small.execute(
+        "SELECT user_name, cluster_id FROM audit_log WHERE action = 'export'"
+    ).fetchall()
     assert entry == [("mari", "default")]
 
 
@@ -176,12 +224,15 @@ def test_empty_cluster_exports_notes(con: duckdb.DuckDBPyConnection) -> None:
     assert _records(book["Sources"]) == [] and _records(book["Success stories"]) == []
 
 
-def test_cli_english_one_year(small: duckdb.DuckDBPyConnection, db_path: Path,
-                              tmp_path: Path) -> None:
+def test_cli_english_one_year(
+    small: duckdb.DuckDBPyConnection, db_path: Path, tmp_path: Path
+) -> None:
     small.close()
     out = tmp_path / "indicators.xlsx"
-    assert main(["export", "--db", str(db_path), "--out", str(out), "--year", "2023",
-                 "--lang", "en"]) == 0
+    assert (
+        main(["export", "--db", str(db_path), "--out", str(out), "--year", "2023", "--lang", "en"])
+        == 0
+    )
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == EN_SHEETS
     assert {r["Year"] for r in _records(book["Indicators"])} == {2023}

@@ -1,4 +1,5 @@
 """Header normalisation, header-row detection and sheet-kind detection (SPEC 2)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,31 +7,37 @@ import pytest
 from data.headers import detect, normalise_header, sheet_name_kind, survey_item_code
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("  Liikevaihto (€) ", "liikevaihto"),
-    ("Nimi *", "nimi"),
-    ("Jäsen   alkaen:", "jäsen alkaen"),
-    ("Y-TUNNUS", "y-tunnus"),
-    ("Summa (EUR) *:", "summa"),
-    ("Henkilöstö\u00a0(hlö)", "henkilöstö"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Liikevaihto (€) ", "liikevaihto"),
+        ("Nimi *", "nimi"),
+        ("Jäsen   alkaen:", "jäsen alkaen"),
+        ("Y-TUNNUS", "y-tunnus"),
+        ("Summa (EUR) *:", "summa"),
+        ("Henkilöstö\u00a0(hlö)", "henkilöstö"),
+        (None, ""),
+    ],
+)
 def test_normalise_header(raw, expected) -> None:
     assert normalise_header(raw) == expected
 
 
-@pytest.mark.parametrize(("header", "code"), [
-    ("a6. klusterin toiminta palvelee organisaatiotamme.", "A6"),
-    ("a12 onko klusteritoiminta vaikuttanut yrityksenne strategiaan?", "A12"),
-    ("n1) jäsenet luottavat toisiinsa", "N1"),
-    ("p3: klusterin kautta", "P3"),
-    ("jäsenet luottavat toisiinsa.", "N1"),
-    ("members trust each other", "N1"),
-    ("b1", "B1"),
-    ("a10. jotain muuta", None),
-    ("a6klusteri", None),
-    ("nimi", None),
-])
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("a6. klusterin toiminta palvelee organisaatiotamme.", "A6"),
+        ("a12 onko klusteritoiminta vaikuttanut yrityksenne strategiaan?", "A12"),
+        ("n1) jäsenet luottavat toisiinsa", "N1"),
+        ("p3: klusterin kautta", "P3"),
+        ("jäsenet luottavat toisiinsa.", "N1"),
+        ("members trust each other", "N1"),
+        ("b1", "B1"),
+        ("a10. jotain muuta", None),
+        ("a6klusteri", None),
+        ("nimi", None),
+    ],
+)
 def test_survey_item_code(header, code) -> None:
     assert survey_item_code(header) == code
 
@@ -82,8 +89,15 @@ def test_kind_option_overrides_sheet_name() -> None:
 
 
 def test_survey_with_two_items_wins_over_other_columns_and_name() -> None:
-    rows = [["Nimi", "Y-tunnus", "Organisaatio",
-             "A6. Klusterin toiminta palvelee organisaatiotamme.", "N1 Jäsenet luottavat toisiinsa"]]
+    rows = [
+        [
+            "Nimi",
+            "Y-tunnus",
+            "Organisaatio",
+            "A6. Klusterin toiminta palvelee organisaatiotamme.",
+            "N1 Jäsenet luottavat toisiinsa",
+        ]
+    ]
     layout = detect("Jäsenet", rows, [1]).layout
     assert layout.kind == "survey"
     assert layout.items == ["A6", "N1"]
@@ -105,7 +119,10 @@ def test_ambiguous_and_unknown_sheets_are_skipped_not_guessed() -> None:
     assert found.layout is None and found.reason == "ambiguous_kind"
     assert found.fields == {"kinds": "events, outcomes"}
     # The same columns plus a format column are events only (more columns match).
-    assert detect("Taul1", [["Otsikko", "Päivämäärä", "Tyyppi", "Muoto"]], [1]).layout.kind \
-        == "events"
-    assert detect("Ohjeet", [["Lue tämä ensin"], ["Sarake", "Selitys"]], [1, 2]).reason \
+    assert (
+        detect("Taul1", [["Otsikko", "Päivämäärä", "Tyyppi", "Muoto"]], [1]).layout.kind == "events"
+    )
+    assert (
+        detect("Ohjeet", [["Lue tämä ensin"], ["Sarake", "Selitys"]], [1, 2]).reason
         == "unknown_kind"
+    )

@@ -1,4 +1,5 @@
 """Atomic loading per file, the bad-row share, and the import log of every attempt (SPEC 3)."""
+
 from __future__ import annotations
 
 import duckdb
@@ -6,10 +7,12 @@ import duckdb
 from data.importer import import_file
 from tests.import_helpers import rows, state, workbook
 
-MEMBERS = [["Nimi", "Y-tunnus", "Henkilöstö"],
-           ["Acme Oy", "1234567-1", 25],
-           ["Beta Oy", "1234567-2", 3],         # wrong check digit
-           ["Gamma Oy", None, 7]]
+MEMBERS = [
+    ["Nimi", "Y-tunnus", "Henkilöstö"],
+    ["Acme Oy", "1234567-1", 25],
+    ["Beta Oy", "1234567-2", 3],  # wrong check digit
+    ["Gamma Oy", None, 7],
+]
 EVENTS = [["Nimi", "Päivämäärä"], ["Seminaari", "1.2.2024"]]
 
 
@@ -21,16 +24,19 @@ def test_one_bad_row_loads_nothing_and_the_report_locates_it(con, tmp_path) -> N
     assert state(con) == before
     errors = [i for i in report.issues if i.severity == "error"]
     assert [(i.file, i.sheet, i.row, i.column, i.value, i.code) for i in errors] == [
-        ("tuonti.xlsx", "Jäsenet", 3, "Y-tunnus", "1234567-2", "bad_business_id")]
+        ("tuonti.xlsx", "Jäsenet", 3, "Y-tunnus", "1234567-2", "bad_business_id")
+    ]
     text_fi, text_en = report.to_text("fi"), report.to_text("en")
     assert "tuonti.xlsx: hylätty" in text_fi
     assert "1/4 riviä virheellisiä (25\u00a0%, raja 0\u00a0%)" in text_fi
     assert "tuonti.xlsx, välilehti Jäsenet, rivi 3, sarake Y-tunnus" in text_fi
     assert "1/4 rows have errors (25%, limit 0%); nothing was loaded." in text_en
     assert "row 3, column Y-tunnus: '1234567-2' is not a valid business ID" in text_en
-    assert rows(con, "SELECT file_name, kinds, rows_read, rows_loaded, rows_rejected, status, "
-                     "user_name FROM import_log") == [
-        ("tuonti.xlsx", "members,events", 4, 0, 1, "rejected", "maija")]
+    assert rows(
+        con,
+        "SELECT file_name, kinds, rows_read, rows_loaded, rows_rejected, status, "
+        "user_name FROM import_log",
+    ) == [("tuonti.xlsx", "members,events", 4, 0, 1, "rejected", "maija")]
     assert rows(con, "SELECT action, user_name FROM audit_log") == [("import", "maija")]
 
 
@@ -39,11 +45,17 @@ def test_max_bad_rows_share_lets_good_rows_load(con, tmp_path) -> None:
     report = import_file(con, path, max_bad_rows=0.5)
     assert report.status == "loaded", report.to_text("en")
     assert [(s.sheet, s.rows_read, s.rows_loaded, s.rows_rejected) for s in report.sheets] == [
-        ("Jäsenet", 3, 2, 1), ("Tapahtumat", 1, 1, 0)]
-    assert rows(con, "SELECT o.name FROM v_member JOIN organisation o USING (cluster_id, org_id)"
-                     " ORDER BY o.name") == [("Acme Oy",), ("Gamma Oy",)]
+        ("Jäsenet", 3, 2, 1),
+        ("Tapahtumat", 1, 1, 0),
+    ]
+    assert rows(
+        con,
+        "SELECT o.name FROM v_member JOIN organisation o USING (cluster_id, org_id)"
+        " ORDER BY o.name",
+    ) == [("Acme Oy",), ("Gamma Oy",)]
     assert rows(con, "SELECT rows_read, rows_loaded, rows_rejected, status FROM import_log") == [
-        (4, 3, 1, "loaded")]
+        (4, 3, 1, "loaded")
+    ]
     # The limit is strict: one bad row of four (25 %) is not below 25 %.
     assert import_file(con, path, max_bad_rows=0.25).status == "rejected"
 
@@ -52,8 +64,9 @@ def test_missing_required_column_rejects_the_file(con, tmp_path) -> None:
     path = workbook(tmp_path / "tulot.xlsx", {"Rahoitus": [["Vuosi", "Summa"], [2024, 100]]})
     report = import_file(con, path, max_bad_rows=1.0)
     assert report.status == "rejected"
-    assert [(i.row, i.column, i.code) for i in report.issues] == [(1, "Rahoituslähde",
-                                                                   "missing_column")]
+    assert [(i.row, i.column, i.code) for i in report.issues] == [
+        (1, "Rahoituslähde", "missing_column")
+    ]
     assert rows(con, "SELECT count(*) FROM funding") == [(0,)]
 
 
@@ -66,7 +79,9 @@ def test_file_without_known_sheet_is_rejected_other_sheets_are_listed(con, tmp_p
     report = import_file(con, path)
     assert report.status == "loaded"
     assert [(s.sheet, s.kind, s.skipped) for s in report.sheets] == [
-        ("Ohjeet", None, "unknown_kind"), ("Tapahtumat", "events", None)]
+        ("Ohjeet", None, "unknown_kind"),
+        ("Tapahtumat", "events", None),
+    ]
 
 
 def test_unreadable_file_is_rejected_and_logged(con, tmp_path) -> None:
@@ -97,10 +112,16 @@ def test_failure_during_loading_rolls_back_everything(con, tmp_path, monkeypatch
 def test_progress_reports_each_stage_in_order(con, tmp_path) -> None:
     path = workbook(tmp_path / "tuonti.xlsx", {"Jäsenet": MEMBERS[:2], "Tapahtumat": EVENTS})
     seen: list[tuple[float, str]] = []
-    assert import_file(con, path, progress=lambda share, text: seen.append((share, text)),
-                       lang="en").status == "loaded"
+    assert (
+        import_file(
+            con, path, progress=lambda share, text: seen.append((share, text)), lang="en"
+        ).status
+        == "loaded"
+    )
     shares = [share for share, _ in seen]
     assert shares == sorted(shares) and shares[0] > 0 and shares[-1] == 1.0
     assert [text for _, text in seen if text != "Checking rows" and text != "Saving"] == [
-        "Reading the file", "Done"]
+        "Reading the file",
+        "Done",
+    ]
     assert {"Checking rows", "Saving"} <= {text for _, text in seen}

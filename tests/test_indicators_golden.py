@@ -3,6 +3,7 @@
 Each expected number is derived by hand from ``tests/fixtures_indicators.py``; the arithmetic is
 in the comments. Years of data: 2023-2025 (2025 holds an outcome and a project start only).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -67,25 +68,37 @@ EXPECTED: dict[tuple[str, str], tuple] = {
     # national project 25 000 = 50 000; committed EU 10 000. 2025: nothing -> shares null.
     ("FUN-1", "total_eur"): (20000.0, 50000.0, 0.0),
     ("FUN-1", "committed_eur"): (15000.0, 10000.0, 0.0),
-    ("FUN-1", "share_public_long_term"): (0.5, 0.4, N),     # 10/20; (15+5)/50
-    ("FUN-1", "share_members"): (0.15, 0.1, N),             # 3/20; (4+1)/50
-    ("FUN-1", "share_projects"): (0.25, 0.5, N),            # 5/20; 25/50
-    ("FUN-1", "share_other"): (0.1, 0.0, N),                # foundation 2/20; 0/50
-    ("FUN-1", "city_share"): (0.5, 0.3, N),                 # 10/20; 15/50 (committed never counts)
+    ("FUN-1", "share_public_long_term"): (0.5, 0.4, N),  # 10/20; (15+5)/50
+    ("FUN-1", "share_members"): (0.15, 0.1, N),  # 3/20; (4+1)/50
+    ("FUN-1", "share_projects"): (0.25, 0.5, N),  # 5/20; 25/50
+    ("FUN-1", "share_other"): (0.1, 0.0, N),  # foundation 2/20; 0/50
+    ("FUN-1", "city_share"): (0.5, 0.3, N),  # 10/20; 15/50 (committed never counts)
     # Outcomes by the SPEC type mapping (O1..O19 of the fixture).
-    ("COM-1", "outcomes"): (2, 0, 1), ("COM-1", "outcomes_eur"): (0.0, 0.0, 0.0),
-    ("COM-2", "outcomes"): (2, 0, 0), ("COM-2", "outcomes_eur"): (20000.0, 0.0, 0.0),
-    ("REG-2", "outcomes"): (2, 0, 0), ("REG-2", "outcomes_eur"): (20000.0, 0.0, 0.0),
-    ("COM-3", "outcomes"): (0, 1, 0), ("COM-3", "outcomes_eur"): (0.0, 0.0, 0.0),
-    ("COM-4", "outcomes"): (0, 2, 0), ("COM-4", "outcomes_eur"): (0.0, 50000.0, 0.0),
-    ("COM-5", "outcomes"): (0, 1, 0), ("COM-5", "outcomes_eur"): (0.0, 200000.0, 0.0),
+    ("COM-1", "outcomes"): (2, 0, 1),
+    ("COM-1", "outcomes_eur"): (0.0, 0.0, 0.0),
+    ("COM-2", "outcomes"): (2, 0, 0),
+    ("COM-2", "outcomes_eur"): (20000.0, 0.0, 0.0),
+    ("REG-2", "outcomes"): (2, 0, 0),
+    ("REG-2", "outcomes_eur"): (20000.0, 0.0, 0.0),
+    ("COM-3", "outcomes"): (0, 1, 0),
+    ("COM-3", "outcomes_eur"): (0.0, 0.0, 0.0),
+    ("COM-4", "outcomes"): (0, 2, 0),
+    ("COM-4", "outcomes_eur"): (0.0, 50000.0, 0.0),
+    ("COM-5", "outcomes"): (0, 1, 0),
+    ("COM-5", "outcomes_eur"): (0.0, 200000.0, 0.0),
     # REG-5: domestic 100 000 + foreign 200 000 + new establishment (no amount).
-    ("REG-5", "outcomes"): (0, 3, 0), ("REG-5", "outcomes_eur"): (0.0, 300000.0, 0.0),
-    ("REG-1", "outcomes"): (0, 2, 0), ("REG-1", "outcomes_eur"): (0.0, 30000.0, 0.0),
-    ("RDI-1", "outcomes"): (0, 2, 0), ("RDI-1", "outcomes_eur"): (0.0, 0.0, 0.0),
-    ("RDI-2", "outcomes"): (0, 2, 0), ("RDI-2", "outcomes_eur"): (0.0, 0.0, 0.0),
-    ("PUB-2", "outcomes"): (0, 1, 0), ("PUB-2", "outcomes_eur"): (0.0, 0.0, 0.0),
-    ("PUB-4", "outcomes"): (0, 0, 1), ("PUB-4", "outcomes_eur"): (0.0, 0.0, 0.0),
+    ("REG-5", "outcomes"): (0, 3, 0),
+    ("REG-5", "outcomes_eur"): (0.0, 300000.0, 0.0),
+    ("REG-1", "outcomes"): (0, 2, 0),
+    ("REG-1", "outcomes_eur"): (0.0, 30000.0, 0.0),
+    ("RDI-1", "outcomes"): (0, 2, 0),
+    ("RDI-1", "outcomes_eur"): (0.0, 0.0, 0.0),
+    ("RDI-2", "outcomes"): (0, 2, 0),
+    ("RDI-2", "outcomes_eur"): (0.0, 0.0, 0.0),
+    ("PUB-2", "outcomes"): (0, 1, 0),
+    ("PUB-2", "outcomes_eur"): (0.0, 0.0, 0.0),
+    ("PUB-4", "outcomes"): (0, 0, 1),
+    ("PUB-4", "outcomes_eur"): (0.0, 0.0, 0.0),
     # REG-4: funded projects starting in Y with an RDI and a company partner: 2023 P1 (C + A,
     # budget 100 000); 2024 P5 (C + B, 80 000); P3 is joint but rejected.
     ("REG-4", "joint_rdi_projects"): (1, 1, 0),
@@ -120,15 +133,20 @@ EXPECTED_FAMILY: dict[tuple[str, int, str], tuple] = {
     ("ORG-4", 2024, "participating_orgs_by_type.public"): (1, None),
     ("ORG-4", 2024, "participating_orgs_by_type.rdi"): (1, None),
     # A6 2023 (S3): 4, 5, 2 -> n 3 < 5: suppressed.
-    ("ORG-5", 2023, "mean.A6"): (S, 3), ("ORG-5", 2023, "agree_share.A6"): (S, 3),
+    ("ORG-5", 2023, "mean.A6"): (S, 3),
+    ("ORG-5", 2023, "agree_share.A6"): (S, 3),
     # A6 2024 pooled: S1 5, 4, 3, 4, 2 and S2 5, 1 -> n 7, mean 24 / 7 = 3.43, agree 4 / 7.
-    ("ORG-5", 2024, "mean.A6"): (3.43, 7), ("ORG-5", 2024, "agree_share.A6"): (0.5714, 7),
+    ("ORG-5", 2024, "mean.A6"): (3.43, 7),
+    ("ORG-5", 2024, "agree_share.A6"): (0.5714, 7),
     # B1 2024 (S2): 5, 4, 4, 3 -> n 4: suppressed.
-    ("ORG-5", 2024, "mean.B1"): (S, 4), ("ORG-5", 2024, "agree_share.B1"): (S, 4),
+    ("ORG-5", 2024, "mean.B1"): (S, 4),
+    ("ORG-5", 2024, "agree_share.B1"): (S, 4),
     # P1 2024: 4, 4, 5, 2 -> n 4: suppressed.
-    ("PUB-1", 2024, "mean.P1"): (S, 4), ("PUB-1", 2024, "agree_share.P1"): (S, 4),
+    ("PUB-1", 2024, "mean.P1"): (S, 4),
+    ("PUB-1", 2024, "agree_share.P1"): (S, 4),
     # P3 2024: 3, 3, 4, 5, 4, 2 -> mean 21 / 6 = 3.5, agree 3 / 6.
-    ("PUB-3", 2024, "mean.P3"): (3.5, 6), ("PUB-3", 2024, "agree_share.P3"): (0.5, 6),
+    ("PUB-3", 2024, "mean.P3"): (3.5, 6),
+    ("PUB-3", 2024, "agree_share.P3"): (0.5, 6),
     # A12 yes/no: 1, 0, 1, 1, 0 -> yes 3 / 5, no mean.
     ("COM-3", 2024, "agree_share.A12"): (0.6, 5),
 }
@@ -144,8 +162,11 @@ def results(con):
 
 def test_every_fixed_metric_matches_the_hand_computation(results):
     fixed = {(r.code, r.metric, r.year): r for r in results if "." not in r.metric}
-    expected = {(code, metric, year): value for (code, metric), values in EXPECTED.items()
-                for year, value in zip(YEARS, values)}
+    expected = {
+        (code, metric, year): value
+        for (code, metric), values in EXPECTED.items()
+        for year, value in zip(YEARS, values)
+    }
     assert set(fixed) == set(expected)
     for key, value in expected.items():
         assert fixed[key].value == value, key

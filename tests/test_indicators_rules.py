@@ -1,5 +1,6 @@
 """SPEC 4-6 rules around the computation: order and re-import independence, missing inputs,
 suppression in every path, the years of the data, engagement levels and the CLI output shape."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,20 @@ from indicators.survey import item_stats, open_answers, response_rates
 from indicators.years import data_years, imported_kinds
 from tests.fixtures_indicators import build, reimport
 
-SPEC_KEYS = ["code", "metric", "year", "value", "unit", "n", "suppressed", "name_fi", "name_en",
-             "recipient", "data_class", "note"]
+SPEC_KEYS = [
+    "code",
+    "metric",
+    "year",
+    "value",
+    "unit",
+    "n",
+    "suppressed",
+    "name_fi",
+    "name_en",
+    "recipient",
+    "data_class",
+    "note",
+]
 
 
 def _dicts(con) -> list[dict]:
@@ -51,7 +64,9 @@ def test_reimport_replacing_rows_gives_the_same_results(con):
 def test_no_data_gives_upload_notes_for_every_indicator(con):
     results = compute(con, lang="en")
     assert {r.code for r in results} == set(BUILT_IN_CODES)
-    assert all(r.value is None and r.year is None and r.note.startswith("No data: upload") for r in results)
+    assert all(
+        r.value is None and r.year is None and r.note.startswith("No data: upload") for r in results
+    )
     org1 = {r.metric: r.note for r in results if r.code == "ORG-1"}
     assert org1["members_year_end"] == "No data: upload the member register."
     assert org1["engagement_core"] == "No data: upload the member register and attendance lists."
@@ -68,7 +83,9 @@ def test_only_the_register_imported(con):
     assert results[("ORG-1", "members_year_end", 2024)].value == 5
     core = results[("ORG-1", "engagement_core", 2024)]
     assert core.value is None and core.note == "Ei tietoja: tuo osallistujalistat."
-    assert results[("COM-1", "outcomes", 2024)].note == "Ei tietoja: tuo tulosloki (menestystarinat)."
+    assert (
+        results[("COM-1", "outcomes", 2024)].note == "Ei tietoja: tuo tulosloki (menestystarinat)."
+    )
     assert results[("ESCA", "actors", 2024)].value == 5
     assert results[("ESCA", "criteria_met", 2024)].note == "Ei tietoja: tuo tapahtumalista."
 
@@ -87,9 +104,18 @@ def test_response_rate_without_invited_count(con):
 
 def test_engagement_levels_of_one_year(con):
     build(con)
-    levels = {row["org_id"]: (row["level"], row["participations"]) for row in engagement_levels(con, "default", 2024)}
+    levels = {
+        row["org_id"]: (row["level"], row["participations"])
+        for row in engagement_levels(con, "default", 2024)
+    }
     # A core (5 events + host), B active, C core (steering group), City occasional, H active.
-    assert levels == {1: ("core", 5), 2: ("active", 2), 3: ("core", 1), 4: ("occasional", 1), 9: ("active", 2)}
+    assert levels == {
+        1: ("core", 5),
+        2: ("active", 2),
+        3: ("core", 1),
+        4: ("occasional", 1),
+        9: ("active", 2),
+    }
 
 
 def test_survey_item_stats_suppress_small_groups(con):
@@ -99,20 +125,37 @@ def test_survey_item_stats_suppress_small_groups(con):
     assert stats[(2024, "A6")]["agree_share"] == 0.5714 and not stats[(2024, "A6")]["suppressed"]
     assert stats[(2024, "A12")]["mean"] is None and stats[(2024, "A12")]["agree_share"] == 0.6
     for key in ((2024, "P1"), (2024, "B1"), (2023, "A6")):
-        assert stats[key]["suppressed"] and stats[key]["mean"] is None and stats[key]["agree_share"] is None
+        assert (
+            stats[key]["suppressed"]
+            and stats[key]["mean"] is None
+            and stats[key]["agree_share"] is None
+        )
     assert stats[(2024, "P1")]["n"] == 4
 
 
 def test_survey_breakdown_by_org_type_suppresses_small_groups(con):
     build(con)
-    rows = {(s["year"], s["item_code"], s["org_type"]): s for s in item_stats(con, "default", by_org_type=True)}
+    rows = {
+        (s["year"], s["item_code"], s["org_type"]): s
+        for s in item_stats(con, "default", by_org_type=True)
+    }
     # A6 2024 companies: S1 r1-r4 (5, 4, 3, 4) + S2 r1 (5) -> n 5, mean 21 / 5, agree 4 / 5.
     company = rows[(2024, "A6", "company")]
-    assert (company["n"], company["mean"], company["agree_share"], company["suppressed"]) == (5, 4.2, 0.8, False)
+    assert (company["n"], company["mean"], company["agree_share"], company["suppressed"]) == (
+        5,
+        4.2,
+        0.8,
+        False,
+    )
     # rdi (S2 r2) and public (S1 r5): one answer each.
     for org_type in ("rdi", "public"):
         row = rows[(2024, "A6", org_type)]
-        assert row["n"] == 1 and row["suppressed"] and row["mean"] is None and row["agree_share"] is None
+        assert (
+            row["n"] == 1
+            and row["suppressed"]
+            and row["mean"] is None
+            and row["agree_share"] is None
+        )
 
 
 def test_response_rates_per_survey_year(con):
@@ -158,8 +201,11 @@ def test_cli_json_has_exactly_the_spec_keys(filled_db, capsys):
 
 
 def test_cli_csv_has_the_same_fields_and_suppression(filled_db, capsys):
-    rows = list(csv.DictReader(io.StringIO(_run_cli(filled_db, "--format", "csv", "--year", "2024",
-                                                    capsys=capsys))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_run_cli(filled_db, "--format", "csv", "--year", "2024", capsys=capsys))
+        )
+    )
     assert list(rows[0]) == SPEC_KEYS and {r["year"] for r in rows} == {"2024"}
     hidden = next(r for r in rows if r["metric"] == "agree_share.B1")
     assert hidden["value"] == "" and hidden["suppressed"] == "true" and hidden["n"] == "4"
@@ -173,24 +219,33 @@ def test_cli_table_in_english(filled_db, capsys):
 
 
 def test_a_loaded_import_counts_as_imported_even_without_rows(con):
-    con.execute("INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, imported_at, status)"
-                " VALUES (1, 'default', 'tulokset.xlsx', 'x', 'outcomes,funding', now(), 'loaded'),"
-                " (2, 'default', 'kysely.xlsx', 'y', 'survey', now(), 'undone')")
+    con.execute(
+        "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, imported_at, status)"
+        " VALUES (1, 'default', 'tulokset.xlsx', 'x', 'outcomes,funding', now(), 'loaded'),"
+        " (2, 'default', 'kysely.xlsx', 'y', 'survey', now(), 'undone')"
+    )
     assert imported_kinds(con, "default") == frozenset({"outcomes", "funding"})
     build(con, only=("event",))
     results = {(r.code, r.metric, r.year): r for r in compute(con)}
     # Outcomes were imported (no rows): 0, not null, in every year of the data.
-    assert results[("COM-1", "outcomes", 2023)].value == 0 and results[("COM-1", "outcomes", 2023)].note is None
+    assert (
+        results[("COM-1", "outcomes", 2023)].value == 0
+        and results[("COM-1", "outcomes", 2023)].note is None
+    )
     assert results[("ORG-5", "response_rate", 2023)].note.startswith("Ei tietoja")
 
 
 def test_an_entry_of_the_same_shape_is_computed(con):
     base = REGISTRY["REG-3"]
-    custom = Indicator(**{
-        **base.__dict__, "code": "X-EVENTS", "metrics": (Metric("events", "count", ("events",), "Tapahtumat", "Events"),),
-        "sql": "SELECT year(date) AS year, 'events' AS metric, count(*) AS value, NULL AS n, NULL AS note"
-               " FROM v_event WHERE cluster_id = $cluster_id GROUP BY ALL",
-    })
+    custom = Indicator(
+        **{
+            **base.__dict__,
+            "code": "X-EVENTS",
+            "metrics": (Metric("events", "count", ("events",), "Tapahtumat", "Events"),),
+            "sql": "SELECT year(date) AS year, 'events' AS metric, count(*) AS value, NULL AS n, NULL AS note"
+            " FROM v_event WHERE cluster_id = $cluster_id GROUP BY ALL",
+        }
+    )
     register(custom)
     try:
         build(con)
@@ -205,10 +260,17 @@ def test_a_long_chain_of_duplicate_rows_is_one_person(con):
     build(con, only=("organisation", "event"))
     # Eight rows at e1 for A: row i shares its e-mail with row i+1 (even i) or its name (odd i),
     # so all eight are linked through a chain of seven steps -> one person; plus one stranger.
-    rows = [(1, 1, f"mail{i // 2}", f"name{(i + 1) // 2}") for i in range(8)] + [(1, 2, "other", "other")]
-    con.executemany("INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash, name_hash)"
-                    " VALUES ('default', 1, ?, ?, ?, ?)", rows)
-    persons = next(r for r in compute(con, year=2023, codes=["ORG-4"]) if r.metric == "person_participations")
+    rows = [(1, 1, f"mail{i // 2}", f"name{(i + 1) // 2}") for i in range(8)] + [
+        (1, 2, "other", "other")
+    ]
+    con.executemany(
+        "INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash, name_hash)"
+        " VALUES ('default', 1, ?, ?, ?, ?)",
+        rows,
+    )
+    persons = next(
+        r for r in compute(con, year=2023, codes=["ORG-4"]) if r.metric == "person_participations"
+    )
     assert persons.value == 2
 
 
@@ -222,8 +284,10 @@ def test_one_call_reads_one_snapshot(con, monkeypatch):
     def then_an_import_commits(cur, cluster_id):
         kinds = real(cur, cluster_id)
         other = con.cursor()
-        other.execute("INSERT INTO event (cluster_id, event_key, import_id, title, date, event_type)"
-                      " VALUES ('default', 99, 1, 'Later', DATE '2030-05-05', 'webinar')")
+        other.execute(
+            "INSERT INTO event (cluster_id, event_key, import_id, title, date, event_type)"
+            " VALUES ('default', 99, 1, 'Later', DATE '2030-05-05', 'webinar')"
+        )
         other.close()
         return kinds
 

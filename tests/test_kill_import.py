@@ -1,4 +1,5 @@
 """An import killed at any point (SIGKILL) leaves the database as it was before that import."""
+
 from __future__ import annotations
 
 import os
@@ -48,9 +49,14 @@ def _progress(line: str) -> float | None:
 def _import_and_kill(db: Path, file: Path, after: float, delay: float) -> float | None:
     """Run an import in a child process group and SIGKILL it ``delay`` seconds after its
     progress reaches ``after``; the progress it had reported (None if it never got there)."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(file)], cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True, start_new_session=True,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), str(file)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     reached = None
     try:
         for line in child.stdout:
@@ -72,9 +78,10 @@ def _check_consistent(con: duckdb.DuckDBPyConnection, context: str) -> int:
     for table in VERSIONED_TABLES:
         orphans = con.execute(
             f"SELECT count(*) FROM {table} WHERE import_id NOT IN "
-            "(SELECT import_id FROM import_log WHERE status = 'loaded')").fetchone()[0]
+            "(SELECT import_id FROM import_log WHERE status = 'loaded')"
+        ).fetchone()[0]
         assert orphans == 0, (context, table)
-        con.execute(f"SELECT * FROM {table}").fetchall()   # every block readable
+        con.execute(f"SELECT * FROM {table}").fetchall()  # every block readable
     mismatched = con.execute("""
         SELECT l.import_id FROM import_log l
         LEFT JOIN (SELECT import_id, count(*) AS n FROM participation GROUP BY 1) p USING (import_id)
@@ -88,8 +95,9 @@ def _check_consistent(con: duckdb.DuckDBPyConnection, context: str) -> int:
 
 
 def _loaded_participants(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT import_id FROM import_log WHERE status = 'loaded' "
-                       "AND kinds = 'participants'").fetchone()[0]
+    return con.execute(
+        "SELECT import_id FROM import_log WHERE status = 'loaded' AND kinds = 'participants'"
+    ).fetchone()[0]
 
 
 @pytest.mark.slow

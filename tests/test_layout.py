@@ -1,4 +1,5 @@
 """The architecture as the folders show it: Streamlit only in app.py and pages/."""
+
 from __future__ import annotations
 
 import re

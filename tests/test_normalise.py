@@ -1,5 +1,6 @@
 """Value parsing in SQL: Finnish numbers, dates, booleans, Y-tunnus, enumerations, lists,
 Likert answers, totals and empty rows, and the issues they raise (SPEC 2)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,77 +36,131 @@ def _values(cur, columns: str) -> list[tuple]:
 
 
 def test_numbers_in_finnish_and_cell_forms(con) -> None:
-    cur, staged = _staged(con, "Jäsenet", [
-        ["Nimi", "Liikevaihto (€)", "Henkilöstö", "Jäsenmaksu"],
-        ["A", "1 500,00 €", "25.0", "1500.0"],
-        ["B", "1\u00a0500", "3", "1,5"],
-        ["C", "1.500,00", "0", "1500"],
-        ["D", "2,5 milj", "2,5", "-12"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Jäsenet",
+        [
+            ["Nimi", "Liikevaihto (€)", "Henkilöstö", "Jäsenmaksu"],
+            ["A", "1 500,00 €", "25.0", "1500.0"],
+            ["B", "1\u00a0500", "3", "1,5"],
+            ["C", "1.500,00", "0", "1500"],
+            ["D", "2,5 milj", "2,5", "-12"],
+        ],
+    )
     assert _values(cur, "turnover_eur, employees, annual_fee_eur") == [
-        (1500.0, 25, 1500.0), (1500.0, 3, 1.5), (1500.0, 0, 1500.0), (None, None, -12.0)]
+        (1500.0, 25, 1500.0),
+        (1500.0, 3, 1.5),
+        (1500.0, 0, 1500.0),
+        (None, None, -12.0),
+    ]
     assert [(i.row, i.column, i.value, i.code) for i in staged.issues] == [
-        (5, "Henkilöstö", "2,5", "bad_int"), (5, "Liikevaihto (€)", "2,5 milj", "bad_number")]
+        (5, "Henkilöstö", "2,5", "bad_int"),
+        (5, "Liikevaihto (€)", "2,5 milj", "bad_number"),
+    ]
     assert staged.rows_read == 4 and staged.rows_rejected == 1
 
 
 def test_dates_in_every_accepted_form_and_implausible_years(con) -> None:
-    cur, staged = _staged(con, "Tapahtumat", [
-        ["Nimi", "Päivämäärä"],
-        ["a", "2023-05-15 00:00:00"],
-        ["b", "15.5.2023"],
-        ["c", "15.05.2023 klo 10"],
-        ["d", "2023-05-15"],
-        ["e", "31.2.2023"],
-        ["f", "15.5.1023"],
-        ["g", "toukokuu"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Tapahtumat",
+        [
+            ["Nimi", "Päivämäärä"],
+            ["a", "2023-05-15 00:00:00"],
+            ["b", "15.5.2023"],
+            ["c", "15.05.2023 klo 10"],
+            ["d", "2023-05-15"],
+            ["e", "31.2.2023"],
+            ["f", "15.5.1023"],
+            ["g", "toukokuu"],
+        ],
+    )
     may15 = dt.date(2023, 5, 15)
     assert _values(cur, "date") == [(may15,)] * 4 + [(None,)] * 3
     assert [(i.row, i.code, i.value) for i in staged.issues] == [
-        (6, "bad_date", "31.2.2023"), (7, "bad_date", "15.5.1023"), (8, "bad_date", "toukokuu")]
+        (6, "bad_date", "31.2.2023"),
+        (7, "bad_date", "15.5.1023"),
+        (8, "bad_date", "toukokuu"),
+    ]
 
 
 def test_booleans_present_column_empty_is_false_absent_column_takes_default(con) -> None:
-    cur, staged = _staged(con, "Osallistujat", [
-        ["Organisaatio", "Tapahtuma-id", "Osallistui"],
-        ["A", "T1", "kyllä"], ["B", "T1", "Ei"], ["C", "T1", "x"], ["D", "T1", None],
-        ["E", "T1", "yes"], ["F", "T1", "0"], ["G", "T1", "TRUE"], ["H", "T1", "ehkä"],
-    ])
-    assert _values(cur, "attended") == [(True,), (False,), (True,), (False,), (True,),
-                                         (False,), (True,), (None,)]
+    cur, staged = _staged(
+        con,
+        "Osallistujat",
+        [
+            ["Organisaatio", "Tapahtuma-id", "Osallistui"],
+            ["A", "T1", "kyllä"],
+            ["B", "T1", "Ei"],
+            ["C", "T1", "x"],
+            ["D", "T1", None],
+            ["E", "T1", "yes"],
+            ["F", "T1", "0"],
+            ["G", "T1", "TRUE"],
+            ["H", "T1", "ehkä"],
+        ],
+    )
+    assert _values(cur, "attended") == [
+        (True,),
+        (False,),
+        (True,),
+        (False,),
+        (True,),
+        (False,),
+        (True,),
+        (None,),
+    ]
     assert [(i.row, i.code, i.value) for i in staged.issues] == [(9, "bad_bool", "ehkä")]
     cur, _ = _staged(con, "Osallistujat", [["Organisaatio", "Tapahtuma-id"], ["A", "T1"]])
     assert _values(cur, "attended, role") == [(True, "attendee")]
 
 
 def test_business_id_check_digit(con) -> None:
-    cur, staged = _staged(con, "Jäsenet", [
-        ["Nimi", "Y-tunnus"],
-        ["A", "1234567-1"],     # 7+18+30+20+40+24+14 = 153, 153 % 11 = 10, check 11-10 = 1
-        ["B", "1234567-2"],
-        ["C", "0112038-9"],     # 0+9+10+10+0+12+16 = 57, 57 % 11 = 2, check 9
-        ["D", "112038-9"],      # the same without the leading zero
-        ["E", "FI12345671"],    # VAT form
-        ["F", "123-4"],
-    ])
-    assert _values(cur, "business_id") == [("1234567-1",), (None,), ("0112038-9",),
-                                           ("0112038-9",), ("1234567-1",), (None,)]
+    cur, staged = _staged(
+        con,
+        "Jäsenet",
+        [
+            ["Nimi", "Y-tunnus"],
+            ["A", "1234567-1"],  # 7+18+30+20+40+24+14 = 153, 153 % 11 = 10, check 11-10 = 1
+            ["B", "1234567-2"],
+            ["C", "0112038-9"],  # 0+9+10+10+0+12+16 = 57, 57 % 11 = 2, check 9
+            ["D", "112038-9"],  # the same without the leading zero
+            ["E", "FI12345671"],  # VAT form
+            ["F", "123-4"],
+        ],
+    )
+    assert _values(cur, "business_id") == [
+        ("1234567-1",),
+        (None,),
+        ("0112038-9",),
+        ("0112038-9",),
+        ("1234567-1",),
+        (None,),
+    ]
     assert [(i.row, i.value, i.code) for i in staged.issues] == [
-        (3, "1234567-2", "bad_business_id"), (7, "123-4", "bad_business_id")]
+        (3, "1234567-2", "bad_business_id"),
+        (7, "123-4", "bad_business_id"),
+    ]
 
 
 def test_unknown_enum_value_names_the_value_and_the_accepted_ones(con) -> None:
-    cur, staged = _staged(con, "Jäsenet", [
-        ["Nimi", "Tila", "Organisaatiotyyppi", "Rooli"],
-        ["A", "JÄSEN", "Yritys", "hallitus"],
-        ["B", " seurantajäsen ", "korkeakoulu", "steering_group"],
-        ["C", "Former", "Kaupunki", None],
-        ["D", "kunniajäsen", "company", "Section chair"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Jäsenet",
+        [
+            ["Nimi", "Tila", "Organisaatiotyyppi", "Rooli"],
+            ["A", "JÄSEN", "Yritys", "hallitus"],
+            ["B", " seurantajäsen ", "korkeakoulu", "steering_group"],
+            ["C", "Former", "Kaupunki", None],
+            ["D", "kunniajäsen", "company", "Section chair"],
+        ],
+    )
     assert _values(cur, "status, org_type, governance_role") == [
-        ("member", "company", "board"), ("follower", "rdi", "steering_group"),
-        ("former", "public", "none"), (None, "company", "section_chair")]
+        ("member", "company", "board"),
+        ("follower", "rdi", "steering_group"),
+        ("former", "public", "none"),
+        (None, "company", "section_chair"),
+    ]
     error = next(i for i in staged.issues if i.code == "bad_enum")
     assert (error.row, error.column, error.value) == (5, "Tila", "kunniajäsen")
     for lang in ("fi", "en"):
@@ -120,64 +175,107 @@ def test_unknown_enum_value_names_the_value_and_the_accepted_ones(con) -> None:
 
 
 def test_totals_and_empty_rows_are_skipped_and_not_counted(con) -> None:
-    cur, staged = _staged(con, "Rahoitus", [
-        ["Vuosi", "Lähde", "Summa"],
-        ["2024", "kaupunki", "15 000"],
-        [None, None, None],
-        ["2024", "Jäsenmaksu", "500"],
-        ["Yhteensä", None, "15 500"],
-        ["Summa:", None, "15 500"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Rahoitus",
+        [
+            ["Vuosi", "Lähde", "Summa"],
+            ["2024", "kaupunki", "15 000"],
+            [None, None, None],
+            ["2024", "Jäsenmaksu", "500"],
+            ["Yhteensä", None, "15 500"],
+            ["Summa:", None, "15 500"],
+        ],
+    )
     assert _values(cur, "__row, year, source_type, amount_eur") == [
-        (2, 2024, "city_base_funding", 15000.0), (4, 2024, "membership_fee", 500.0)]
+        (2, 2024, "city_base_funding", 15000.0),
+        (4, 2024, "membership_fee", 500.0),
+    ]
     assert staged.rows_read == 2 and staged.issues == []
 
 
 def test_required_values_and_year_range(con) -> None:
-    cur, staged = _staged(con, "Rahoitus", [
-        ["Vuosi", "Lähde", "Summa", "Tila"],
-        ["24", "kaupunki", None, "sidottu"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Rahoitus",
+        [
+            ["Vuosi", "Lähde", "Summa", "Tila"],
+            ["24", "kaupunki", None, "sidottu"],
+        ],
+    )
     assert _values(cur, "status") == [("committed",)]
     assert sorted((i.column, i.code) for i in staged.issues) == [
-        ("Summa", "required"), ("Vuosi", "out_of_range")]
+        ("Summa", "required"),
+        ("Vuosi", "out_of_range"),
+    ]
 
 
 def test_lists_and_business_ids_inside_them(con) -> None:
-    cur, staged = _staged(con, "Hankkeet", [
-        ["Nimi", "Tila", "Alkaa", "Kumppanit"],
-        ["H1", "käynnissä", "1.1.2024", "1234567-1; Acme Oy ;; Beta"],
-        ["H2", "myönnetty", "1.1.2024", "1234567-2"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Hankkeet",
+        [
+            ["Nimi", "Tila", "Alkaa", "Kumppanit"],
+            ["H1", "käynnissä", "1.1.2024", "1234567-1; Acme Oy ;; Beta"],
+            ["H2", "myönnetty", "1.1.2024", "1234567-2"],
+        ],
+    )
     assert _values(cur, "partners") == [(["1234567-1", "Acme Oy", "Beta"],), (["1234567-2"],)]
     assert [(i.row, i.code) for i in staged.issues] == [(3, "bad_business_id_in_list")]
 
 
-@pytest.mark.parametrize(("answer", "value"), [
-    ("4", 4.0), ("5.0", 5.0), ("Täysin samaa mieltä", 5.0), ("jokseenkin eri mieltä", 2.0),
-    ("ei samaa eikä eri mieltä", 3.0), ("strongly disagree", 1.0), ("en osaa sanoa", None),
-    ("Don't know", None), (None, None), ("3 = ei samaa eikä eri mieltä", 3.0),
-])
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("4", 4.0),
+        ("5.0", 5.0),
+        ("Täysin samaa mieltä", 5.0),
+        ("jokseenkin eri mieltä", 2.0),
+        ("ei samaa eikä eri mieltä", 3.0),
+        ("strongly disagree", 1.0),
+        ("en osaa sanoa", None),
+        ("Don't know", None),
+        (None, None),
+        ("3 = ei samaa eikä eri mieltä", 3.0),
+    ],
+)
 def test_likert_answers(con, answer, value) -> None:
-    cur, staged = _staged(con, "Vastaukset", [
-        ["Vastausaika", "A6. Klusterin toiminta palvelee organisaatiotamme.",
-         "A12. Onko klusteritoiminta vaikuttanut yrityksenne strategiaan?"],
-        ["15.11.2024", answer, "kyllä"],
-    ])
+    cur, staged = _staged(
+        con,
+        "Vastaukset",
+        [
+            [
+                "Vastausaika",
+                "A6. Klusterin toiminta palvelee organisaatiotamme.",
+                "A12. Onko klusteritoiminta vaikuttanut yrityksenne strategiaan?",
+            ],
+            ["15.11.2024", answer, "kyllä"],
+        ],
+    )
     assert _values(cur, "item_A6, item_A12") == [(value, 1.0)]
     assert staged.issues == []
 
 
 def test_unknown_likert_text_is_a_row_error(con) -> None:
-    _, staged = _staged(con, "Vastaukset", [
-        ["A6", "N1"], ["ihan ok", "4"],
-    ])
+    _, staged = _staged(
+        con,
+        "Vastaukset",
+        [
+            ["A6", "N1"],
+            ["ihan ok", "4"],
+        ],
+    )
     assert [(i.row, i.column, i.code) for i in staged.issues] == [(2, "A6", "bad_likert")]
 
 
 def test_event_from_options_fills_rows_without_event(con) -> None:
-    cur, staged = _staged(con, "Osallistujat", [["Organisaatio", "Sähköposti"], ["A", "a@x"]],
-                          event_title="Aamukahvit", event_date=dt.date(2025, 6, 20))
+    cur, staged = _staged(
+        con,
+        "Osallistujat",
+        [["Organisaatio", "Sähköposti"], ["A", "a@x"]],
+        event_title="Aamukahvit",
+        event_date=dt.date(2025, 6, 20),
+    )
     assert _values(cur, "event_title, event_date") == [("Aamukahvit", dt.date(2025, 6, 20))]
     assert staged.issues == []
     _, staged = _staged(con, "Osallistujat", [["Organisaatio", "Sähköposti"], ["A", "a@x"]])
@@ -189,8 +287,9 @@ def test_cleaning_keys_and_names_fold_every_kind_of_whitespace(con) -> None:
     sqlfunc.install(cur)
     texts = [" a ", "a\tb", "a\u00a0\u00a0b", "A  _B", "", "   ", "Oy_Ab", "x y"]
     rows = cur.execute(
-        "SELECT km_clean(s), km_ckey(km_clean(s)), km_key(s), km_person(s) "
-        "FROM unnest(?) t(s)", [texts]).fetchall()
+        "SELECT km_clean(s), km_ckey(km_clean(s)), km_key(s), km_person(s) FROM unnest(?) t(s)",
+        [texts],
+    ).fetchall()
     assert rows == [
         ("a", "a", "a", "a"),
         ("a b", "a b", "a b", "a b"),
@@ -207,7 +306,16 @@ def test_likert_answers_by_number_and_text(con) -> None:
     cur = con.cursor()
     sqlfunc.install(cur)
     answers = ["4", "4.0", "4 = samaa mieltä", "Täysin samaa mieltä", "6", "eos", None, "45"]
-    rows = cur.execute("SELECT km_likert(s), km_no_answer(s) FROM unnest(?) t(s)",
-                       [answers]).fetchall()
-    assert rows == [(4.0, False), (4.0, False), (4.0, False), (5.0, False), (None, False),
-                    (None, True), (None, True), (None, False)]
+    rows = cur.execute(
+        "SELECT km_likert(s), km_no_answer(s) FROM unnest(?) t(s)", [answers]
+    ).fetchall()
+    assert rows == [
+        (4.0, False),
+        (4.0, False),
+        (4.0, False),
+        (5.0, False),
+        (None, False),
+        (None, True),
+        (None, True),
+        (None, False),
+    ]

@@ -1,4 +1,5 @@
 """The pseudonymisation key file: made once, whole and private; a damaged one is never replaced."""
+
 from __future__ import annotations
 
 import stat
@@ -31,8 +32,9 @@ def test_an_existing_key_is_never_overwritten_unless_replaced(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("content", ["", "  \n", "not hex"])
-def test_an_empty_or_damaged_key_is_refused_in_both_languages(tmp_path: Path, monkeypatch,
-                                                               content: str) -> None:
+def test_an_empty_or_damaged_key_is_refused_in_both_languages(
+    tmp_path: Path, monkeypatch, content: str
+) -> None:
     path = tmp_path / "k.key"
     path.write_text(content)
     monkeypatch.setenv("KLUSTERIMITTARI_KEY_FILE", str(path))

@@ -1,4 +1,5 @@
 """The safe reader: files built here, read through the isolated child, outcomes checked."""
+
 from __future__ import annotations
 
 import codecs
@@ -38,7 +39,9 @@ def _workbook(path: Path) -> Path:
     members.write("B2", "Jäsenrekisteri 2024")  # the used range starts at B2, not A1
     members.write_row("B4", ["nimi", "liittynyt", "henkilöstö", "hallitus"])
     members.write("B5", "Alfa Oy")
-    members.write_datetime("C5", dt.datetime(2010, 10, 10), book.add_format({"num_format": "d.m.yyyy"}))
+    members.write_datetime(
+        "C5", dt.datetime(2010, 10, 10), book.add_format({"num_format": "d.m.yyyy"})
+    )
     members.write_number("D5", 1.1)
     members.write_boolean("E5", True)
     members.write("B7", "Beta Oy")
@@ -62,17 +65,35 @@ def workbook_sheets(tmp_path_factory: pytest.TempPathFactory) -> list[RawSheet]:
 def test_title_rows_keep_sheet_row_numbers_and_column_letters(workbook_sheets) -> None:
     rows = _rows(workbook_sheets[0])
     assert [row["__row"] for row in rows] == [2, 4, 5, 7]
-    assert rows[0] == {"__row": 2, "c0": None, "c1": "Jäsenrekisteri 2024", "c2": None,
-                       "c3": None, "c4": None}
-    assert rows[1] == {"__row": 4, "c0": None, "c1": "nimi", "c2": "liittynyt",
-                       "c3": "henkilöstö", "c4": "hallitus"}
+    assert rows[0] == {
+        "__row": 2,
+        "c0": None,
+        "c1": "Jäsenrekisteri 2024",
+        "c2": None,
+        "c3": None,
+        "c4": None,
+    }
+    assert rows[1] == {
+        "__row": 4,
+        "c0": None,
+        "c1": "nimi",
+        "c2": "liittynyt",
+        "c3": "henkilöstö",
+        "c4": "hallitus",
+    }
     assert workbook_sheets[0].table.column_names == ["__row", "c0", "c1", "c2", "c3", "c4"]
 
 
 def test_dates_numbers_and_booleans_arrive_as_text(workbook_sheets) -> None:
     rows = _rows(workbook_sheets[0])
-    assert rows[2] == {"__row": 5, "c0": None, "c1": "Alfa Oy", "c2": "2010-10-10 00:00:00",
-                       "c3": "1.1", "c4": "true"}
+    assert rows[2] == {
+        "__row": 5,
+        "c0": None,
+        "c1": "Alfa Oy",
+        "c2": "2010-10-10 00:00:00",
+        "c3": "1.1",
+        "c4": "true",
+    }
     assert rows[3]["c3"] == "3"
 
 
@@ -120,8 +141,11 @@ ODS_MANIFEST = (
 def test_ods_rows_columns_and_hidden_sheet(tmp_path: Path) -> None:
     path = tmp_path / "jasenet.ods"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as ods:
-        ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                     compress_type=zipfile.ZIP_STORED)
+        ods.writestr(
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         ods.writestr("content.xml", ODS_CONTENT.replace("\n", ""))  # as LibreOffice writes it
         ods.writestr("META-INF/manifest.xml", ODS_MANIFEST)
     sheets = read_upload(path)
@@ -142,24 +166,31 @@ CSV_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("encoded", [
-    CSV_TEXT.encode("utf-8"),
-    codecs.BOM_UTF8 + CSV_TEXT.encode("utf-8"),
-    CSV_TEXT.encode("utf-16"),
-    CSV_TEXT.encode("cp1252"),
-    CSV_TEXT.replace("\n", "\r\n").encode("cp1252"),
-], ids=["utf8", "utf8-bom", "utf16-bom", "cp1252", "cp1252-crlf"])
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        CSV_TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + CSV_TEXT.encode("utf-8"),
+        CSV_TEXT.encode("utf-16"),
+        CSV_TEXT.encode("cp1252"),
+        CSV_TEXT.replace("\n", "\r\n").encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "cp1252", "cp1252-crlf"],
+)
 def test_csv_encodings(encoded: bytes) -> None:
     assert read_csv(encoded, "x.csv").to_pylist() == CSV_ROWS
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a;b;c\n1;2;3\n", ";"),
-    ("a,b,c\n1,2,3\n", ","),
-    ("a\tb\tc\n1\t2\t3\n", "\t"),
-    ("nimi;summa\nAlfa;1,5\nBeta;2,25\n", ";"),
-    ("name,note\nAlfa,see; also\nBeta,x\nGamma,y\n", ","),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a;b;c\n1;2;3\n", ";"),
+        ("a,b,c\n1,2,3\n", ","),
+        ("a\tb\tc\n1\t2\t3\n", "\t"),
+        ("nimi;summa\nAlfa;1,5\nBeta;2,25\n", ";"),
+        ("name,note\nAlfa,see; also\nBeta,x\nGamma,y\n", ","),
+    ],
+)
 def test_csv_separator_detection(text: str, expected: str) -> None:
     assert separator(text) == expected
 
@@ -197,6 +228,7 @@ def test_tab_separated_text_named_xls_is_read_as_csv(tmp_path: Path) -> None:
 
 # --- refusals before parsing ---------------------------------------------------------------
 
+
 def test_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "iso.csv"
     path.write_text("a;b\n" * 2**19 + "x", encoding="utf-8")  # 2 MiB and a byte
@@ -206,11 +238,14 @@ def test_size_limit(tmp_path: Path) -> None:
     assert "(3 MB): the limit is 1 MB" in error.message("en")
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("tyhja.xlsx", b""),
-    ("tyhja.csv", b"\r\n\r\n  \n"),
-    ("tyhja2.csv", b";;\n;;\n"),
-])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("tyhja.xlsx", b""),
+        ("tyhja.csv", b"\r\n\r\n  \n"),
+        ("tyhja2.csv", b";;\n;;\n"),
+    ],
+)
 def test_empty_files(tmp_path: Path, name: str, content: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(content)
@@ -229,8 +264,11 @@ def _rezip(source: Path, target: Path, replace: dict[str, bytes]) -> Path:
 
 
 def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
-    bomb = _rezip(_workbook(tmp_path / "b.xlsx"), tmp_path / "pommi.xlsx",
-                  {"xl/worksheets/sheet9.xml": b"<a>" + b" " * 64 * 2**20 + b"</a>"})
+    bomb = _rezip(
+        _workbook(tmp_path / "b.xlsx"),
+        tmp_path / "pommi.xlsx",
+        {"xl/worksheets/sheet9.xml": b"<a>" + b" " * 64 * 2**20 + b"</a>"},
+    )
     assert bomb.stat().st_size < 2**20
     assert _refusal(bomb).code == "reading.zip_bomb"
 
@@ -244,17 +282,21 @@ def test_zip_with_overlapping_entries(tmp_path: Path) -> None:
     assert _refusal(path).code == "reading.zip_bomb"
 
 
-@pytest.mark.parametrize("prolog", [
-    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>',
-    b'<?xml version="1.0"?><!-- x --><!ENTITY xxe SYSTEM "file:///etc/passwd">',
-    b'<?xml version="1.0" encoding="UTF-7"?>',
-    codecs.BOM_UTF16_LE + '<?xml version="1.0"?><!DOCTYPE x>'.encode("utf-16-le"),
-], ids=["doctype", "entity", "utf7", "utf16-doctype"])
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>',
+        b'<?xml version="1.0"?><!-- x --><!ENTITY xxe SYSTEM "file:///etc/passwd">',
+        b'<?xml version="1.0" encoding="UTF-7"?>',
+        codecs.BOM_UTF16_LE + '<?xml version="1.0"?><!DOCTYPE x>'.encode("utf-16-le"),
+    ],
+    ids=["doctype", "entity", "utf7", "utf16-doctype"],
+)
 def test_xml_with_dtd_or_odd_encoding_is_refused(tmp_path: Path, prolog: bytes) -> None:
     source = _workbook(tmp_path / "b.xlsx")
     with zipfile.ZipFile(source) as book:
         shared = book.read("xl/sharedStrings.xml")
-    body = shared[shared.index(b"<sst"):]
+    body = shared[shared.index(b"<sst") :]
     if prolog.startswith(codecs.BOM_UTF16_LE):
         body = body.decode().encode("utf-16-le")
     path = _rezip(source, tmp_path / "xxe.xlsx", {"xl/sharedStrings.xml": prolog + body})
@@ -277,24 +319,67 @@ def _compound_file(streams: dict[str, bytes]) -> bytes:
         body += data
     fat += [free] * (128 - len(fat))
     directory = b""
-    for index, (name, kind, start, size) in enumerate(entries + [("", 0, 0, 0)] * (4 - len(entries))):
+    for index, (name, kind, start, size) in enumerate(
+        entries + [("", 0, 0, 0)] * (4 - len(entries))
+    ):
         encoded = (name.encode("utf-16-le") + b"\0\0") if name else b""
         child = 1 if index == 0 and len(entries) > 1 else free
         right = index + 1 if 0 < index < len(entries) - 1 else free
-        directory += struct.pack("<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1, free,
-                                 right, child, b"\0" * 16, 0, 0, 0, start, size)
-    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", bytes.fromhex("d0cf11e0a1b11ae1"),
-                         b"\0" * 16, 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6, 0, 1, 1, 0, 4096,
-                         end, 0, end, 0)
+        directory += struct.pack(
+            "<64sHBBIII16sIQQIQ",
+            encoded,
+            len(encoded),
+            kind,
+            1,
+            free,
+            right,
+            child,
+            b"\0" * 16,
+            0,
+            0,
+            0,
+            start,
+            size,
+        )
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII",
+        bytes.fromhex("d0cf11e0a1b11ae1"),
+        b"\0" * 16,
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        b"\0" * 6,
+        0,
+        1,
+        1,
+        0,
+        4096,
+        end,
+        0,
+        end,
+        0,
+    )
     header += struct.pack("<109I", 0, *[free] * 108)
     return header + struct.pack("<128I", *fat) + directory + body
 
 
-@pytest.mark.parametrize(("name", "streams"), [
-    ("salattu.xlsx", {"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"x"}),
-    ("salattu.xls", {"Workbook": struct.pack("<HH", 0x0809, 16) + b"\0" * 16
-                     + struct.pack("<HH", 0x002F, 6) + b"\1\0\1\0\1\0"}),
-])
+@pytest.mark.parametrize(
+    ("name", "streams"),
+    [
+        ("salattu.xlsx", {"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"x"}),
+        (
+            "salattu.xls",
+            {
+                "Workbook": struct.pack("<HH", 0x0809, 16)
+                + b"\0" * 16
+                + struct.pack("<HH", 0x002F, 6)
+                + b"\1\0\1\0\1\0"
+            },
+        ),
+    ],
+)
 def test_encrypted_workbooks(tmp_path: Path, name: str, streams: dict[str, bytes]) -> None:
     path = tmp_path / name
     path.write_bytes(_compound_file(streams))
@@ -303,10 +388,12 @@ def test_encrypted_workbooks(tmp_path: Path, name: str, streams: dict[str, bytes
 
 def test_encrypted_ods(tmp_path: Path) -> None:
     path = tmp_path / "salattu.ods"
-    manifest = (b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
-                b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path='
-                b'"content.xml"><manifest:encryption-data/></manifest:file-entry>'
-                b'</manifest:manifest>')
+    manifest = (
+        b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+        b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path='
+        b'"content.xml"><manifest:encryption-data/></manifest:file-entry>'
+        b"</manifest:manifest>"
+    )
     with zipfile.ZipFile(path, "w") as ods:
         ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         ods.writestr("META-INF/manifest.xml", manifest)
@@ -318,23 +405,39 @@ def test_macro_only_workbook(tmp_path: Path) -> None:
     book = xlsxwriter.Workbook(tmp_path / "tyhja.xlsx")
     book.add_worksheet()
     book.close()
-    path = _rezip(tmp_path / "tyhja.xlsx", tmp_path / "makro.xlsm",
-                  {"xl/vbaProject.bin": _compound_file({"VBA": b"Attribute"})})
+    path = _rezip(
+        tmp_path / "tyhja.xlsx",
+        tmp_path / "makro.xlsm",
+        {"xl/vbaProject.bin": _compound_file({"VBA": b"Attribute"})},
+    )
     assert _refusal(path).code == "reading.macro_only"
 
 
-@pytest.mark.parametrize(("name", "content", "code"), [
-    ("taulukko.xls", b"<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>",
-     "reading.not_spreadsheet"),
-    ("taulukko.xls", (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:'
-                      b'office:spreadsheet"><Worksheet/></Workbook>'), "reading.not_spreadsheet"),
-    ("muistio.xls", _compound_file({"WordDocument": b"\xec\xa5"}), "reading.not_spreadsheet"),
-    ("taulukko.gnumeric", b"\x1f\x8b\x08\x00" + b"\0" * 40, "reading.unsupported_format"),
-    ("skripti.py", b"import os\nprint(os.sep, 1, 2)\n", "reading.not_spreadsheet"),
-    ("loki.xlsx", b"pelkka rivi tekstia\n", "reading.not_spreadsheet"),
-])
-def test_files_that_are_not_spreadsheets(tmp_path: Path, name: str, content: bytes,
-                                         code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        (
+            "taulukko.xls",
+            b"<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>",
+            "reading.not_spreadsheet",
+        ),
+        (
+            "taulukko.xls",
+            (
+                b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:'
+                b'office:spreadsheet"><Worksheet/></Workbook>'
+            ),
+            "reading.not_spreadsheet",
+        ),
+        ("muistio.xls", _compound_file({"WordDocument": b"\xec\xa5"}), "reading.not_spreadsheet"),
+        ("taulukko.gnumeric", b"\x1f\x8b\x08\x00" + b"\0" * 40, "reading.unsupported_format"),
+        ("skripti.py", b"import os\nprint(os.sep, 1, 2)\n", "reading.not_spreadsheet"),
+        ("loki.xlsx", b"pelkka rivi tekstia\n", "reading.not_spreadsheet"),
+    ],
+)
+def test_files_that_are_not_spreadsheets(
+    tmp_path: Path, name: str, content: bytes, code: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     assert _refusal(path).code == code
@@ -348,6 +451,7 @@ def test_plain_zip_renamed_xlsx(tmp_path: Path) -> None:
 
 
 # --- isolation ----------------------------------------------------------------------------
+
 
 def _child_startup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
     """Make the child interpreter run ``code`` at start-up (via sitecustomize on its path)."""
@@ -365,9 +469,12 @@ def test_hanging_child_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "2 sekuntia" in error.message("fi") and "2 seconds" in error.message("en")
 
 
-def test_crashing_child_is_an_unreadable_file(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    _child_startup(tmp_path, monkeypatch, "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n")
+def test_crashing_child_is_an_unreadable_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _child_startup(
+        tmp_path, monkeypatch, "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n"
+    )
     assert _refusal(_workbook(tmp_path / "kaatuu.xlsx")).code == "reading.unreadable"
 
 
@@ -379,14 +486,20 @@ def test_memory_limit_is_applied_in_the_child(tmp_path: Path) -> None:
 
 # --- messages --------------------------------------------------------------------------------
 
+
 def test_every_rejection_code_has_both_languages_and_names_the_file() -> None:
     used = set()
     for source in READING_DIR.glob("*.py"):
         used |= set(re.findall(r'"(reading\.[a-z_]+)"', source.read_text(encoding="utf-8")))
     messages = catalogue()
     assert used and used <= set(messages)
-    fields = {"file": "jäsenet.xlsx", "size_mb": 61, "limit_mb": 50, "format": "Numbers",
-              "seconds": 60}
+    fields = {
+        "file": "jäsenet.xlsx",
+        "size_mb": 61,
+        "limit_mb": 50,
+        "format": "Numbers",
+        "seconds": 60,
+    }
     for code in used:
         error = ReadError(code, **fields)
         assert error.message("fi") != error.message("en")

@@ -1,4 +1,5 @@
 """Registry completeness: every Table 3 code plus FUN-1 and ESCA, described in both languages."""
+
 from __future__ import annotations
 
 import re
@@ -22,18 +23,26 @@ GOLDEN = Path(__file__).with_name("test_indicators_golden.py").read_text(encodin
 KIND_NAMES = set(KINDS)
 
 EXPECTED_TABLE3 = {
-    "REG-1": "Laadukkaat palvelut kansalaisille", "REG-2": "Markkinoiden ja teollisuuden uudistuminen",
+    "REG-1": "Laadukkaat palvelut kansalaisille",
+    "REG-2": "Markkinoiden ja teollisuuden uudistuminen",
     "REG-3": "Työpaikat alueella",
     "REG-4": "Tutkimustulosten kohdistuminen yritysten ja alueen haasteisiin",
     "REG-5": "Uusien toimijoiden ja investointien houkuttelu alueelle",
-    "ORG-1": "Sitoutuneet toimijat", "ORG-2": "Yritysten ja julkisen sektorin TKI-investoinnit",
-    "ORG-3": "EU-rahoituksen lisääntyminen", "ORG-4": "Yhteistyön määrä (osallistuminen toimintaan)",
-    "ORG-5": "Yhteistyön laatu", "RDI-1": "Tutkimuksen korkea taso",
-    "RDI-2": "Tutkimusinfrastruktuurin avaaminen ja yhteiskehittäminen", "COM-1": "Uudet kumppanuudet",
-    "COM-2": "Uudet tuotteet ja palvelut", "COM-3": "Yritysten uudet strategiat",
+    "ORG-1": "Sitoutuneet toimijat",
+    "ORG-2": "Yritysten ja julkisen sektorin TKI-investoinnit",
+    "ORG-3": "EU-rahoituksen lisääntyminen",
+    "ORG-4": "Yhteistyön määrä (osallistuminen toimintaan)",
+    "ORG-5": "Yhteistyön laatu",
+    "RDI-1": "Tutkimuksen korkea taso",
+    "RDI-2": "Tutkimusinfrastruktuurin avaaminen ja yhteiskehittäminen",
+    "COM-1": "Uudet kumppanuudet",
+    "COM-2": "Uudet tuotteet ja palvelut",
+    "COM-3": "Yritysten uudet strategiat",
     "COM-4": "Uusien kansainvälisten arvoverkkojen syntyminen",
-    "COM-5": "Ulkomaiset investoinnit yrityksiin", "PUB-1": "Osaamisen kasvu",
-    "PUB-2": "Kaupungin tarpeisiin vastaava tutkimus", "PUB-3": "Tiedon jakaminen",
+    "COM-5": "Ulkomaiset investoinnit yrityksiin",
+    "PUB-1": "Osaamisen kasvu",
+    "PUB-2": "Kaupungin tarpeisiin vastaava tutkimus",
+    "PUB-3": "Tiedon jakaminen",
     "PUB-4": "Brändin vahvistaminen",
 }
 
@@ -51,7 +60,14 @@ def test_entry_is_complete(code):
     ind = REGISTRY[code]
     assert ind.code == code
     assert ind.recipient in RECIPIENTS and ind.data_class in DATA_CLASSES
-    for text in (ind.name_fi, ind.name_en, ind.description_fi, ind.description_en, ind.caveat_fi, ind.caveat_en):
+    for text in (
+        ind.name_fi,
+        ind.name_en,
+        ind.description_fi,
+        ind.description_en,
+        ind.caveat_fi,
+        ind.caveat_en,
+    ):
         assert text.strip()
     assert ind.name_fi != ind.name_en and ind.caveat_fi != ind.caveat_en
     assert ind.tables and all(t.startswith("v_") or t == "survey_item" for t in ind.tables)
@@ -79,7 +95,10 @@ def test_cookbook_caveats_are_present():
 
 def test_funding_reference_is_20_30_50():
     assert REGISTRY["FUN-1"].references == {
-        "share_public_long_term": 0.2, "share_members": 0.3, "share_projects": 0.5}
+        "share_public_long_term": 0.2,
+        "share_members": 0.3,
+        "share_projects": 0.5,
+    }
 
 
 def test_family_metric_lookup():

@@ -1,4 +1,5 @@
 """A database written by an older version of the program opens and upgrades in place."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,21 +43,25 @@ def _with_version_2(monkeypatch: pytest.MonkeyPatch, migration: str) -> None:
 def _members(path: Path) -> list[tuple]:
     con = open_db(path)
     try:
-        return con.execute("SELECT org_id, status, member_since FROM v_member ORDER BY ALL").fetchall()
+        return con.execute(
+            "SELECT org_id, status, member_since FROM v_member ORDER BY ALL"
+        ).fetchall()
     finally:
         con.close()
 
 
 def test_older_database_is_upgraded_in_place_with_data_kept(
-        version_1_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    version_1_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _members(version_1_db)
     assert len(before) == 12
     _with_version_2(monkeypatch, V2)
     con = open_db(version_1_db)
     try:
         assert schema.current_version(con) == 2
-        assert con.execute("SELECT count(*), min(contact_person), max(contact_person) "
-                           "FROM v_member").fetchone() == (12, "unknown", "unknown")
+        assert con.execute(
+            "SELECT count(*), min(contact_person), max(contact_person) FROM v_member"
+        ).fetchone() == (12, "unknown", "unknown")
         assert con.execute("SELECT count(*) FROM survey_item").fetchone()[0] > 0
     finally:
         con.close()
@@ -64,7 +69,8 @@ def test_older_database_is_upgraded_in_place_with_data_kept(
 
 
 def test_failed_upgrade_leaves_the_old_database_untouched(
-        version_1_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    version_1_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _members(version_1_db)
     _with_version_2(monkeypatch, V2 + "ALTER TABLE no_such_table ADD COLUMN x INTEGER;")
     with pytest.raises(Exception, match="no_such_table"):
@@ -73,9 +79,12 @@ def test_failed_upgrade_leaves_the_old_database_untouched(
     con = open_db(version_1_db)
     try:
         assert schema.current_version(con) == 1
-        columns = [c for (c,) in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'membership'"
-        ).fetchall()]
+        columns = [
+            c
+            for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'membership'"
+            ).fetchall()
+        ]
         assert "contact_person" not in columns
     finally:
         con.close()
@@ -90,8 +99,9 @@ def test_database_from_a_newer_program_is_refused(version_1_db: Path) -> None:
         open_db(version_1_db)
 
 
-def test_old_backup_restores_upgraded(version_1_db: Path, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_backup_restores_upgraded(
+    version_1_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     con = open_db(version_1_db)
     try:
         write_backup(con, tmp_path / "v1.zip")
@@ -104,7 +114,9 @@ def test_old_backup_restores_upgraded(version_1_db: Path, tmp_path: Path,
     assert _members(restored.db_path) == before
 
 
-def test_newer_database_is_a_message_in_the_cli(version_1_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_newer_database_is_a_message_in_the_cli(
+    version_1_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     con = open_db(version_1_db)
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()
@@ -114,4 +126,5 @@ def test_newer_database_is_a_message_in_the_cli(version_1_db: Path, capsys: pyte
     assert main(["indicators", "--lang", "en", "--db", str(version_1_db)]) == 1
     assert capsys.readouterr().err.strip() == (
         "The database schema version 99 is newer than this program (1). "
-        "Upgrade Klusterimittari to open it.")
+        "Upgrade Klusterimittari to open it."
+    )

@@ -1,5 +1,6 @@
 """The database's memory cap: imports of large workbooks spill to disk instead of growing
 the process past it (docs/benchmarks.md, "Profiling and fixes")."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,8 @@ def test_open_db_caps_memory_at_500_mb(tmp_path: Path) -> None:
     assert _limit(db, read_only=True) == "476.8 MiB"
 
 
-def test_the_cap_can_be_changed_in_the_environment(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cap_can_be_changed_in_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KLUSTERIMITTARI_MEMORY_LIMIT", "2GiB")
     assert _limit(tmp_path / "km.duckdb") == "2.0 GiB"

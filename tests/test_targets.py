@@ -1,4 +1,5 @@
 """Targets: CRUD, validation, audit entries, pairing with results, and the CLI."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,9 @@ from indicators.record import Result
 
 
 def result(code: str, metric: str, year: int, value: float) -> Result:
-    return Result(code, metric, year, value, "count", None, False, "n", "n", "cluster_org", "ADM", None)
+    return Result(
+        code, metric, year, value, "count", None, False, "n", "n", "cluster_org", "ADM", None
+    )
 
 
 def test_set_list_replace_remove(con: duckdb.DuckDBPyConnection) -> None:
@@ -35,7 +38,9 @@ def test_set_list_replace_remove(con: duckdb.DuckDBPyConnection) -> None:
 def test_every_change_is_audited(con: duckdb.DuckDBPyConnection) -> None:
     tg.set_target(con, "default", "ORG-4", "events_held", 2025, 12, "koordinaattori")
     tg.remove_target(con, "default", "ORG-4", "events_held", 2025, "koordinaattori")
-    tg.remove_target(con, "default", "ORG-4", "events_held", 2025, "koordinaattori")  # nothing to remove
+    tg.remove_target(
+        con, "default", "ORG-4", "events_held", 2025, "koordinaattori"
+    )  # nothing to remove
     entries = sorted((e[1], e[2], e[3], e[4]) for e in audit.entries(con))
     assert entries == [
         ("default", "koordinaattori", "target_remove", "ORG-4 events_held 2025"),
@@ -43,13 +48,16 @@ def test_every_change_is_audited(con: duckdb.DuckDBPyConnection) -> None:
     ]
 
 
-@pytest.mark.parametrize(("code", "metric", "year", "value", "key"), [
-    ("", "m", 2025, 1.0, "analytics.target.unknown_code"),
-    ("ORG-1", " ", 2025, 1.0, "analytics.target.no_metric"),
-    ("ORG-1", "members", 2025, 1.0, "analytics.target.unknown_metric"),
-    ("ORG-1", "members_year_end", 1800, 1.0, "analytics.target.bad_year"),
-    ("ORG-1", "members_year_end", 2025, float("nan"), "analytics.target.bad_value"),
-])
+@pytest.mark.parametrize(
+    ("code", "metric", "year", "value", "key"),
+    [
+        ("", "m", 2025, 1.0, "analytics.target.unknown_code"),
+        ("ORG-1", " ", 2025, 1.0, "analytics.target.no_metric"),
+        ("ORG-1", "members", 2025, 1.0, "analytics.target.unknown_metric"),
+        ("ORG-1", "members_year_end", 1800, 1.0, "analytics.target.bad_year"),
+        ("ORG-1", "members_year_end", 2025, float("nan"), "analytics.target.bad_value"),
+    ],
+)
 def test_invalid_targets_are_rejected(con, code, metric, year, value, key) -> None:
     with pytest.raises(tg.TargetError) as caught:
         tg.set_target(con, "default", code, metric, year, value, "k")
@@ -72,12 +80,20 @@ def test_family_metrics_accept_their_members(con: duckdb.DuckDBPyConnection) -> 
 
 
 def test_with_targets_pairs_by_code_metric_year() -> None:
-    results = [result("ORG-1", "members_year_end", 2024, 30), result("ORG-1", "members_year_end", 2025, 33),
-               result("ORG-4", "events_held", 2025, 9)]
-    targets = [{"code": "ORG-1", "metric": "members_year_end", "year": 2025, "value": 40.0},
-               {"code": "ORG-4", "metric": "events_held", "year": 2024, "value": 10.0}]
+    results = [
+        result("ORG-1", "members_year_end", 2024, 30),
+        result("ORG-1", "members_year_end", 2025, 33),
+        result("ORG-4", "events_held", 2025, 9),
+    ]
+    targets = [
+        {"code": "ORG-1", "metric": "members_year_end", "year": 2025, "value": 40.0},
+        {"code": "ORG-4", "metric": "events_held", "year": 2024, "value": 10.0},
+    ]
     assert [(r.year, r.code, target) for r, target in tg.with_targets(results, targets)] == [
-        (2024, "ORG-1", None), (2025, "ORG-1", 40.0), (2025, "ORG-4", None)]
+        (2024, "ORG-1", None),
+        (2025, "ORG-1", 40.0),
+        (2025, "ORG-4", None),
+    ]
 
 
 def test_cli_set_list_remove(db_path: Path, capsys) -> None:
@@ -89,14 +105,20 @@ def test_cli_set_list_remove(db_path: Path, capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t")[:4] == ["code", "metric", "year", "target"]
     assert [line.split("\t")[:4] for line in lines[1:]] == [
-        ["FUN-1", "city_share", "2025", "0.25"], ["ORG-1", "members_year_end", "2025", "40"]]
+        ["FUN-1", "city_share", "2025", "0.25"],
+        ["ORG-1", "members_year_end", "2025", "40"],
+    ]
     assert main(["target", "remove", "FUN-1", "city_share", "2025", *base]) == 0
     assert main(["target", "remove", "FUN-1", "city_share", "2025", *base]) == 1
     assert "No such target" in capsys.readouterr().err
     con = open_db(db_path)
     try:
         assert [r["code"] for r in tg.list_targets(con, "default")] == ["ORG-1"]
-        assert sorted(e[3] for e in audit.entries(con)) == ["target_remove", "target_set", "target_set"]
+        assert sorted(e[3] for e in audit.entries(con)) == [
+            "target_remove",
+            "target_set",
+            "target_set",
+        ]
     finally:
         con.close()
 

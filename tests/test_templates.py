@@ -1,5 +1,6 @@
 """Upload templates: headers, example row, drop-down lists, instructions, and the round trip
 template -> filled in with openpyxl -> import -> the same rows in the database."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,11 @@ def test_template_layout(kind: str) -> None:
     examples = [c.value for c in sheet[2]]
     assert any(v is not None for v in examples)
     enum_cols = [i for i, c in enumerate(spec.columns) if c.enum or c.type == "bool"]
-    validated = {str(r).split(":")[0] for dv in sheet.data_validations.dataValidation
-                 for r in dv.sqref.ranges}
+    validated = {
+        str(r).split(":")[0]
+        for dv in sheet.data_validations.dataValidation
+        for r in dv.sqref.ranges
+    }
     assert validated == {f"{openpyxl.utils.get_column_letter(i + 1)}2" for i in enum_cols}
     instructions = [[c.value for c in r] for r in book["Ohjeet"].iter_rows()]
     listed = [r[0] for r in instructions[5:]]
@@ -47,10 +51,9 @@ def test_enum_dropdowns_hold_finnish_labels() -> None:
     assert lists.sheet_state == "hidden"
     columns = {c[0].value: [v.value for v in c[1:] if v.value] for c in lists.iter_cols()}
     assert columns["member_status"] == ["jäsen", "seuraaja", "entinen"]
-    assert columns["governance_role"] == ["hallitus", "ohjausryhmä", "jaoston puheenjohtaja",
-                                          "ei"]
+    assert columns["governance_role"] == ["hallitus", "ohjausryhmä", "jaoston puheenjohtaja", "ei"]
     sheet = book["Jäsenet"]
-    assert sheet["K2"].number_format == "d.m.yyyy"          # Jäsen alkaen
+    assert sheet["K2"].number_format == "d.m.yyyy"  # Jäsen alkaen
     assert isinstance(sheet["K2"].value, dt.datetime)
 
 
@@ -67,12 +70,54 @@ def test_round_trip_members(con, tmp_path) -> None:
     book = openpyxl.load_workbook(path)
     sheet = book["Jäsenet"]
     filled = [
-        ["Acme Oy", "1234567-1", "yritys", "pieni", 25, 3500000, "28 Koneet", "Loimaa",
-         "Perusjäsen", "jäsen", dt.datetime(2023, 5, 15), None, "hallitus", 1500],
-        ["Loimaan kaupunki", None, "julkinen", None, None, None, None, "Loimaa", None,
-         "jäsen", dt.datetime(2023, 1, 1), None, None, None],
-        ["Beta Oy", None, "yritys", "mikro", 2, None, None, None, None, "entinen",
-         dt.datetime(2023, 5, 15), dt.datetime(2024, 12, 31), None, 500],
+        [
+            "Acme Oy",
+            "1234567-1",
+            "yritys",
+            "pieni",
+            25,
+            3500000,
+            "28 Koneet",
+            "Loimaa",
+            "Perusjäsen",
+            "jäsen",
+            dt.datetime(2023, 5, 15),
+            None,
+            "hallitus",
+            1500,
+        ],
+        [
+            "Loimaan kaupunki",
+            None,
+            "julkinen",
+            None,
+            None,
+            None,
+            None,
+            "Loimaa",
+            None,
+            "jäsen",
+            dt.datetime(2023, 1, 1),
+            None,
+            None,
+            None,
+        ],
+        [
+            "Beta Oy",
+            None,
+            "yritys",
+            "mikro",
+            2,
+            None,
+            None,
+            None,
+            None,
+            "entinen",
+            dt.datetime(2023, 5, 15),
+            dt.datetime(2024, 12, 31),
+            None,
+            500,
+        ],
     ]
     for r, values in enumerate(filled, start=2):
         for c, value in enumerate(values, start=1):
@@ -81,19 +126,63 @@ def test_round_trip_members(con, tmp_path) -> None:
     report = import_file(con, path)
     assert report.status == "loaded", report.to_text("en")
     assert report.issues == []
-    assert rows(con, """SELECT o.name, o.business_id, m.org_type, m.size_class, m.employees,
+    assert rows(
+        con,
+        """SELECT o.name, o.business_id, m.org_type, m.size_class, m.employees,
                                m.turnover_eur, m.sector, m.municipality, m.tier, m.status,
                                m.member_since, m.member_until, m.governance_role,
                                m.annual_fee_eur
                         FROM v_member m JOIN organisation o USING (cluster_id, org_id)
-                        ORDER BY m.row_no""") == [
-        ("Acme Oy", "1234567-1", "company", "small", 25, Decimal("3500000.00"), "28 Koneet",
-         "Loimaa", "Perusjäsen", "member", dt.date(2023, 5, 15), None, "board",
-         Decimal("1500.00")),
-        ("Loimaan kaupunki", None, "public", None, None, None, None, "Loimaa", None, "member",
-         dt.date(2023, 1, 1), None, "none", None),
-        ("Beta Oy", None, "company", "micro", 2, None, None, None, None, "former",
-         dt.date(2023, 5, 15), dt.date(2024, 12, 31), "none", Decimal("500.00")),
+                        ORDER BY m.row_no""",
+    ) == [
+        (
+            "Acme Oy",
+            "1234567-1",
+            "company",
+            "small",
+            25,
+            Decimal("3500000.00"),
+            "28 Koneet",
+            "Loimaa",
+            "Perusjäsen",
+            "member",
+            dt.date(2023, 5, 15),
+            None,
+            "board",
+            Decimal("1500.00"),
+        ),
+        (
+            "Loimaan kaupunki",
+            None,
+            "public",
+            None,
+            None,
+            None,
+            None,
+            "Loimaa",
+            None,
+            "member",
+            dt.date(2023, 1, 1),
+            None,
+            "none",
+            None,
+        ),
+        (
+            "Beta Oy",
+            None,
+            "company",
+            "micro",
+            2,
+            None,
+            None,
+            None,
+            None,
+            "former",
+            dt.date(2023, 5, 15),
+            dt.date(2024, 12, 31),
+            "none",
+            Decimal("500.00"),
+        ),
     ]
 
 
@@ -104,21 +193,51 @@ def test_round_trip_participants_and_survey(con, tmp_path) -> None:
     sheet = book["Osallistujat"]
     for c in range(1, sheet.max_column + 1):
         sheet.cell(2, c, None)
-    for r, values in enumerate([
-            [None, "Seminaari", dt.datetime(2024, 3, 1), "Acme Oy", None, "Maija", "M",
-             None, "m@acme.fi", "puhuja", "kyllä"],
-            [None, "Seminaari", dt.datetime(2024, 3, 1), "Beta Oy", None, None, None,
-             "Matti V", None, None, "ei"]], start=2):
+    for r, values in enumerate(
+        [
+            [
+                None,
+                "Seminaari",
+                dt.datetime(2024, 3, 1),
+                "Acme Oy",
+                None,
+                "Maija",
+                "M",
+                None,
+                "m@acme.fi",
+                "puhuja",
+                "kyllä",
+            ],
+            [
+                None,
+                "Seminaari",
+                dt.datetime(2024, 3, 1),
+                "Beta Oy",
+                None,
+                None,
+                None,
+                "Matti V",
+                None,
+                None,
+                "ei",
+            ],
+        ],
+        start=2,
+    ):
         for c, value in enumerate(values, start=1):
             sheet.cell(r, c, value)
     book.save(path)
     report = import_file(con, path)
     assert report.status == "loaded", report.to_text("en")
-    assert rows(con, "SELECT p.row_no, o.name, p.role, p.attended, p.email_hash IS NOT NULL, "
-                     "p.name_hash IS NOT NULL FROM v_participation p JOIN organisation o "
-                     "USING (cluster_id, org_id) ORDER BY p.row_no") == [
-        (2, "Acme Oy", "speaker", True, True, True), (3, "Beta Oy", "attendee", False, False,
-                                                      True)]
+    assert rows(
+        con,
+        "SELECT p.row_no, o.name, p.role, p.attended, p.email_hash IS NOT NULL, "
+        "p.name_hash IS NOT NULL FROM v_participation p JOIN organisation o "
+        "USING (cluster_id, org_id) ORDER BY p.row_no",
+    ) == [
+        (2, "Acme Oy", "speaker", True, True, True),
+        (3, "Beta Oy", "attendee", False, False, True),
+    ]
 
     path = tmp_path / "kysely.xlsx"
     write_template("survey", path)
@@ -130,11 +249,19 @@ def test_round_trip_participants_and_survey(con, tmp_path) -> None:
     book.save(path)
     report = import_file(con, path, survey_name="Jäsenkysely")
     assert report.status == "loaded", report.to_text("en")
-    answers = rows(con, "SELECT response_no, item_code, value_num, value_text FROM "
-                        "v_survey_answer WHERE response_no = 3")
+    answers = rows(
+        con,
+        "SELECT response_no, item_code, value_num, value_text FROM "
+        "v_survey_answer WHERE response_no = 3",
+    )
     assert answers == [(3, "A6", 5.0, None)]
-    example = {code: (num, text) for _, code, num, text in rows(
-        con, "SELECT response_no, item_code, value_num, value_text FROM v_survey_answer "
-             "WHERE response_no = 2")}
+    example = {
+        code: (num, text)
+        for _, code, num, text in rows(
+            con,
+            "SELECT response_no, item_code, value_num, value_text FROM v_survey_answer "
+            "WHERE response_no = 2",
+        )
+    }
     assert example["A1"] == (4.0, None) and example["A12"] == (1.0, None)
     assert example["A2"] == (None, "Lisää yritysvierailuja.")

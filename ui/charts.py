@@ -115,7 +115,13 @@ def side_by_side(
     """Bars of several ``columns`` (column → label) of ``df`` side by side per ``x`` (a year)."""
     long = df.melt(id_vars=x, value_vars=list(columns), var_name="column")
     return stacked_bars(
-        long, x=x, series="column", value="value", labels=columns, unit=unit, lang=lang,
+        long,
+        x=x,
+        series="column",
+        value="value",
+        labels=columns,
+        unit=unit,
+        lang=lang,
         barmode="group",
     )
 

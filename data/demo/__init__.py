@@ -4,6 +4,7 @@ Its data are ordinary upload files in ``files/`` (built by ``python -m data.demo
 imported through the normal importer in the order ``files/manifest.toml`` lists, so the demo
 exercises exactly the path a cluster manager's own files take.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -44,14 +45,18 @@ def manifest() -> list[dict[str, Any]]:
 
 def has_data(con: duckdb.DuckDBPyConnection, cluster_id: str) -> bool:
     """True when the cluster has any loaded (not undone) import."""
-    return con.execute(
-        "SELECT count(*) FROM import_log WHERE cluster_id = ? AND status = 'loaded'",
-        [cluster_id],
-    ).fetchone()[0] > 0
+    return (
+        con.execute(
+            "SELECT count(*) FROM import_log WHERE cluster_id = ? AND status = 'loaded'",
+            [cluster_id],
+        ).fetchone()[0]
+        > 0
+    )
 
 
-def load_demo(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
-              user: str | None = None) -> list[ImportReport]:
+def load_demo(
+    con: duckdb.DuckDBPyConnection, cluster_id: str = "default", user: str | None = None
+) -> list[ImportReport]:
     """Import every demo file into ``cluster_id`` and set the demo cluster profile.
 
     Returns the import reports in manifest order. A re-run changes nothing: the member
@@ -61,12 +66,14 @@ def load_demo(con: duckdb.DuckDBPyConnection, cluster_id: str = "default",
     reports = []
     for entry in manifest():
         options = {key: entry[key] for key in _OPTIONS if key in entry}
-        reports.append(import_file(con, FILES_DIR / entry["file"], cluster_id=cluster_id,
-                                   user=user, **options))
+        reports.append(
+            import_file(con, FILES_DIR / entry["file"], cluster_id=cluster_id, user=user, **options)
+        )
     with WRITE_LOCK:
         con.execute(
             "UPDATE cluster SET name = $name, org_form = $org_form, staff_fte = $staff_fte, "
             "strategic_priorities = $strategic_priorities, tiers = $tiers, region = $region "
-            "WHERE cluster_id = $cluster_id", {**PROFILE, "cluster_id": cluster_id},
+            "WHERE cluster_id = $cluster_id",
+            {**PROFILE, "cluster_id": cluster_id},
         )
     return reports

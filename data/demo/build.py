@@ -4,6 +4,7 @@ Writes template-format workbooks (Finnish headers from ``data.kinds``) and ``man
 into ``data/demo/files/``. A fixed random seed and fixed workbook metadata make every run
 produce byte-identical files, so their SHA-256 (and the import log) stays stable.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +46,7 @@ from data.kinds import REGIONAL as REGIONAL_KIND
 from data.survey_catalogue import BY_CODE, LIKERT_TEXT
 
 FILES_DIR = Path(__file__).parent / "files"
-SEED = 20230515                      # the city board decision, 15.5.2023
+SEED = 20230515  # the city board decision, 15.5.2023
 FIXED_TIME = dt.datetime(2025, 12, 1, 8, 0, 0)
 YEARS = (2023, 2024, 2025)
 
@@ -66,8 +67,12 @@ for _text, _value in LIKERT_TEXT.items():
 
 def is_member(org: Org, day: dt.date) -> bool:
     """Membership on ``day`` as SPEC 5 defines it."""
-    return (org.status != "follower" and org.since is not None and org.since <= day
-            and (org.until is None or org.until >= day))
+    return (
+        org.status != "follower"
+        and org.since is not None
+        and org.since <= day
+        and (org.until is None or org.until >= day)
+    )
 
 
 def _slug(name: str) -> str:
@@ -106,35 +111,53 @@ class DemoBuilder:
     def members(self) -> list[Row]:
         rows = []
         for org in MEMBERS:
-            rows.append({
-                "name": org.name,
-                "business_id": self.ids[org.name] if org.org_type == "company" else None,
-                "org_type": ENUM_LABEL_FI["org_type"][org.org_type],
-                "size_class": ENUM_LABEL_FI["size_class"].get(org.size_class or ""),
-                "employees": org.employees, "turnover_eur": org.turnover_eur,
-                "sector": org.sector, "municipality": "Loimaa", "tier": org.tier,
-                "status": ENUM_LABEL_FI["member_status"][org.status],
-                "member_since": org.since, "member_until": org.until,
-                "governance_role": ENUM_LABEL_FI["governance_role"][org.role]
-                if org.role != "none" else None,
-                "annual_fee_eur": TIER_FEES[org.tier] if org.tier else None,
-            })
+            rows.append(
+                {
+                    "name": org.name,
+                    "business_id": self.ids[org.name] if org.org_type == "company" else None,
+                    "org_type": ENUM_LABEL_FI["org_type"][org.org_type],
+                    "size_class": ENUM_LABEL_FI["size_class"].get(org.size_class or ""),
+                    "employees": org.employees,
+                    "turnover_eur": org.turnover_eur,
+                    "sector": org.sector,
+                    "municipality": "Loimaa",
+                    "tier": org.tier,
+                    "status": ENUM_LABEL_FI["member_status"][org.status],
+                    "member_since": org.since,
+                    "member_until": org.until,
+                    "governance_role": ENUM_LABEL_FI["governance_role"][org.role]
+                    if org.role != "none"
+                    else None,
+                    "annual_fee_eur": TIER_FEES[org.tier] if org.tier else None,
+                }
+            )
         return rows
 
     # -- events and attendance -------------------------------------------------------------
     @staticmethod
     def events() -> list[Row]:
-        return [{"event_id": eid, "title": title, "date": day, "event_type": etype,
-                 "format": fmt, "organiser": host or "Klusteri"}
-                for eid, title, day, etype, fmt, host in EVENTS]
+        return [
+            {
+                "event_id": eid,
+                "title": title,
+                "date": day,
+                "event_type": etype,
+                "format": fmt,
+                "organiser": host or "Klusteri",
+            }
+            for eid, title, day, etype, fmt, host in EVENTS
+        ]
 
     def _attending(self, day: dt.date, event_type: str, host: str | None) -> list[str]:
         """Organisations at one event: members by eagerness, some followers and outsiders."""
         if event_type == "ohjausryhmän kokous":
             return [o.name for o in MEMBERS if is_member(o, day) and o.role != "none"]
-        names = [o.name for o in MEMBERS
-                 if (is_member(o, day) or o.status == "follower")
-                 and self.rng.random() < o.activity * (0.9 if o.founder else 0.8)]
+        names = [
+            o.name
+            for o in MEMBERS
+            if (is_member(o, day) or o.status == "follower")
+            and self.rng.random() < o.activity * (0.9 if o.founder else 0.8)
+        ]
         names += [name for name in OUTSIDERS if self.rng.random() < 0.12]
         if host and host not in names:
             names.insert(0, host)
@@ -151,14 +174,22 @@ class DemoBuilder:
                         role = "isäntä"
                     elif etype in ("seminaari", "työpaja", "koulutus") and self.rng.random() < 0.1:
                         role = "puhuja"
-                    rows.append({
-                        "event_id": eid, "organisation": org,
-                        "business_id": self.ids.get(org) if self.rng.random() < 0.5 else None,
-                        "first_name": first, "last_name": last, "email": email, "role": role,
-                        "attended": "ei" if self.rng.random() < 0.07 else "kyllä",
-                    })
+                    rows.append(
+                        {
+                            "event_id": eid,
+                            "organisation": org,
+                            "business_id": self.ids.get(org) if self.rng.random() < 0.5 else None,
+                            "first_name": first,
+                            "last_name": last,
+                            "email": email,
+                            "role": role,
+                            "attended": "ei" if self.rng.random() < 0.07 else "kyllä",
+                        }
+                    )
         # One registration entered twice (the same person at the same event).
-        duplicate = next(r for r in rows if r["event_id"] == "T-2024-04" and r["attended"] == "kyllä")
+        duplicate = next(
+            r for r in rows if r["event_id"] == "T-2024-04" and r["attended"] == "kyllä"
+        )
         rows.insert(rows.index(duplicate) + 1, dict(duplicate))
         return rows
 
@@ -167,25 +198,42 @@ class DemoBuilder:
     def funding() -> list[Row]:
         """2023: the founding companies' start-up share; from 2024 fees by tier; other sources."""
         founders = [o for o in MEMBERS if o.founder]
-        rows: list[Row] = [{
-            "year": 2023, "source_type": "jäsenmaksu",
-            "amount_eur": STARTUP_SHARE_2023 * len(founders),
-            "payer": f"Perustajayritykset ({len(founders)} yritystä)", "status": "maksettu",
-            "note": "Käynnistysvaiheen yritysosuus",
-        }]
+        rows: list[Row] = [
+            {
+                "year": 2023,
+                "source_type": "jäsenmaksu",
+                "amount_eur": STARTUP_SHARE_2023 * len(founders),
+                "payer": f"Perustajayritykset ({len(founders)} yritystä)",
+                "status": "maksettu",
+                "note": "Käynnistysvaiheen yritysosuus",
+            }
+        ]
         for year in YEARS[1:]:
             for tier, fee in TIER_FEES.items():
-                payers = [o for o in MEMBERS if o.tier == tier and o.since and o.since.year <= year
-                          and (o.until is None or o.until.year >= year)]
+                payers = [
+                    o
+                    for o in MEMBERS
+                    if o.tier == tier
+                    and o.since
+                    and o.since.year <= year
+                    and (o.until is None or o.until.year >= year)
+                ]
                 if fee and payers:
-                    rows.append({
-                        "year": year, "source_type": "jäsenmaksu", "amount_eur": fee * len(payers),
-                        "payer": f"Jäsenet, {tier} ({len(payers)})",
-                        "status": "maksettu" if year < 2025 or tier != "Pienyritys"
-                        else "sitoumus",
-                    })
-        rows += [{"year": y, "source_type": s, "amount_eur": a, "payer": p, "status": st,
-                  "note": n} for y, s, a, p, st, n in FUNDING]
+                    rows.append(
+                        {
+                            "year": year,
+                            "source_type": "jäsenmaksu",
+                            "amount_eur": fee * len(payers),
+                            "payer": f"Jäsenet, {tier} ({len(payers)})",
+                            "status": "maksettu"
+                            if year < 2025 or tier != "Pienyritys"
+                            else "sitoumus",
+                        }
+                    )
+        rows += [
+            {"year": y, "source_type": s, "amount_eur": a, "payer": p, "status": st, "note": n}
+            for y, s, a, p, st, n in FUNDING
+        ]
         return rows
 
     @staticmethod
@@ -194,24 +242,43 @@ class DemoBuilder:
 
     @staticmethod
     def outcomes() -> list[Row]:
-        return [{"date": d, "outcome_type": kind, "title": title, "organisations": orgs or None,
-                 "amount_eur": amount, "jobs": jobs, "country": country, "attribution": attr,
-                 "consent_to_publish": consent, "description": description}
-                for d, kind, title, orgs, amount, jobs, country, attr, consent, description
-                in OUTCOMES]
+        return [
+            {
+                "date": d,
+                "outcome_type": kind,
+                "title": title,
+                "organisations": orgs or None,
+                "amount_eur": amount,
+                "jobs": jobs,
+                "country": country,
+                "attribution": attr,
+                "consent_to_publish": consent,
+                "description": description,
+            }
+            for d, kind, title, orgs, amount, jobs, country, attr, consent, description in OUTCOMES
+        ]
 
     @staticmethod
     def regional() -> list[Row]:
-        return [{"region": "Loimaa", "year": year, "measure": measure, "value": value,
-                 "unit": unit, "source": ILLUSTRATIVE}
-                for measure, (unit, series) in REGIONAL.items() for year, value in series.items()]
+        return [
+            {
+                "region": "Loimaa",
+                "year": year,
+                "measure": measure,
+                "value": value,
+                "unit": unit,
+                "source": ILLUSTRATIVE,
+            }
+            for measure, (unit, series) in REGIONAL.items()
+            for year, value in series.items()
+        ]
 
     # -- surveys ---------------------------------------------------------------------------
     def survey(self, year: int, closed: dt.date) -> tuple[list[str], list[list[Any]], int]:
         """A raw export: headers, one row per respondent, and the number invited."""
         invited_orgs = [o for o in MEMBERS if is_member(o, closed)]
         respondents = [o for o in invited_orgs if self.rng.random() < 0.45 + 0.4 * o.activity]
-        as_text = year == 2024          # Webropol text export in 2024, numbers in 2025
+        as_text = year == 2024  # Webropol text export in 2024, numbers in 2025
         headers = ["Vastausaika", "Organisaatio", "Organisaatiotyyppi"]
         headers += [f"{code}. {BY_CODE[code].text_fi}" for code in SURVEY_ITEMS + OPEN_ITEMS]
         rows = []
@@ -226,7 +293,7 @@ class DemoBuilder:
         return headers, rows, len(invited_orgs)
 
     def _answer(self, code: str, org: Org, year: int, as_text: bool) -> Any:
-        if code == "A12":               # yes/no, asked of companies; new in 2024, few answered
+        if code == "A12":  # yes/no, asked of companies; new in 2024, few answered
             if org.org_type != "company" or (year == 2024 and self.rng.random() < 0.8):
                 return None
             return "Kyllä" if self.rng.random() < 0.35 + 0.3 * org.activity else "Ei"
@@ -240,13 +307,18 @@ class DemoBuilder:
 # -- writing ---------------------------------------------------------------------------------
 def _workbook(path: Path) -> xlsxwriter.Workbook:
     book = xlsxwriter.Workbook(str(path), {"default_date_format": "d.m.yyyy"})
-    book.set_properties({"title": "Klusterimittari demo", "author": "Klusterimittari",
-                         "created": FIXED_TIME})
+    book.set_properties(
+        {"title": "Klusterimittari demo", "author": "Klusterimittari", "created": FIXED_TIME}
+    )
     return book
 
 
-def _write_table(book: xlsxwriter.Workbook, sheet_name: str, headers: Sequence[str],
-                 rows: Iterable[Sequence[Any]]) -> None:
+def _write_table(
+    book: xlsxwriter.Workbook,
+    sheet_name: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+) -> None:
     sheet = book.add_worksheet(sheet_name)
     bold = book.add_format({"bold": True})
     stamp = book.add_format({"num_format": "d.m.yyyy h:mm"})
@@ -271,8 +343,12 @@ def write_kind(path: Path, kind: Kind, rows: list[Row]) -> None:
     """One template-format workbook: the kind's sheet with the Finnish headers of used columns."""
     columns = [c for c in kind.columns if any(row.get(c.name) is not None for row in rows)]
     book = _workbook(path)
-    _write_table(book, kind.template_sheet, [c.header_fi for c in columns],
-                 ([row.get(c.name) for c in columns] for row in rows))
+    _write_table(
+        book,
+        kind.template_sheet,
+        [c.header_fi for c in columns],
+        ([row.get(c.name) for c in columns] for row in rows),
+    )
     book.close()
 
 
@@ -302,10 +378,20 @@ def build(out_dir: Path = FILES_DIR, seed: int = SEED) -> list[dict[str, Any]]:
         book = _workbook(out_dir / file_name)
         _write_table(book, "Vastaukset", headers, rows)
         book.close()
-        manifest.append({"file": file_name, "kind": "survey", "survey_name": name,
-                         "survey_year": year, "invited": invited})
-    lines = ["# Demo cluster files in import order, with their import options.",
-             "# Generated by `python -m data.demo.build`; do not edit by hand.", ""]
+        manifest.append(
+            {
+                "file": file_name,
+                "kind": "survey",
+                "survey_name": name,
+                "survey_year": year,
+                "invited": invited,
+            }
+        )
+    lines = [
+        "# Demo cluster files in import order, with their import options.",
+        "# Generated by `python -m data.demo.build`; do not edit by hand.",
+        "",
+    ]
     for entry in manifest:
         lines.append("[[file]]")
         lines += [f"{key} = {_toml_value(value)}" for key, value in entry.items()]

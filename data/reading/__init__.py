@@ -5,6 +5,7 @@ Untrusted bytes are parsed in a fresh child interpreter with an address-space li
 wall-clock timeout (``data.reading.isolation``); this module only checks the size and turns
 the child's answer into ``RawSheet`` objects.
 """
+
 from __future__ import annotations
 
 import math
@@ -35,8 +36,14 @@ class RawSheet:
     hidden: bool = False
 
 
-def read_upload(path: Path, *, file_name: str | None = None, max_bytes: int = MAX_BYTES,
-                timeout_s: float = 60.0, memory_mb: int = 2048) -> list[RawSheet]:
+def read_upload(
+    path: Path,
+    *,
+    file_name: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    timeout_s: float = 60.0,
+    memory_mb: int = 2048,
+) -> list[RawSheet]:
     """The sheets of the uploaded file at ``path``, or ReadError naming ``file_name``.
 
     Sheets without any cell (chart sheets, blank sheets) are left out; a file with no sheet
@@ -51,9 +58,15 @@ def read_upload(path: Path, *, file_name: str | None = None, max_bytes: int = MA
     except OSError as exc:
         raise ReadError("reading.unreadable", file=name) from exc
     if size > max_bytes:
-        raise ReadError("reading.too_large", file=name, size_mb=math.ceil(size / 2**20),
-                        limit_mb=max_bytes // 2**20)
+        raise ReadError(
+            "reading.too_large",
+            file=name,
+            size_mb=math.ceil(size / 2**20),
+            limit_mb=max_bytes // 2**20,
+        )
     if size == 0:
         raise ReadError("reading.empty", file=name)
-    return [RawSheet(sheet_name, table, hidden)
-            for sheet_name, hidden, table in read_isolated(path, name, timeout_s, memory_mb)]
+    return [
+        RawSheet(sheet_name, table, hidden)
+        for sheet_name, hidden, table in read_isolated(path, name, timeout_s, memory_mb)
+    ]

@@ -6,6 +6,7 @@ Separators: a leading ``sep=X`` line (Excel's own hint) wins; else ``;``, tab or
 whichever splits the first rows most consistently (``;`` first, because Finnish exports use
 the decimal comma).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -85,9 +86,9 @@ def read_csv(data: bytes, file_name: str) -> pa.Table:
     text = decode(data, file_name)
     hint = _SEP_LINE.match(text)
     if hint:
-        text, delimiter = text[hint.end():], hint.group(1)
+        text, delimiter = text[hint.end() :], hint.group(1)
     else:
-        delimiter = separator(text[:256 * 1024])
+        delimiter = separator(text[: 256 * 1024])
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:

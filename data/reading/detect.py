@@ -3,6 +3,7 @@
 Returns the reader to use ("xlsx", "xlsb", "ods", "xls" or "csv") or raises ReadError for
 files refused before parsing: encrypted, bombs, DTDs, macro-only, other formats.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".ods", ""})
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _OLD_BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04")  # BOF records of BIFF2-4
-_MARKUP = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!DOCTYPE|html|\?xml|[A-Za-z][\w:.-]*[\s>])",
-                     re.IGNORECASE)
+_MARKUP = re.compile(
+    rb"^(\xef\xbb\xbf)?\s*<(!DOCTYPE|html|\?xml|[A-Za-z][\w:.-]*[\s>])", re.IGNORECASE
+)
 _OTHER_FORMATS = ((b"\x1f\x8b", "gzip / Gnumeric"), (b"%PDF", "PDF"), (b"{\\rtf", "RTF"))
 
 
@@ -40,8 +42,9 @@ def detect(path: Path, file_name: str) -> tuple[str, bool]:
             raise ReadError("reading.unsupported_format", file=file_name, format=name)
     if _MARKUP.match(head):
         if b"opendocument.spreadsheet" in head:
-            raise ReadError("reading.unsupported_format", file=file_name,
-                            format="OpenDocument XML (.fods)")
+            raise ReadError(
+                "reading.unsupported_format", file=file_name, format="OpenDocument XML (.fods)"
+            )
         raise ReadError("reading.not_spreadsheet", file=file_name)
     return "csv", False
 

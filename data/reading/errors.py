@@ -1,4 +1,5 @@
 """The one exception the reader raises: a clear, bilingual rejection of an uploaded file."""
+
 from __future__ import annotations
 
 from i18n import t

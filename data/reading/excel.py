@@ -1,4 +1,5 @@
 """Workbook sheets as text cells through fastexcel (calamine): .xlsx .xlsm .xlsb .xls .ods."""
+
 from __future__ import annotations
 
 import tempfile
@@ -9,8 +10,12 @@ import pyarrow as pa
 
 from data.reading.tables import SheetData, cell_table
 
-CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",),
-                     "ods": (".ods",)}
+CALAMINE_SUFFIXES = {
+    "xlsx": (".xlsx", ".xlsm"),
+    "xlsb": (".xlsb",),
+    "xls": (".xls",),
+    "ods": (".ods",),
+}
 
 
 def read_workbook(path: Path, fmt: str) -> list[SheetData]:
@@ -36,8 +41,9 @@ def _read(path: Path) -> list[SheetData]:
     reader = fastexcel.read_excel(path)
     out: list[SheetData] = []
     for index, name in enumerate(reader.sheet_names):
-        sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string",
-                                  whitespace_as_null=True)
+        sheet = reader.load_sheet(
+            index, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
+        )
         if sheet.width == 0 or sheet.height == 0:
             continue
         first_column = min(info.absolute_index for info in sheet.available_columns())

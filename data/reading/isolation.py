@@ -5,6 +5,7 @@ by the parent (no copy, no per-cell work). A timeout kills the child; a crash, a
 missing answer becomes "the file could not be read". Nothing from the child is re-raised
 except the ReadError it reports.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,7 @@ from i18n import catalogue
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def read_isolated(path: Path, file_name: str, timeout_s: float,
-                  memory_mb: int) -> list[SheetData]:
+def read_isolated(path: Path, file_name: str, timeout_s: float, memory_mb: int) -> list[SheetData]:
     """The sheets the child parsed from ``path``; ReadError for every other outcome.
 
     The child's output goes to files, not pipes, so a flood of parser warnings costs disk,
@@ -34,24 +34,44 @@ def read_isolated(path: Path, file_name: str, timeout_s: float,
     """
     with tempfile.TemporaryDirectory(prefix="reading-") as name:
         folder = Path(name)
-        command = [sys.executable, "-m", "data.reading.worker", str(path.resolve()), file_name,
-                   str(folder), str(memory_mb)]
+        command = [
+            sys.executable,
+            "-m",
+            "data.reading.worker",
+            str(path.resolve()),
+            file_name,
+            str(folder),
+            str(memory_mb),
+        ]
         with (folder / "stdout").open("wb") as out, (folder / "stderr").open("wb") as err:
             try:
-                done = subprocess.run(command, cwd=ROOT, env=_child_env(), stdout=out,
-                                      stderr=err, timeout=timeout_s, check=False)
+                done = subprocess.run(
+                    command,
+                    cwd=ROOT,
+                    env=_child_env(),
+                    stdout=out,
+                    stderr=err,
+                    timeout=timeout_s,
+                    check=False,
+                )
             except subprocess.TimeoutExpired as exc:
-                raise ReadError("reading.timeout", file=file_name,
-                                seconds=_seconds(timeout_s)) from exc
+                raise ReadError(
+                    "reading.timeout", file=file_name, seconds=_seconds(timeout_s)
+                ) from exc
         answer = _answer(_tail(folder / "stdout"))
         if answer is None:
-            raise ReadError("reading.unreadable", file=file_name,
-                            detail=f"exit {done.returncode}: {_tail(folder / 'stderr')!r}")
+            raise ReadError(
+                "reading.unreadable",
+                file=file_name,
+                detail=f"exit {done.returncode}: {_tail(folder / 'stderr')!r}",
+            )
         if "error" in answer:
             raise _reported(answer, file_name)
         try:
-            return [(str(sheet["name"]), bool(sheet["hidden"]), _load(sheet_path(folder, index)))
-                    for index, sheet in enumerate(answer["sheets"])]
+            return [
+                (str(sheet["name"]), bool(sheet["hidden"]), _load(sheet_path(folder, index)))
+                for index, sheet in enumerate(answer["sheets"])
+            ]
         except (pa.ArrowException, OSError, KeyError, TypeError, ValueError) as exc:
             raise ReadError("reading.unreadable", file=file_name, detail=str(exc)[:300]) from exc
 
@@ -65,8 +85,9 @@ def _tail(path: Path, size: int = 4096) -> bytes:
 def _load(path: Path) -> pa.Table:
     """A sheet the child wrote, memory-mapped, checked to have the reader's shape."""
     table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
-    expected = pa.schema([(ROW, pa.int32()),
-                          *((f"c{i}", pa.string()) for i in range(table.num_columns - 1))])
+    expected = pa.schema(
+        [(ROW, pa.int32()), *((f"c{i}", pa.string()) for i in range(table.num_columns - 1))]
+    )
     if not table.schema.equals(expected):
         raise ValueError(f"unexpected sheet schema {table.schema}")
     table.validate(full=True)

@@ -5,6 +5,7 @@ Encrypted .xlsx/.xlsm files are compound files with ``EncryptionInfo`` and
 with a FILEPASS record. This reader follows sector chains defensively (loops and
 out-of-range sectors raise ``ValueError``) and reads at most the first MiB of a stream.
 """
+
 from __future__ import annotations
 
 import struct
@@ -26,8 +27,23 @@ class CompoundFile:
     def __init__(self, data: bytes) -> None:
         if len(data) < 512 or not data.startswith(SIGNATURE):
             raise ValueError("not a compound file")
-        (_, _, _, _, shift, mini_shift, _, fat_count, dir_start, _, self._mini_cutoff,
-         mini_fat_start, _, difat_start, difat_count) = _HEADER.unpack_from(data)
+        (
+            _,
+            _,
+            _,
+            _,
+            shift,
+            mini_shift,
+            _,
+            fat_count,
+            dir_start,
+            _,
+            self._mini_cutoff,
+            mini_fat_start,
+            _,
+            difat_start,
+            difat_count,
+        ) = _HEADER.unpack_from(data)
         if shift not in (9, 12):
             raise ValueError("bad sector size")
         self._data = data
@@ -55,10 +71,17 @@ class CompoundFile:
         if size < self._mini_cutoff:
             _, root_start, _ = next(e for e in self._entries.values() if e[0] == 5)
             mini_stream = self._read_chain(root_start, self._fat, self._sector, None)
-            mini_fat = [entry for sector in self._chain(self._mini_fat_start, self._fat)
-                        for entry in self._ints(sector)]
-            return self._read_chain(start, mini_fat, lambda n: mini_stream[
-                n * self._mini_size:(n + 1) * self._mini_size], size)
+            mini_fat = [
+                entry
+                for sector in self._chain(self._mini_fat_start, self._fat)
+                for entry in self._ints(sector)
+            ]
+            return self._read_chain(
+                start,
+                mini_fat,
+                lambda n: mini_stream[n * self._mini_size : (n + 1) * self._mini_size],
+                size,
+            )
         return self._read_chain(start, self._fat, self._sector, size)
 
     def _fat_sectors(self, difat_start: int, difat_count: int, fat_count: int) -> list[int]:
@@ -76,7 +99,7 @@ class CompoundFile:
         offset = (number + 1) * self._size
         if offset >= len(self._data):
             raise ValueError("sector past end of file")
-        return self._data[offset: offset + self._size]
+        return self._data[offset : offset + self._size]
 
     def _ints(self, number: int) -> tuple[int, ...]:
         sector = self._sector(number).ljust(self._size, b"\0")
@@ -95,8 +118,9 @@ class CompoundFile:
             sector = fat[sector]
         return chain
 
-    def _read_chain(self, start: int, fat: list[int], sector_bytes: Callable[[int], bytes],
-                    size: int | None) -> bytes:
+    def _read_chain(
+        self, start: int, fat: list[int], sector_bytes: Callable[[int], bytes], size: int | None
+    ) -> bytes:
         """The first ``size`` bytes of a chain (all of it when None), at most READ_LIMIT."""
         wanted = min(size if size is not None else READ_LIMIT, READ_LIMIT)
         out = bytearray()

@@ -1,4 +1,5 @@
 """From an untrusted file to sheets: detect the real format, refuse what is unsafe, parse."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,8 +27,11 @@ def parse(path: Path, file_name: str) -> list[SheetData]:
         try:
             sheets = read_workbook(path, fmt)
         except Exception as exc:  # calamine's errors carry no type worth telling apart
-            code = ("reading.encrypted" if "password protected" in str(exc).lower()
-                    else "reading.unreadable")
+            code = (
+                "reading.encrypted"
+                if "password protected" in str(exc).lower()
+                else "reading.unreadable"
+            )
             raise ReadError(code, file=file_name, detail=str(exc)[:300]) from exc
     if not sheets:
         raise ReadError("reading.macro_only" if has_macros else "reading.empty", file=file_name)

@@ -1,4 +1,5 @@
 """The reader's table shape: ``__row`` then ``c0``..``cN`` text columns (column A first)."""
+
 from __future__ import annotations
 
 from functools import reduce

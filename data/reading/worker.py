@@ -7,6 +7,7 @@ the outcome: ``{"sheets": [{"name", "hidden"}, ...]}`` or ``{"error": code, "fie
 Everything is caught here, including pyo3's PanicException (a BaseException), so only a
 hard crash (abort, signal) leaves the parent without an answer.
 """
+
 from __future__ import annotations
 
 import importlib.abc
@@ -40,8 +41,10 @@ def _write_sheets(sheets: list, out_dir: Path) -> list[dict]:
     import pyarrow as pa
 
     for index, (_, _, table) in enumerate(sheets):
-        with (pa.OSFile(str(sheet_path(out_dir, index)), "wb") as sink,
-              pa.ipc.new_file(sink, table.schema) as writer):
+        with (
+            pa.OSFile(str(sheet_path(out_dir, index)), "wb") as sink,
+            pa.ipc.new_file(sink, table.schema) as writer,
+        ):
             writer.write_table(table)
     return [{"name": name, "hidden": hidden} for name, hidden, _ in sheets]
 
@@ -56,8 +59,10 @@ def run(path: Path, file_name: str, out_dir: Path) -> dict:
     except ReadError as exc:
         return {"error": exc.code, "fields": exc.fields}
     except BaseException as exc:  # noqa: BLE001 - panics, MemoryError: the file is unreadable
-        return {"error": "reading.unreadable",
-                "fields": {"file": file_name, "detail": f"{type(exc).__name__}: {exc}"[:300]}}
+        return {
+            "error": "reading.unreadable",
+            "fields": {"file": file_name, "detail": f"{type(exc).__name__}: {exc}"[:300]},
+        }
 
 
 def main(argv: list[str]) -> int:

@@ -5,22 +5,39 @@ each part suffice; every part is checked, whatever its name, since a workbook's
 relationships may point anywhere. A part in an encoding a spreadsheet never uses (UTF-7,
 EBCDIC...) is refused too, because a DTD can hide in it from a byte-level check.
 """
+
 from __future__ import annotations
 
 import codecs
 import re
 
 PROLOG_BYTES = 64 * 1024
-SAFE_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1",
-                  "windows-1252", "cp1252", "utf-16", "utf-16le", "utf-16be"}
+SAFE_ENCODINGS = {
+    "utf-8",
+    "utf8",
+    "us-ascii",
+    "ascii",
+    "iso-8859-1",
+    "latin-1",
+    "latin1",
+    "windows-1252",
+    "cp1252",
+    "utf-16",
+    "utf-16le",
+    "utf-16be",
+}
 _EBCDIC_XML = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT = re.compile(r"<[A-Za-z_]")
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def prolog_is_safe(head: bytes) -> bool:
@@ -44,7 +61,7 @@ def prolog_is_safe(head: bytes) -> bool:
 def _decode(head: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            return head[len(bom):].decode(encoding, errors="ignore")
+            return head[len(bom) :].decode(encoding, errors="ignore")
     if head.startswith(b"<\x00"):
         return head.decode("utf-16-le", errors="ignore")
     if head.startswith(b"\x00<"):

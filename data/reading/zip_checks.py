@@ -3,6 +3,7 @@
 Limits are far above real workbooks (a 50 MB upload of sheet XML unpacks to well under
 1 GiB, at ratios below 100) and far below what a crafted archive needs to exhaust memory.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ MAX_ENTRIES = 10_000
 MAX_UNPACKED = 1024 * 2**20
 MAX_RATIO = 200
 RATIO_GRACE = 10 * 2**20
-ODS_TYPES = ("application/vnd.oasis.opendocument.spreadsheet",
-             "application/vnd.oasis.opendocument.spreadsheet-template")
+ODS_TYPES = (
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.spreadsheet-template",
+)
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError)
 _XML_MAIN = re.compile(rb"(spreadsheetml|ms-excel)[\w.-]*\.main\+xml", re.IGNORECASE)
@@ -51,9 +54,14 @@ def inspect_zip(path: Path, file_name: str) -> ZipWorkbook:
         workbook = _classify(archive, names, file_name)  # byte searches only, no XML parsing
         if not all(prolog_is_safe(_head(archive, info, file_name)) for info in infos):
             raise ReadError("reading.xml_unsafe", file=file_name)
-        if workbook.has_macros and workbook.fmt == "xlsx" and not any(
-            _has_cells(archive, info, file_name)
-            for name, info in names.items() if "/worksheets/" in f"/{name}"
+        if (
+            workbook.has_macros
+            and workbook.fmt == "xlsx"
+            and not any(
+                _has_cells(archive, info, file_name)
+                for name, info in names.items()
+                if "/worksheets/" in f"/{name}"
+            )
         ):
             raise ReadError("reading.macro_only", file=file_name)
         return workbook
@@ -65,8 +73,10 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], file_name: str) -> No
         raise ReadError("reading.empty", file=file_name)
     if len(infos) > MAX_ENTRIES or sum(info.file_size for info in infos) > MAX_UNPACKED:
         raise ReadError("reading.zip_bomb", file=file_name)
-    if any(info.file_size > RATIO_GRACE and info.file_size > MAX_RATIO * info.compress_size
-           for info in infos):
+    if any(
+        info.file_size > RATIO_GRACE and info.file_size > MAX_RATIO * info.compress_size
+        for info in infos
+    ):
         raise ReadError("reading.zip_bomb", file=file_name)
     if len({info.filename for info in infos}) != len(infos):
         raise ReadError("reading.zip_bomb", file=file_name)
@@ -83,18 +93,23 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], file_name: str) -> No
             signature, name_len, extra_len = _LOCAL_HEADER.unpack(header)
             if signature != b"PK\x03\x04":
                 raise ReadError("reading.unreadable", file=file_name)
-            end = (info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
-                   + info.compress_size)
+            end = (
+                info.header_offset + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+            )
             if end > size:
                 raise ReadError("reading.unreadable", file=file_name)
 
 
-def _classify(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
-              file_name: str) -> ZipWorkbook:
+def _classify(
+    archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], file_name: str
+) -> ZipWorkbook:
     if "mimetype" in names or "content.xml" in names:
         mimetype = _head(archive, names["mimetype"], file_name) if "mimetype" in names else b""
-        manifest = (_head(archive, names["meta-inf/manifest.xml"], file_name, 16)
-                    if "meta-inf/manifest.xml" in names else b"")
+        manifest = (
+            _head(archive, names["meta-inf/manifest.xml"], file_name, 16)
+            if "meta-inf/manifest.xml" in names
+            else b""
+        )
         if not mimetype.strip().decode("ascii", "replace").startswith(ODS_TYPES) and not any(
             t.encode() in manifest for t in ODS_TYPES
         ):
@@ -107,8 +122,9 @@ def _classify(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
     if "[content_types].xml" not in names:
         raise ReadError("reading.not_spreadsheet", file=file_name)
     content_types = _head(archive, names["[content_types].xml"], file_name, 16)
-    has_macros = any(name.endswith("vbaproject.bin") or "/macrosheets/" in f"/{name}"
-                     for name in names)
+    has_macros = any(
+        name.endswith("vbaproject.bin") or "/macrosheets/" in f"/{name}" for name in names
+    )
     if _XML_MAIN.search(content_types):
         return ZipWorkbook("xlsx", has_macros)
     if any(name.endswith("workbook.bin") for name in names):
@@ -126,8 +142,9 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str) -> 
         raise ReadError("reading.unreadable", file=file_name) from exc
 
 
-def _head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str,
-          chunks: int = 1) -> bytes:
+def _head(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str, chunks: int = 1
+) -> bytes:
     """The first ``chunks`` × PROLOG_BYTES of an entry."""
     return b"".join(islice(_chunks(archive, info, file_name), chunks))
 

@@ -32,8 +32,12 @@ def test_html_report_renders_without_console_errors(tmp_path: Path, lang: str) -
         page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda error: problems.append(str(error)))
         remote: list[str] = []
-        page.on("request", lambda req: None if req.url.startswith(("file:", "data:", "blob:"))
-                else remote.append(req.url))
+        page.on(
+            "request",
+            lambda req: (
+                None if req.url.startswith(("file:", "data:", "blob:")) else remote.append(req.url)
+            ),
+        )
         page.goto(report.as_uri())
         page.wait_for_selector(".main-svg", timeout=30_000)
         charts = page.locator(".js-plotly-plot").count()
