@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, reading, sqlfunc
+from data import audit, headers, load, reading, sqlfunc, undo
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
@@ -325,7 +325,8 @@ def _stage_sheet(
             )
     for header in layout.unknown:
         run.issue(WARNING, sheet.name, layout.header_row, header, None, "unknown_column")
-    sheet_overrides = overrides if layout.kind == "participants" else {}
+    names = {column.name for column in spec.columns}
+    sheet_overrides = {name: value for name, value in overrides.items() if name in names}
     run.staged.append(
         stage(
             run.cur,
@@ -401,8 +402,9 @@ def _refusal(run: _Run, max_bad_rows: float) -> tuple[str, dict] | None:
 
 
 def _already_loaded(run: _Run) -> bool:
-    """Same SHA-256 already loaded (and not undone); a member register always reloads."""
-    if any(s.kind == "members" for s in run.staged):
+    """Same SHA-256 already loaded (and not undone); a snapshot (the member register) always
+    reloads."""
+    if any(KINDS[s.kind].snapshot for s in run.staged):
         return False
     row = run.cur.execute(
         "SELECT max(import_id) FROM import_log WHERE cluster_id = ? AND sha256 = ? "
@@ -430,11 +432,12 @@ def _load(
             ctx = load.LoadContext(
                 cur, run.cluster_id, import_id, report.file_name, invited=invited
             )
-            ordered = sorted(run.staged, key=lambda s: load.LOAD_ORDER.index(s.kind))
+            order = list(KINDS)
+            ordered = sorted(run.staged, key=lambda s: order.index(s.kind))
             for done, staged in enumerate(ordered):
                 if staged.kind == SURVEY.name:
                     ctx.survey_name, ctx.survey_year = survey_meta[id(staged)]
-                loaded = load.LOADERS[staged.kind](ctx, staged)
+                loaded = KINDS[staged.kind].loader(ctx, staged)
                 next(s for s in report.sheets if s.sheet == staged.sheet).rows_loaded = loaded
                 step(0.6 + 0.35 * (done + 1) / len(ordered), "load")
             report.status = "loaded"
@@ -483,7 +486,7 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *, user: str | N
                 raise ImportRefused("data.undo.not_loaded", import_id=import_id, status=status)
             cur.execute("BEGIN TRANSACTION")
             try:
-                load.undo(cur, cluster_id, import_id)
+                undo.undo(cur, cluster_id, import_id)
                 cur.execute(
                     "UPDATE import_log SET status = 'undone', undone_at = "
                     "current_timestamp WHERE import_id = ?",

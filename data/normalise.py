@@ -19,8 +19,8 @@ import pyarrow as pa
 
 from data.headers import SheetLayout
 from data.kinds import BOOL, BUSINESS_ID, DATE, ENUM, ENUMS, INT, KINDS, LIST, NUMBER, TEXT, Column
-from data.report import ERROR, WARNING, Issue
-from data.sqlfunc import YEAR_RANGE, enum_case_key, sql_str
+from data.report import ERROR, Issue
+from data.sqlfunc import enum_case_key, sql_str
 from data.survey_catalogue import BY_CODE
 
 ISSUE_LIMIT = 1000  # issues listed per sheet; the rest are only counted
@@ -35,42 +35,6 @@ _SQL_TYPE = {
     BUSINESS_ID: "VARCHAR",
     ENUM: "VARCHAR",
     LIST: "VARCHAR[]",
-}
-# Columns whose numbers must lie in a range: name -> (min, max), None = open.
-_RANGES: dict[str, tuple[float | None, float | None]] = {
-    "employees": (0, None),
-    "jobs": (0, None),
-    "year": YEAR_RANGE,
-}
-
-
-@dataclass(frozen=True)
-class RowCheck:
-    """A rule over a whole row: ``condition`` is SQL over the typed columns."""
-
-    severity: str
-    code: str
-    column: str
-    condition: str
-
-
-# Rules that involve more than one column, per kind.
-ROW_CHECKS: dict[str, tuple[RowCheck, ...]] = {
-    "members": (
-        RowCheck(
-            WARNING, "former_without_until", "status", "status = 'former' AND member_until IS NULL"
-        ),
-        RowCheck(ERROR, "until_before_since", "member_until", "member_until < member_since"),
-    ),
-    "projects": (RowCheck(ERROR, "end_before_start", "end", '"end" < start'),),
-    "participants": (
-        RowCheck(
-            ERROR,
-            "event_missing",
-            "event_title",
-            "event_id IS NULL AND (event_title IS NULL OR event_date IS NULL)",
-        ),
-    ),
 }
 
 
@@ -154,7 +118,7 @@ def _error(column: Column, raw: str, typed: str) -> str:
         )
     if column.type == NUMBER:
         whens.append(f"WHEN abs({typed}) >= {MAX_AMOUNT} THEN 'out_of_range'")
-    low, high = _RANGES.get(column.name, (None, None))
+    low, high = column.bounds
     if low is not None:
         whens.append(f"WHEN {typed} < {low} THEN 'out_of_range'")
     if high is not None:
@@ -260,7 +224,7 @@ def _issue_selects(staged: Staged) -> list[str]:
             f"{sql_str(enum) if enum else 'NULL'} AS enum FROM {table} "
             f"WHERE {_q('e_' + col)} IS NOT NULL"
         )
-    for check in ROW_CHECKS.get(staged.kind, ()):
+    for check in kind.row_checks:
         present = check.column in layout.columns
         header = sql_str(layout.headers[check.column]) if present else "NULL"
         value = _q("r_" + check.column) if present else "NULL"

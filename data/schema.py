@@ -289,20 +289,6 @@ CREATE OR REPLACE VIEW v_regional_stat AS SELECT * FROM regional_stat WHERE repl
 # Ordered upgrades: MIGRATIONS[v] brings a database from version v-1 to v.
 MIGRATIONS: dict[int, str] = {1: _V1}
 
-# Tables that hold rows per import (used by undo and by the import statistics).
-VERSIONED_TABLES = (
-    "membership",
-    "event",
-    "participation",
-    "funding",
-    "project",
-    "project_partner",
-    "outcome",
-    "outcome_org",
-    "survey",
-    "regional_stat",
-)
-
 
 class SchemaTooNew(RuntimeError):
     """The database was written by a newer program; this one must not touch it."""

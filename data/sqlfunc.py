@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from data.kinds import ENUMS
+from data.enums import ENUMS
 from data.survey_catalogue import LIKERT_TEXT, NO_ANSWER, NO_TEXT, YES_TEXT
 
 LEGAL_FORMS = ("oy", "oyj", "ab", "ltd", "ry", "ky", "tmi", "osakeyhtiö", "osuuskunta")

@@ -12,17 +12,10 @@ from __future__ import annotations
 
 import duckdb
 
+from data.kinds import KINDS
+
 # Input kinds and the effective view that holds their rows.
-KIND_VIEWS: dict[str, str] = {
-    "members": "v_member",
-    "events": "v_event",
-    "participants": "v_participation",
-    "funding": "v_funding",
-    "projects": "v_project",
-    "outcomes": "v_outcome",
-    "survey": "v_survey",
-    "regional": "v_regional_stat",
-}
+KIND_VIEWS: dict[str, str] = {kind.name: kind.view for kind in KINDS.values()}
 
 REGISTER_ONLY_SPAN = 5  # years shown when the member register is the only data
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import duckdb
 import openpyxl
 
-from data.schema import VERSIONED_TABLES
+from data.kinds import TABLES
 
 # Every table an import or undo may change.
-STATE_TABLES = (*VERSIONED_TABLES, "organisation", "survey_response", "survey_answer")
+STATE_TABLES = (*(table.name for table in TABLES), "organisation")
 
 
 def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:

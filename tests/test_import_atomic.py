@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 
 from data.importer import import_file
+from data.kinds import KINDS
 from tests.import_helpers import rows, state, workbook
 
 MEMBERS = [
@@ -94,12 +97,10 @@ def test_unreadable_file_is_rejected_and_logged(con, tmp_path) -> None:
 
 
 def test_failure_during_loading_rolls_back_everything(con, tmp_path, monkeypatch) -> None:
-    from data import load
-
     def broken(ctx, staged):
         ctx.cur.execute("SELECT * FROM no_such_table")
 
-    monkeypatch.setitem(load.LOADERS, "events", broken)
+    monkeypatch.setitem(KINDS, "events", dataclasses.replace(KINDS["events"], loader=broken))
     before = state(con)
     path = workbook(tmp_path / "tuonti.xlsx", {"Jäsenet": MEMBERS[:2], "Tapahtumat": EVENTS})
     report = import_file(con, path)

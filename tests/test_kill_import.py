@@ -15,7 +15,7 @@ import pytest
 
 from bench.generate import attendance_workbook, members_workbook
 from data.importer import import_file, undo_import
-from data.schema import VERSIONED_TABLES
+from data.kinds import TABLES
 from data.store import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +75,7 @@ def _import_and_kill(db: Path, file: Path, after: float, delay: float) -> float 
 def _check_consistent(con: duckdb.DuckDBPyConnection, context: str) -> int:
     """Every stored row belongs to a loaded import whose counts match; the members are
     untouched. Returns the participation rows stored (0 or the whole file)."""
-    for table in VERSIONED_TABLES:
+    for table in (table.name for table in TABLES):
         orphans = con.execute(
             f"SELECT count(*) FROM {table} WHERE import_id NOT IN "
             "(SELECT import_id FROM import_log WHERE status = 'loaded')"

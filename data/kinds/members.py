@@ -1,0 +1,164 @@
+"""The member register (SPEC 2 members): a snapshot that replaces the previous register."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from data import orgs
+from data.kinds.base import (
+    BUSINESS_ID,
+    DATE,
+    ENUM,
+    INT,
+    NUMBER,
+    TEXT,
+    Column,
+    Kind,
+    RowCheck,
+    Table,
+)
+from data.load import LoadContext, count, good, keep_last, restaged, supersede
+from data.report import ERROR, WARNING
+
+if TYPE_CHECKING:
+    from data.normalise import Staged
+
+C = Column
+
+COLUMNS = (
+    C(
+        "name",
+        "Nimi",
+        TEXT,
+        ("nimi", "organisaatio", "yritys", "organisation", "organization", "company"),
+        required=True,
+        example="Esimerkki Oy",
+    ),
+    C(
+        "business_id",
+        "Y-tunnus",
+        BUSINESS_ID,
+        ("y-tunnus", "ytunnus", "business id"),
+        example="1234567-1",
+    ),
+    C(
+        "org_type",
+        "Organisaatiotyyppi",
+        ENUM,
+        ("organisaatiotyyppi", "tyyppi", "type"),
+        enum="org_type",
+        example="yritys",
+    ),
+    C(
+        "size_class",
+        "Kokoluokka",
+        ENUM,
+        ("kokoluokka", "koko", "size"),
+        enum="size_class",
+        example="pieni",
+    ),
+    C(
+        "employees",
+        "Henkilöstö",
+        INT,
+        ("henkilöstö", "henkilöstömäärä", "työntekijät", "employees"),
+        bounds=(0, None),
+        example=25,
+    ),
+    C("turnover_eur", "Liikevaihto", NUMBER, ("liikevaihto", "turnover"), example=3500000),
+    C("sector", "Toimiala", TEXT, ("toimiala", "sector"), example="28 Koneiden valmistus"),
+    C("municipality", "Kunta", TEXT, ("kunta", "kotikunta", "municipality"), example="Loimaa"),
+    C(
+        "tier",
+        "Jäsenyystaso",
+        TEXT,
+        ("jäsenyystaso", "jäsenluokka", "taso", "tier"),
+        example="Perusjäsen",
+    ),
+    C(
+        "status",
+        "Tila",
+        ENUM,
+        ("tila", "jäsenyyden tila", "status"),
+        enum="member_status",
+        default="member",
+        example="jäsen",
+    ),
+    C(
+        "member_since",
+        "Jäsen alkaen",
+        DATE,
+        ("jäsen alkaen", "liittymispäivä", "liittynyt", "member since", "joined"),
+        example="15.5.2023",
+    ),
+    C(
+        "member_until",
+        "Jäsenyys päättynyt",
+        DATE,
+        ("jäsenyys päättynyt", "eronnut", "eroamispäivä", "member until", "left"),
+    ),
+    C(
+        "governance_role",
+        "Luottamustehtävä",
+        ENUM,
+        ("rooli", "luottamustehtävä", "role"),
+        enum="governance_role",
+        default="none",
+        example="hallitus",
+    ),
+    C(
+        "annual_fee_eur",
+        "Jäsenmaksu",
+        NUMBER,
+        ("jäsenmaksu", "vuosimaksu", "annual fee"),
+        example=1500,
+    ),
+)
+MEMBERSHIP = Table("membership", key="''", holds_orgs=True)
+
+
+def load(ctx: LoadContext, staged: Staged) -> int:
+    """The register is a snapshot: it replaces the cluster's previous member list."""
+    t = staged.table
+    orgs.resolve(
+        ctx.cur,
+        f"SELECT __row AS ref, business_id, name, org_type FROM {good(staged)}",
+        f"{t}_org",
+        cluster_id=ctx.cluster_id,
+        import_id=ctx.import_id,
+    )
+    ctx.cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {t}_j AS
+        SELECT g.*, o.org_id FROM {good(staged)} g JOIN {t}_org o ON o.ref = g.__row
+    """)
+    keep_last(ctx, restaged(staged, f"{t}_j"), "org_id", f"{t}_m", "name")
+    ctx.cur.execute(f"""
+        INSERT INTO membership (cluster_id, import_id, row_no, org_id, org_type, size_class,
+            employees, turnover_eur, sector, municipality, tier, status, member_since,
+            member_until, governance_role, annual_fee_eur)
+        SELECT {ctx.cluster}, {ctx.import_id}, __row, org_id, coalesce(org_type, 'other'),
+            size_class, employees, turnover_eur, sector, municipality, tier,
+            coalesce(status, 'member'), member_since, member_until,
+            coalesce(governance_role, 'none'), annual_fee_eur
+        FROM {t}_m ORDER BY __row
+    """)
+    supersede(ctx, MEMBERSHIP)
+    return count(ctx, f"{t}_m")
+
+
+MEMBERS = Kind(
+    "members",
+    ("Jäsenet", "Jäsenrekisteri", "Members"),
+    COLUMNS,
+    tables=(MEMBERSHIP,),
+    view="v_member",
+    loader=load,
+    template_sheet="Jäsenet",
+    row_checks=(
+        RowCheck(
+            WARNING, "former_without_until", "status", "status = 'former' AND member_until IS NULL"
+        ),
+        RowCheck(ERROR, "until_before_since", "member_until", "member_until < member_since"),
+    ),
+    snapshot=True,
+)

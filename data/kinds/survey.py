@@ -1,0 +1,87 @@
+"""Survey exports (SPEC 2 survey): one row per respondent, catalogue items as columns.
+
+A sheet is a survey when at least two of its headers name catalogue items
+(``data.survey_catalogue``); the columns below are the optional background columns.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from data.kinds.base import DATE, ENUM, TEXT, Column, Kind, Table
+from data.load import LoadContext, count, good, supersede
+from data.survey_catalogue import BY_CODE
+
+if TYPE_CHECKING:
+    from data.normalise import Staged
+
+C = Column
+
+COLUMNS = (
+    C("organisation", "Organisaatio", TEXT, ("organisaatio", "organisation", "yritys")),
+    C(
+        "org_type",
+        "Organisaatiotyyppi",
+        ENUM,
+        ("organisaatiotyyppi", "tyyppi", "org type"),
+        enum="org_type",
+    ),
+    C("size_class", "Kokoluokka", ENUM, ("kokoluokka", "koko", "size"), enum="size_class"),
+    C("submitted", "Vastausaika", DATE, ("vastausaika", "submitted", "aikaleima", "timestamp")),
+)
+# A survey is known by its name and year; its responses and answers follow it through the
+# views v_survey_response and v_survey_answer.
+SURVEY_TABLE = Table("survey", key="lower(name) || '|' || year")
+SURVEY_RESPONSE = Table("survey_response")
+SURVEY_ANSWER = Table("survey_answer")
+
+
+def load(ctx: LoadContext, staged: Staged) -> int:
+    """One survey per sheet; responses keep their row number, answers go to long form."""
+    name, year = ctx.survey_name, ctx.survey_year
+    survey_id = ctx.cur.execute("SELECT nextval('seq_survey')").fetchone()[0]
+    ctx.cur.execute(
+        "INSERT INTO survey (cluster_id, survey_id, import_id, name, year, invited) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [ctx.cluster_id, survey_id, ctx.import_id, name, year, ctx.invited],
+    )
+    rows = good(staged)
+    ctx.cur.execute(f"""
+        INSERT INTO survey_response (cluster_id, survey_id, import_id, response_no, org_type,
+                                     size_class, submitted)
+        SELECT {ctx.cluster}, {survey_id}, {ctx.import_id}, __row, org_type, size_class,
+               CAST(submitted AS TIMESTAMP)
+        FROM {rows} ORDER BY __row
+    """)
+    parts = []
+    for code in staged.layout.items:
+        column = f'"item_{code}"'
+        if BY_CODE[code].scale == "text":
+            value_num, value_text = "CAST(NULL AS DOUBLE)", column
+        else:
+            value_num, value_text = column, "CAST(NULL AS VARCHAR)"
+        parts.append(
+            f"SELECT __row, '{code}' AS item_code, {value_num} AS value_num, "
+            f"{value_text} AS value_text FROM {rows} WHERE {column} IS NOT NULL"
+        )
+    if parts:
+        ctx.cur.execute(f"""
+            INSERT INTO survey_answer (cluster_id, survey_id, import_id, response_no, item_code,
+                                       value_num, value_text)
+            SELECT {ctx.cluster}, {survey_id}, {ctx.import_id}, __row, item_code, value_num,
+                   value_text
+            FROM ({" UNION ALL ".join(parts)}) ORDER BY __row, item_code
+        """)
+    supersede(ctx, SURVEY_TABLE)
+    return count(ctx, rows)
+
+
+SURVEY = Kind(
+    "survey",
+    (),
+    COLUMNS,
+    tables=(SURVEY_TABLE, SURVEY_RESPONSE, SURVEY_ANSWER),
+    view="v_survey",
+    loader=load,
+    template_sheet="Kysely",
+)
