@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.cmd_indicators import print_custom_errors
 from cli.login import login_name
 from data.store import open_db
 from export.board_data import board_years
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
         custom.register_installed(con)
+        print_custom_errors(con, args.cluster, args.year, args.lang)
         if args.board:
             report = board_report(
                 con,

@@ -8,11 +8,13 @@ import dataclasses
 import json
 import sys
 
+import duckdb
+
 from data.store import open_db
 from i18n import t
 from i18n.format import money, number, share
 from indicators import custom
-from indicators.compute import compute
+from indicators.compute import compute, custom_errors
 from indicators.record import Result
 from indicators.registry import REGISTRY
 
@@ -42,10 +44,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         custom.register_installed(con)
         results = compute(con, args.cluster, args.year, args.lang)
+        print_custom_errors(con, args.cluster, args.year, args.lang)
     finally:
         con.close()
     {"json": _json, "csv": _csv, "table": _table}[args.format](results, args.lang)
     return 0
+
+
+def print_custom_errors(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None, lang: str
+) -> None:
+    """Why a custom indicator failed, on the error stream for the person at the console (the
+    manager); the results and files others read carry only a neutral note."""
+    for error in custom_errors(con, cluster_id, year).values():
+        print(error.text(lang), file=sys.stderr)
 
 
 def _json(results: list[Result], lang: str) -> None:

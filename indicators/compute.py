@@ -6,9 +6,10 @@ input kinds never imported, and null records for metrics that cannot be computed
 
 One call reads one snapshot: the year range, the imported kinds and every query run on one
 cursor inside one read transaction that is always rolled back, so a call never sees half of an
-import that commits meanwhile. Custom indicators (``Indicator.custom``) are guarded here, where
-their SQL runs: the statement is checked to be a single SELECT before it runs, and a query that
-fails gives null records whose note names the error.
+import that commits meanwhile. Custom indicators (``Indicator.custom``) run in
+``indicators.sandbox`` on copies of that snapshot's views; a query that is refused or fails gives
+null records with a neutral note (the board reads them), and ``custom_errors`` tells the manager
+why.
 """
 
 from __future__ import annotations
@@ -20,23 +21,14 @@ from typing import Any
 import duckdb
 
 from i18n import catalogue, t
-from indicators.custom import CustomIndicatorError, check_select
 from indicators.record import Result
 from indicators.registry import REGISTRY, Indicator, Metric
+from indicators.sandbox import Sandbox, SandboxError
 from indicators.years import data_years, imported_kinds
 
 _DECIMALS = {"share": 4, "ratio": 4, "eur": 2, "score": 2}
 
 Row = tuple[Any, ...]
-
-
-class _CustomFailed(Exception):
-    """A custom indicator's query failed; the read transaction is aborted and starts over."""
-
-    def __init__(self, code: str, error: CustomIndicatorError) -> None:
-        super().__init__(code)
-        self.code = code
-        self.error = error
 
 
 def compute(
@@ -51,20 +43,9 @@ def compute(
     Sorted by code, year and metric. With no data at all, each indicator's metrics come back once
     with ``year`` None (or ``year``) and a note naming what to upload.
     """
-    # Custom indicators first: when one fails, DuckDB aborts the transaction, and the read starts
-    # over on a fresh snapshot with that indicator noted as failed (each retry notes one more).
-    selected = sorted(
-        (REGISTRY[c] for c in (codes if codes is not None else REGISTRY)),
-        key=lambda indicator: not indicator.custom,
-    )
-    failed: dict[str, CustomIndicatorError] = {}
-    while True:
-        try:
-            with read_snapshot(con) as cur:
-                results = _all_results(cur, selected, cluster_id, year, lang, failed)
-            break
-        except _CustomFailed as exc:
-            failed[exc.code] = exc.error
+    selected = [REGISTRY[c] for c in (codes if codes is not None else REGISTRY)]
+    with read_snapshot(con) as cur, Sandbox(cur, cluster_id) as sandbox:
+        results = _all_results(cur, sandbox, selected, cluster_id, year, lang)
     return sorted(results, key=lambda r: (r.code, r.year if r.year is not None else -1, r.metric))
 
 
@@ -85,48 +66,67 @@ def read_snapshot(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCon
 
 def _all_results(
     cur: duckdb.DuckDBPyConnection,
+    sandbox: Sandbox,
     selected: list[Indicator],
     cluster_id: str,
     year: int | None,
     lang: str,
-    failed: dict[str, CustomIndicatorError],
 ) -> list[Result]:
     kinds = imported_kinds(cur, cluster_id)
-    years = (int(year), int(year)) if year is not None else data_years(cur, cluster_id)
+    years = _years(cur, cluster_id, year)
     results: list[Result] = []
     for indicator in selected:
-        error = failed.get(indicator.code)
-        note = error.text(lang) if error else None
-        rows = [] if error else _rows(cur, indicator, cluster_id, years, kinds)
+        try:
+            rows, note = _rows(cur, sandbox, indicator, cluster_id, years, kinds), None
+        except SandboxError:
+            rows, note = [], t("sandbox.failed_note", lang, code=indicator.code)
         results.extend(_indicator_results(indicator, rows, years, kinds, lang, note))
     return results
 
 
+def custom_errors(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str = "default",
+    year: int | None = None,
+    codes: Iterable[str] | None = None,
+) -> dict[str, SandboxError]:
+    """Why custom indicators (all, or ``codes``) fail on the cluster's data: for the manager's
+    eyes only (the settings page, the CLI's error stream), never in results or exports."""
+    selected = [REGISTRY[c] for c in (codes if codes is not None else REGISTRY)]
+    errors: dict[str, SandboxError] = {}
+    with read_snapshot(con) as cur, Sandbox(cur, cluster_id) as sandbox:
+        kinds = imported_kinds(cur, cluster_id)
+        years = _years(cur, cluster_id, year)
+        for indicator in (i for i in selected if i.custom):
+            try:
+                _rows(cur, sandbox, indicator, cluster_id, years, kinds)
+            except SandboxError as exc:
+                errors[indicator.code] = exc
+    return errors
+
+
+def _years(
+    cur: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None
+) -> tuple[int, int] | None:
+    return (int(year), int(year)) if year is not None else data_years(cur, cluster_id)
+
+
 def _rows(
     cur: duckdb.DuckDBPyConnection,
+    sandbox: Sandbox,
     indicator: Indicator,
     cluster_id: str,
     years: tuple[int, int] | None,
     kinds: frozenset[str],
 ) -> list[Row]:
-    """The indicator's long rows (none when there are no years or none of its inputs)."""
+    """The indicator's long rows (none when there are no years or none of its inputs); custom
+    SQL runs in the sandbox, never on ``cur``."""
     if not years or not kinds.intersection(indicator.inputs):
         return []
     params = query_params(indicator.sql, cluster_id, years)
-    if not indicator.custom:
-        return cur.execute(indicator.sql, params).fetchall()
-    try:
-        # Checked again here, so an ``Indicator`` built elsewhere is guarded too; the rolled-back
-        # read transaction keeps anything else from writing.
-        check_select(indicator.code, indicator.sql)
-        return cur.execute(indicator.sql, params).fetchall()
-    except CustomIndicatorError as exc:
-        raise _CustomFailed(indicator.code, exc) from exc
-    except duckdb.Error as exc:
-        error = CustomIndicatorError(
-            "analytics.custom.sql_failed", code=indicator.code, error=str(exc).splitlines()[0]
-        )
-        raise _CustomFailed(indicator.code, error) from exc
+    if indicator.custom:
+        return sandbox.rows(indicator.code, indicator.sql, params)
+    return cur.execute(indicator.sql, params).fetchall()
 
 
 def _indicator_results(
@@ -194,10 +194,12 @@ def _result(indicator: Indicator, row: Row, kinds: frozenset[str], lang: str) ->
 
 def _suppress(metric: Metric | None, value: Any, n: int | None) -> bool:
     """A value of a metric with ``min_n`` is hidden when it rests on fewer answers, or on an
-    unknown number of them (a custom survey query without ``n``)."""
+    unknown number of them (a custom survey query without ``n``) unless ``n`` is optional."""
     if metric is None or metric.min_n is None:
         return False
-    return n < metric.min_n if n is not None else value is not None
+    if n is None:
+        return value is not None and not metric.n_optional
+    return n < metric.min_n
 
 
 def _rounded(value: Any, unit: str) -> float | int | None:

@@ -15,16 +15,17 @@ adds one without code changes. The file is ``$KLUSTERIMITTARI_INDICATORS``, else
     inputs = ["events", "members"]       # optional; default: the kinds whose views the SQL reads
     sql = "SELECT year, metric, value[, n] FROM … WHERE cluster_id = $cluster_id …"
 
-The query must be one SELECT and use ``$cluster_id``; it may use ``$first`` and ``$last`` (the
-year range). Rows of metrics not listed in ``metrics`` are ignored. The indicators are added to
-the registry and computed by ``indicators.compute.compute`` like the built-in ones; it checks
-the statement again before it runs it, inside a read transaction that is always rolled back.
+The query must be one SELECT over the ``v_*`` views and use ``$cluster_id``; it may use
+``$first`` and ``$last`` (the year range). Rows of metrics not listed in ``metrics`` are
+ignored. A metric whose query gives ``n`` is suppressed below 5; with ``survey = true`` a value
+without ``n`` is suppressed too. The indicators are added to the registry and computed by
+``indicators.compute.compute`` like the built-in ones, their SQL in ``indicators.sandbox``
+(checked here at load and again there before it runs).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Any
 import duckdb
 
 from data.store import db_file
-from indicators import registry
+from indicators import registry, sandbox
 from indicators.analytics_errors import LocalisedError
 from indicators.record import DATA_CLASSES, RECIPIENTS
 from indicators.registry import Indicator, Metric
@@ -134,7 +135,7 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
         description_en=entry.get("description_en", entry["name_en"]),
         data_class=entry["data_class"],
         metrics=tuple(
-            Metric(m, unit, tuple(inputs), m, m, MIN_N if survey else None) for m in metrics
+            Metric(m, unit, tuple(inputs), m, m, MIN_N, n_optional=not survey) for m in metrics
         ),
         tables=tuple(KIND_VIEWS[kind] for kind in inputs),
         caveat_fi=entry["caveat_fi"],
@@ -146,7 +147,8 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
 
 def _kinds_read(sql: str) -> list[str]:
     """Input kinds whose effective view the query names."""
-    return [kind for kind, view in KIND_VIEWS.items() if re.search(rf"\b{view}\b", sql)]
+    views = sandbox.views_read(sql)
+    return [kind for kind, view in KIND_VIEWS.items() if view in views]
 
 
 def _choice(code: str, field: str, value: object, accepted: Sequence[str]) -> None:
@@ -161,19 +163,11 @@ def _choice(code: str, field: str, value: object, accepted: Sequence[str]) -> No
 
 
 def check_select(code: str, sql: str) -> str:
-    """``sql`` without a trailing semicolon if it is exactly one SELECT using ``$cluster_id``."""
+    """``sql`` without a trailing semicolon if the sandbox accepts it (``sandbox.check``)."""
     try:
-        statements = duckdb.extract_statements(sql)
-    except duckdb.Error as exc:
-        raise CustomIndicatorError("analytics.custom.sql_failed", code=code, error=exc) from exc
-    kinds = [statement.type.name for statement in statements]
-    if kinds != ["SELECT"]:
-        raise CustomIndicatorError(
-            "analytics.custom.not_select", code=code, found=", ".join(kinds) or "-"
-        )
-    if "$cluster_id" not in sql:
-        raise CustomIndicatorError("analytics.custom.no_cluster", code=code)
-    return sql.strip().rstrip(";").strip()
+        return sandbox.check(code, sql)
+    except sandbox.SandboxError as exc:
+        raise CustomIndicatorError(exc.key, **exc.fields) from exc
 
 
 def _wrapped(sql: str, metrics: Sequence[str]) -> str:

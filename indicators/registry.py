@@ -27,7 +27,8 @@ class Metric:
     """One metric of an indicator. A ``name`` ending in ``.*`` is a family (``mean.A6``, a
     breakdown by org type) with records only for the values that occur; other metrics have a
     record for every year. ``inputs`` are the input kinds whose absence makes the value null with
-    an "upload" note; ``min_n`` suppresses values resting on fewer answers."""
+    an "upload" note; ``min_n`` suppresses values resting on fewer answers, and on an unknown
+    number of them unless ``n_optional`` (a custom metric that is not a survey figure)."""
 
     name: str
     unit: str
@@ -35,6 +36,7 @@ class Metric:
     label_fi: str
     label_en: str
     min_n: int | None = None
+    n_optional: bool = False
 
     @property
     def is_family(self) -> bool:

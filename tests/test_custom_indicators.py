@@ -12,7 +12,7 @@ import pytest
 from cli.main import main
 from data.store import open_db
 from indicators import custom, registry
-from indicators.compute import compute
+from indicators.compute import compute, custom_errors
 from indicators.record import Result
 from tests.fixtures_breakdowns import build
 
@@ -91,10 +91,14 @@ def test_load_custom_builds_registry_indicators(toml: Path) -> None:
         "Own OMA-1",
         "ADM",
     )
-    assert [(m.name, m.unit, m.inputs, m.min_n) for m in oma1.metrics] == [
-        ("events", "count", ("events",), None)
+    # Every custom metric is suppressed below n = 5 when its query gives n; only survey metrics
+    # are also suppressed without one.
+    assert [(m.name, m.unit, m.inputs, m.min_n, m.n_optional) for m in oma1.metrics] == [
+        ("events", "count", ("events",), 5, True)
     ]
-    assert [(m.name, m.unit, m.min_n) for m in oma2.metrics] == [("attended_share", "share", 5)]
+    assert [(m.name, m.unit, m.min_n, m.n_optional) for m in oma2.metrics] == [
+        ("attended_share", "share", 5, False)
+    ]
     assert set(oma2.inputs) == {"events", "participants"}
 
 
@@ -181,12 +185,14 @@ def test_delete_never_runs_even_when_built_by_hand(
     )
     build(con)
     results = computed(con, [evil], lang="en")
-    expected = custom.CustomIndicatorError(
-        "analytics.custom.not_select", code="OMA-1", found="DELETE"
-    )
+    neutral = "Custom indicator OMA-1 could not be computed; the cluster manager sees why in the settings."
     assert [(r.year, r.value, r.note) for r in results] == [
-        (year, None, expected.text("en")) for year in (2022, 2023, 2024)
+        (year, None, neutral) for year in (2022, 2023, 2024)
     ]
+    errors = custom_errors(con, "default", codes=["OMA-1"])
+    assert errors["OMA-1"].text("en") == (
+        "Custom indicator OMA-1: the SQL must be a single SELECT query (found: DELETE)."
+    )
     assert con.execute("SELECT count(*) FROM target").fetchone()[0] == 1
 
 
@@ -194,14 +200,25 @@ def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_p
     build(con)
     sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
     indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
-    # Null records whose note names the error, in either language, instead of a traceback.
-    for lang, text in (
-        ("fi", "Oman mittarin OMA-9 SQL-kysely epäonnistui"),
-        ("en", "The SQL of custom indicator OMA-9 failed"),
+    # Null records with a neutral note (the board reads them); the manager's error names the
+    # column, in either language, instead of a traceback.
+    for lang, note, text in (
+        (
+            "fi",
+            "Oman mittarin OMA-9 arvoa ei voitu laskea",
+            "Oman mittarin OMA-9 SQL-kysely epäonnistui",
+        ),
+        (
+            "en",
+            "Custom indicator OMA-9 could not be computed",
+            "The SQL of custom indicator OMA-9 failed",
+        ),
     ):
         results = computed(con, indicators, lang=lang)
         assert [(r.year, r.value) for r in results] == [(2022, None), (2023, None), (2024, None)]
-        assert all(text in r.note and "no_such_column" in r.note for r in results)
+        assert all(r.note.startswith(note) and "no_such_column" not in r.note for r in results)
+        error = custom_errors(con, "default", codes=["OMA-9"])["OMA-9"].text(lang)
+        assert error.startswith(text) and "no_such_column" in error
     # The connection is still usable: the read transaction was rolled back.
     assert con.execute("SELECT count(*) FROM v_funding").fetchone()[0] == 8
 
@@ -231,6 +248,25 @@ def test_a_survey_value_without_n_is_suppressed(
     )
     results = computed(con, indicators, year=2023, lang="en")
     assert [(r.year, r.value, r.n, r.suppressed) for r in results] == [(2023, None, None, True)]
+
+
+def test_a_non_survey_metric_with_n_below_5_is_suppressed(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    build(con)
+    # Events per year with n = the same count: 2022 and 2024 hold one event, 2023 three.
+    sql = """SELECT year(date) AS year, 'events' AS metric, count(*) AS value, count(*) AS n
+             FROM v_event WHERE cluster_id = $cluster_id GROUP BY 1"""
+    indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"events"')))
+    results = computed(con, indicators, lang="en")
+    assert [(r.year, r.value, r.n, r.suppressed) for r in results] == [
+        (2022, None, 1, True),
+        (2023, None, 3, True),
+        (2024, None, 1, True),
+    ]
+    # Without n, a non-survey count is shown as it is.
+    plain = custom.load_custom(write(tmp_path, entry("OMA-8", EVENTS_SQL, '"events"')))
+    assert [r.value for r in computed(con, plain, lang="en")] == [1, 3, 1]
 
 
 @pytest.mark.parametrize(
@@ -304,8 +340,10 @@ def test_cli_shows_a_failing_custom_query_as_a_note(
     sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
     monkeypatch.setenv(custom.ENV_VAR, str(write(tmp_path, entry("OMA-9", sql, '"x"'))))
     assert main(["indicators", "--year", "2023", "--lang", "en", "--db", str(db_path)]) == 0
-    out = capsys.readouterr().out
-    assert "OMA-9  Own OMA-9" in out and "The SQL of custom indicator OMA-9 failed" in out
+    out, err = capsys.readouterr()
+    assert "OMA-9  Own OMA-9" in out and "Custom indicator OMA-9 could not be computed" in out
+    assert "no_such_column" not in out  # the reason goes to the console's error stream only
+    assert "The SQL of custom indicator OMA-9 failed" in err and "no_such_column" in err
     assert "Person participations: 10" in out  # the built-in indicators are still computed
 
 
