@@ -85,6 +85,12 @@ def list_users(con: duckdb.DuckDBPyConnection) -> list[tuple[str, Role, datetime
     ).fetchall()
 
 
+def account_role(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The role of local account ``name`` now, or None once it has been removed."""
+    row = con.execute("SELECT role FROM app_user WHERE user_name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
 def has_users(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether any local account exists (the app asks for sign-in once one does)."""
     return con.execute("SELECT count(*) FROM app_user").fetchone()[0] > 0

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import duckdb
 
-from auth.roles import require_manager
-
 
 def record(
     con: duckdb.DuckDBPyConnection,
@@ -31,10 +29,9 @@ def entries(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple]:
     ).fetchall()
 
 
-def recent(con: duckdb.DuckDBPyConnection, *, role: str, limit: int = 200) -> list[dict]:
-    """The manager's view of the log, newest first: dicts with ``logged_at, user_name, action,
-    detail, cluster_id``. The board role is refused (``auth.roles.PermissionDenied``)."""
-    require_manager(role)
+def newest(con: duckdb.DuckDBPyConnection, limit: int = 200) -> list[dict]:
+    """The newest ``limit`` entries, newest first: dicts with ``logged_at, user_name, action,
+    detail, cluster_id``. Only the manager may read them (``auth.audit_log.recent``)."""
     result = con.execute(
         "SELECT logged_at, user_name, action, detail, cluster_id FROM audit_log "
         "ORDER BY logged_at DESC, rowid DESC LIMIT ?",

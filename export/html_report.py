@@ -17,12 +17,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
+from charts import figures
+from charts.units import format_value
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
 from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
-from ui import charts
-from ui.units import format_value
 
 _CSS = """
 :root { --ink: #1d2733; --muted: #5b6672; --line: #d5dbe1; --accent: #1f5f8b; }
@@ -144,7 +144,7 @@ def _funding(data: BoardData) -> str:
     df = pd.DataFrame(data.funding, columns=["year", "funding_group", "paid_eur", "committed_eur"])
     chart = (
         _figure(
-            charts.paid_vs_committed(
+            figures.paid_vs_committed(
                 df,
                 series="funding_group",
                 labels=labels,
@@ -195,7 +195,7 @@ def _engagement(data: BoardData) -> str:
     )
     chart = (
         _figure(
-            charts.stacked_bars(
+            figures.stacked_bars(
                 long,
                 x="year",
                 series="level",
@@ -241,7 +241,7 @@ def _tiers(data: BoardData, labels: dict[str, str]) -> str:
     )
     tiers = [r["tier"] for r in data.tiers]
     chart = _figure(
-        charts.matrix(
+        figures.matrix(
             long,
             rows="tier",
             cols="level",
@@ -279,7 +279,7 @@ def _participation(data: BoardData) -> str:
     )
     chart = (
         _figure(
-            charts.lines(df, x="year", columns=columns, unit="count", lang=lang),
+            figures.lines(df, x="year", columns=columns, unit="count", lang=lang),
             "chart-participation",
         )
         if not df.empty
@@ -341,7 +341,7 @@ def _survey(data: BoardData) -> str:
         ]
     )
     chart = _figure(
-        charts.stacked_bars(
+        figures.stacked_bars(
             df,
             x="year",
             series="item",

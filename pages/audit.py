@@ -5,30 +5,33 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data import audit
+from appkit import widgets
+from appkit.connection import cached_as_of, connection
+from appkit.context import Ctx
+from appkit.frame import current, manager_only
+from auth import audit_log
+from data.versions import audit_version
 from i18n import catalogue
-from pages import _shared as sh
-from ui import context as db_context
 
 SHOWN = 500
 
 
-def action_label(c: sh.Ctx, action: str) -> str:
+def action_label(c: Ctx, action: str) -> str:
     key = f"auditlog.action.{action}"
     return c.t(key) if key in catalogue() else action
 
 
 def main() -> None:
-    c = sh.current()
-    sh.manager_only(c)
-    sh.header(c, "audit")
-    cur = sh.connection(c.db).cursor()
+    c = current()
+    manager_only(c)
+    widgets.header(c, "audit")
+    cur = connection(c.db).cursor()
     try:
-        token = db_context.audit_version(cur)
+        token = audit_version(cur)
     finally:
         cur.close()
-    rows = sh.frame(
-        sh.cached_as_of(token, audit.recent, role=c.role, limit=SHOWN),
+    rows = widgets.frame(
+        cached_as_of(c, token, audit_log.recent, role=c.role, limit=SHOWN),
         ["logged_at", "user_name", "action", "detail", "cluster_id"],
     )
     if rows.empty:
@@ -44,11 +47,11 @@ def main() -> None:
     )
     shown = rows[rows["action"].isin(chosen)] if chosen else rows
     st.caption(c.t("auditlog.shown", count=len(shown)))
-    sh.table(
+    widgets.table(
         c,
         shown,
         {
-            "logged_at": sh.datetime_column(c, "auditlog.column.logged_at", seconds=True),
+            "logged_at": widgets.datetime_column(c, "auditlog.column.logged_at", seconds=True),
             "user_name": "ui.column.user",
             "action": "auditlog.column.action",
             "detail": "auditlog.column.detail",

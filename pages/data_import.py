@@ -9,6 +9,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from appkit import downloads, widgets
+from appkit.connection import cached, clear_caches, connection
+from appkit.context import Ctx
+from appkit.frame import current, manager_only
+from appkit.markdown import escape
 from auth.roles import require_manager
 from data.importer import ImportRefused, import_file, undo_import
 from data.kinds import KINDS
@@ -17,8 +22,6 @@ from data.report import ImportReport
 from data.templates import template_bytes
 from indicators import breakdowns as bd
 from indicators.analytics_context import import_history
-from pages import _shared as sh
-from ui.markdown import escape
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 STATUS_ICONS = {
@@ -28,7 +31,7 @@ STATUS_ICONS = {
 }
 
 
-def import_options(c: sh.Ctx) -> dict[str, object]:
+def import_options(c: Ctx) -> dict[str, object]:
     """The optional import settings: kind, the event of an attendance list, survey metadata."""
     with st.expander(c.t("ui.data.options")):
         kind = st.selectbox(
@@ -69,7 +72,7 @@ def import_options(c: sh.Ctx) -> dict[str, object]:
     }
 
 
-def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[ImportReport]:
+def run_imports(c: Ctx, files: list, options: dict[str, object]) -> list[ImportReport]:
     """Import each uploaded file in turn, with one progress bar over all of them."""
     require_manager(c.role)
     bar = st.progress(0.0, text=c.t("ui.data.starting"))
@@ -86,7 +89,7 @@ def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[Impo
 
             try:
                 report = import_file(
-                    sh.connection(c.db),
+                    connection(c.db),
                     path,
                     cluster_id=c.cluster_id,
                     file_name=upload.name,
@@ -103,7 +106,7 @@ def run_imports(c: sh.Ctx, files: list, options: dict[str, object]) -> list[Impo
     return reports
 
 
-def show_report(c: sh.Ctx, report: ImportReport) -> None:
+def show_report(c: Ctx, report: ImportReport) -> None:
     """One file's outcome: status, sheets with row counts, every issue by sheet, row and column."""
     with st.container(border=True):
         status = c.t(f"data.status.{report.status}")
@@ -125,7 +128,7 @@ def show_report(c: sh.Ctx, report: ImportReport) -> None:
                     for s in report.sheets
                 ]
             )
-            sh.table(
+            widgets.table(
                 c,
                 sheets,
                 {
@@ -149,7 +152,7 @@ def show_report(c: sh.Ctx, report: ImportReport) -> None:
                     for i in report.issues
                 ]
             )
-            sh.table(
+            widgets.table(
                 c,
                 issues,
                 {
@@ -170,7 +173,7 @@ def show_report(c: sh.Ctx, report: ImportReport) -> None:
         )
 
 
-def upload(c: sh.Ctx) -> None:
+def upload(c: Ctx) -> None:
     st.subheader(c.t("ui.data.upload"), anchor=False)
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader(
@@ -185,17 +188,17 @@ def upload(c: sh.Ctx) -> None:
         )
     if submitted and files:
         st.session_state["import_reports"] = run_imports(c, files, options)
-        sh.clear_caches()
+        clear_caches()
         st.rerun()
     for report in st.session_state.get("import_reports", []):
         show_report(c, report)
 
 
-def history(c: sh.Ctx) -> None:
+def history(c: Ctx) -> None:
     st.subheader(c.t("ui.data.history"), anchor=False)
     if "undo_message" in st.session_state:
         st.success(st.session_state.pop("undo_message"))
-    rows = sh.frame(sh.cached(import_history, c.cluster_id, role=c.role))
+    rows = widgets.frame(cached(c, import_history, c.cluster_id, role=c.role))
     if rows.empty:
         st.caption(c.t("ui.data.no_imports"))
         return
@@ -206,12 +209,12 @@ def history(c: sh.Ctx) -> None:
         )
     )
     rows["user_name"] = rows["user_name"].fillna("–")
-    sh.table(
+    widgets.table(
         c,
         rows,
         {
             "import_id": "ui.column.import_id",
-            "imported_at": sh.datetime_column(c, "ui.column.imported_at"),
+            "imported_at": widgets.datetime_column(c, "ui.column.imported_at"),
             "file_name": "ui.column.file",
             "kinds": "ui.column.kind",
             "status": "ui.column.status",
@@ -234,16 +237,16 @@ def history(c: sh.Ctx) -> None:
         if st.form_submit_button(c.t("ui.data.undo"), icon=":material/undo:") and sure:
             require_manager(c.role)
             try:
-                undo_import(sh.connection(c.db), int(choice), user=c.user)
+                undo_import(connection(c.db), int(choice), user=c.user)
             except ImportRefused as refused:
                 st.error(refused.message(c.lang))
             else:
-                sh.clear_caches()
+                clear_caches()
                 st.session_state["undo_message"] = c.t("data.undo.done", import_id=int(choice))
                 st.rerun()
 
 
-def templates(c: sh.Ctx) -> None:
+def templates(c: Ctx) -> None:
     st.subheader(c.t("ui.data.templates"), anchor=False)
     st.caption(c.t("ui.data.templates_help"))
     columns = st.columns(3)
@@ -253,7 +256,7 @@ def templates(c: sh.Ctx) -> None:
                 c.t(f"ui.file.{kind}"),
                 lambda kind=kind: template_bytes(kind),
                 file_name=f"{c.t('ui.data.template_prefix')}-{kind}.xlsx",
-                mime=sh.XLSX,
+                mime=downloads.XLSX,
                 icon=":material/table:",
                 on_click="ignore",
                 key=f"template:{kind}",
@@ -261,9 +264,9 @@ def templates(c: sh.Ctx) -> None:
             )
 
 
-def counts(c: sh.Ctx) -> None:
+def counts(c: Ctx) -> None:
     st.subheader(c.t("ui.data.counts"), anchor=False)
-    rows = sh.frame(sh.cached(bd.row_counts, c.cluster_id))
+    rows = widgets.frame(cached(c, bd.row_counts, c.cluster_id))
     rows["table"] = rows["table"].map(lambda name: c.t(f"analytics.table.{name}"))
     st.dataframe(
         rows,
@@ -274,9 +277,9 @@ def counts(c: sh.Ctx) -> None:
 
 
 def main() -> None:
-    c = sh.current()
-    sh.manager_only(c)
-    sh.header(c, "data")
+    c = current()
+    manager_only(c)
+    widgets.header(c, "data")
     upload(c)
     templates(c)
     history(c)

@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import panels, widgets
+from appkit.connection import cached
+from appkit.frame import current
+from charts import figures
+from charts.labels import label
 from indicators import breakdowns as bd
-from pages import _shared as sh
-from ui import charts
-from ui.labels import label
 
 
 def main() -> None:
-    c = sh.current()
-    sh.header(c, "events")
-    if sh.no_data_yet(c, ("events", "participants")):
+    c = current()
+    widgets.header(c, "events")
+    if widgets.no_data_yet(c, ("events", "participants")):
         return
-    by_type = sh.frame(sh.cached(bd.events_by_type, c.cluster_id, c.years))
+    by_type = widgets.frame(cached(c, bd.events_by_type, c.cluster_id, c.years))
     if by_type.empty:
-        sh.empty(c, ("events", "participants"))
+        widgets.empty(c, ("events", "participants"))
         return
     totals = by_type.groupby("event_type")["events"].sum().sort_values(ascending=False)
     types = list(totals.index)
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.events.by_type"), anchor=False)
-        sh.plot(
-            charts.matrix(
+        widgets.plot(
+            figures.matrix(
                 by_type,
                 rows="event_type",
                 cols="year",
@@ -38,31 +40,31 @@ def main() -> None:
             ),
             key="events_by_type",
         )
-        sh.caveat(c.t("ui.caveat.events"))
+        widgets.caveat(c.t("ui.caveat.events"))
     with right:
         st.subheader(c.t("ui.overview.participation"), anchor=False)
-        trend = sh.frame(sh.cached(bd.participation_trend, c.cluster_id, c.years))
-        sh.participation_lines(c, trend, key="events_trend")
+        trend = widgets.frame(cached(c, bd.participation_trend, c.cluster_id, c.years))
+        panels.participation_lines(c, trend, key="events_trend")
 
     st.subheader(c.t("ui.events.helix"), anchor=False)
-    helix = sh.frame(sh.cached(bd.participation_by_org_type, c.cluster_id, c.years))
+    helix = widgets.frame(cached(c, bd.participation_by_org_type, c.cluster_id, c.years))
     if helix.empty:
-        sh.empty(c, ("participants",))
+        widgets.empty(c, ("participants",))
         return
     grouped = helix.groupby(["year", "helix"], as_index=False)[
         ["organisations", "person_participations"]
     ].sum()
     order = [*bd.HELIX_GROUPS, "other"]
     names = {g: c.t(f"analytics.helix.{g}") for g in order}
-    panels = (  # column of the breakdown, its ORG-4 metric, the chart's key
+    helix_charts = (  # column of the breakdown, its ORG-4 metric, the chart's key
         ("organisations", "participating_orgs", "events_helix_orgs"),
         ("person_participations", "person_participations", "events_helix_people"),
     )
-    for column, (value, metric, key) in zip(st.columns(2, gap="large"), panels):
+    for column, (value, metric, key) in zip(st.columns(2, gap="large"), helix_charts):
         with column:
             st.markdown(f"**{c.metric_name('ORG-4', metric)}**")
-            sh.plot(
-                charts.stacked_bars(
+            widgets.plot(
+                figures.stacked_bars(
                     grouped,
                     x="year",
                     series="helix",
@@ -74,7 +76,7 @@ def main() -> None:
                 ),
                 key=key,
             )
-    sh.caveat(c.t("ui.caveat.helix"))
+    widgets.caveat(c.t("ui.caveat.helix"))
 
 
 main()

@@ -4,31 +4,33 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import panels, widgets
+from appkit.connection import cached
+from appkit.frame import current
+from charts import colours, figures
+from charts.labels import label
 from indicators import breakdowns as bd
-from pages import _shared as sh
-from ui import charts, colours
-from ui.labels import label
 
 
 def main() -> None:
-    c = sh.current()
-    sh.header(c, "funding")
-    if sh.no_data_yet(c, ("funding", "projects")):
+    c = current()
+    widgets.header(c, "funding")
+    if widgets.no_data_yet(c, ("funding", "projects")):
         return
-    sources = sh.frame(sh.cached(bd.funding_by_source, c.cluster_id, c.years))
+    sources = widgets.frame(cached(c, bd.funding_by_source, c.cluster_id, c.years))
     if sources.empty:
-        sh.empty(c, ("funding",))
+        widgets.empty(c, ("funding",))
         return
-    groups = sh.frame(sh.cached(bd.funding_by_group, c.cluster_id, c.years))
-    summary = sh.frame(sh.cached(bd.funding_summary, c.cluster_id, c.years))
+    groups = widgets.frame(cached(c, bd.funding_by_group, c.cluster_id, c.years))
+    summary = widgets.frame(cached(c, bd.funding_summary, c.cluster_id, c.years))
     source_order = [s for g in bd.GROUP_ORDER for s in bd.FUNDING_GROUPS.get(g, ())]
     source_order += sorted(set(sources["source_type"]) - set(source_order))
 
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.by_source"), anchor=False)
-        sh.plot(
-            charts.stacked_bars(
+        widgets.plot(
+            figures.stacked_bars(
                 sources,
                 x="year",
                 series="source_type",
@@ -40,19 +42,19 @@ def main() -> None:
             ),
             key="funding_sources",
         )
-        sh.caveat(c.t("ui.funding.paid_only"))
+        widgets.caveat(c.t("ui.funding.paid_only"))
     with right:
         st.subheader(c.t("ui.overview.funding"), anchor=False)
-        sh.funding_status(c, groups, key="funding_committed")
+        panels.funding_status(c, groups, key="funding_committed")
 
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.mix"), anchor=False)
-        sh.plot(
-            charts.funding_mix(
+        widgets.plot(
+            figures.funding_mix(
                 groups,
                 bd.REFERENCE_MIX,
-                labels=sh.funding_group_names(c),
+                labels=panels.funding_group_names(c),
                 lang=c.lang,
                 reference_label=c.t("ui.funding.reference_short"),
                 order=bd.GROUP_ORDER,
@@ -60,11 +62,11 @@ def main() -> None:
             ),
             key="funding_mix",
         )
-        sh.caveat(c.t("analytics.funding.reference"))
+        widgets.caveat(c.t("analytics.funding.reference"))
     with right:
         st.subheader(c.t("ui.funding.shares"), anchor=False)
-        sh.plot(
-            charts.lines(
+        widgets.plot(
+            figures.lines(
                 summary,
                 x="year",
                 unit="share",
@@ -76,7 +78,7 @@ def main() -> None:
             ),
             key="funding_shares",
         )
-        sh.caveat(c.t("ui.caveat.city_share"))
+        widgets.caveat(c.t("ui.caveat.city_share"))
     for year in summary.loc[summary["no_base_funding"], "year"]:
         st.warning(
             c.t("analytics.funding.no_base_warning", year=int(year)), icon=":material/warning:"

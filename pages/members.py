@@ -4,52 +4,54 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import cards, panels, widgets
+from appkit.connection import cached
+from appkit.frame import current
+from charts import figures
+from charts.units import format_value
 from indicators import breakdowns as bd
 from indicators.engagement import LEVELS
-from pages import _shared as sh
-from ui import charts
-from ui.units import format_value
 
 
 def main() -> None:
-    c = sh.current()
-    sh.header(c, "members")
-    if sh.no_data_yet(c, ("members",)):
+    c = current()
+    widgets.header(c, "members")
+    if widgets.no_data_yet(c, ("members",)):
         return
     year = c.years[1]
-    matrix = sh.frame(sh.cached(bd.tier_engagement, c.cluster_id, year))
+    matrix = widgets.frame(cached(c, bd.tier_engagement, c.cluster_id, year))
     if matrix.empty or not matrix["members"].sum():
-        sh.empty(c, ("members",))
+        widgets.empty(c, ("members",))
         return
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.members.matrix", year=year), anchor=False)
-        sh.tier_matrix(c, matrix, key="members_matrix")
+        panels.tier_matrix(c, matrix, key="members_matrix")
     with right:
         st.subheader(c.t("ui.members.levels"), anchor=False)
-        level_rows = sh.results_of(c, "ORG-1", "engagement_")
+        level_rows = cards.results_of(c, "ORG-1", "engagement_")
         level_rows = level_rows.assign(level=level_rows["metric"].str.removeprefix("engagement_"))
-        sh.plot(
-            charts.stacked_bars(
+        widgets.plot(
+            figures.stacked_bars(
                 level_rows,
                 x="year",
                 series="level",
                 value="value",
-                labels=sh.level_names(c),
+                labels=panels.level_names(c),
                 unit="count",
                 lang=c.lang,
                 order=LEVELS,
             ),
             key="members_levels",
         )
-        sh.caveat(c.t("ui.caveat.engagement"))
+        widgets.caveat(c.t("ui.caveat.engagement"))
 
-    flow = sh.frame(sh.cached(bd.retention, c.cluster_id, c.years))
+    flow = widgets.frame(cached(c, bd.retention, c.cluster_id, c.years))
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.members.retention"), anchor=False)
-        sh.plot(
-            charts.lines(
+        widgets.plot(
+            figures.lines(
                 flow,
                 x="year",
                 unit="share",
@@ -58,8 +60,8 @@ def main() -> None:
             ),
             key="members_retention",
         )
-        sh.plot(
-            charts.side_by_side(
+        widgets.plot(
+            figures.side_by_side(
                 flow,
                 x="year",
                 unit="count",
@@ -73,9 +75,9 @@ def main() -> None:
         )
     with right:
         st.subheader(c.t("ui.members.followers"), anchor=False)
-        followers = sh.frame(sh.cached(bd.followers_vs_members, c.cluster_id, c.years))
-        sh.plot(
-            charts.side_by_side(
+        followers = widgets.frame(cached(c, bd.followers_vs_members, c.cluster_id, c.years))
+        widgets.plot(
+            figures.side_by_side(
                 followers,
                 x="year",
                 unit="count",
@@ -88,12 +90,12 @@ def main() -> None:
             key="members_followers",
         )
         st.subheader(c.t("ui.members.tenure", year=year), anchor=False)
-        tenure = sh.frame(sh.cached(bd.tenure_distribution, c.cluster_id, year))
+        tenure = widgets.frame(cached(c, bd.tenure_distribution, c.cluster_id, year))
         tenure = tenure.assign(
             x=tenure["band"].map(lambda b: c.t(f"analytics.tenure.{b}")), s="members"
         )
-        sh.plot(
-            charts.stacked_bars(
+        widgets.plot(
+            figures.stacked_bars(
                 tenure,
                 x="x",
                 series="s",
@@ -107,9 +109,9 @@ def main() -> None:
 
     if c.is_manager:
         st.subheader(c.t("analytics.members.paying_passive"), anchor=False)
-        sh.caveat(c.t("analytics.members.paying_passive_note"))
-        passive = sh.frame(
-            sh.cached(bd.paying_but_passive, c.cluster_id, year, role=c.role),
+        widgets.caveat(c.t("analytics.members.paying_passive_note"))
+        passive = widgets.frame(
+            cached(c, bd.paying_but_passive, c.cluster_id, year, role=c.role),
             ["name", "tier", "annual_fee_eur"],
         )
         if passive.empty:
@@ -118,7 +120,7 @@ def main() -> None:
             passive["annual_fee_eur"] = [
                 format_value(v, "eur", c.lang) for v in passive["annual_fee_eur"]
             ]
-            sh.table(
+            widgets.table(
                 c,
                 passive,
                 {

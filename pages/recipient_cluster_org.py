@@ -1,5 +1,6 @@
 """Klusteriorganisaatio / Cluster organisation: the Table-3 indicators of this recipient."""
 
-from pages._shared import render_recipient
+from appkit.cards import render_recipient
+from appkit.frame import current
 
-render_recipient("cluster_org")
+render_recipient(current(), "cluster_org")

@@ -1,5 +1,6 @@
 """Julkinen sektori / Public sector: the Table-3 indicators of this recipient."""
 
-from pages._shared import render_recipient
+from appkit.cards import render_recipient
+from appkit.frame import current
 
-render_recipient("public_sector")
+render_recipient(current(), "public_sector")

@@ -1,5 +1,6 @@
 """TKI-toimijat / RDI actors: the Table-3 indicators of this recipient."""
 
-from pages._shared import render_recipient
+from appkit.cards import render_recipient
+from appkit.frame import current
 
-render_recipient("rdi")
+render_recipient(current(), "rdi")

@@ -1,5 +1,6 @@
 """Alue / Region: the Table-3 indicators of this recipient."""
 
-from pages._shared import render_recipient
+from appkit.cards import render_recipient
+from appkit.frame import current
 
-render_recipient("region")
+render_recipient(current(), "region")

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import panels, widgets
+from appkit.connection import cached
+from appkit.frame import current
+from appkit.markdown import escape
+from charts.labels import label
 from indicators import breakdowns as bd
-from pages import _shared as sh
-from ui.labels import label
-from ui.markdown import escape
 
 
 def main() -> None:
-    c = sh.current()
-    sh.header(c, "regional")
+    c = current()
+    widgets.header(c, "regional")
     st.warning(c.t("analytics.regional.context_note"), icon=":material/travel_explore:")
-    if sh.no_data_yet(c, ("regional",)):
+    if widgets.no_data_yet(c, ("regional",)):
         return
-    rows = sh.frame(sh.cached(bd.regional_series, c.cluster_id, c.years))
+    rows = widgets.frame(cached(c, bd.regional_series, c.cluster_id, c.years))
     if rows.empty:
-        sh.empty(c, ("regional",))
+        widgets.empty(c, ("regional",))
         return
     measures = list(dict.fromkeys(rows["measure"]))
     columns = st.columns(2, gap="large")
@@ -28,7 +30,7 @@ def main() -> None:
         sources = ", ".join(sorted(part["source"].dropna().unique()))
         with columns[index % 2]:
             st.subheader(escape(label("measure", measure, c.lang)), anchor=False)
-            sh.regional_lines(c, part, key=f"regional:{measure}")
+            panels.regional_lines(c, part, key=f"regional:{measure}")
             st.caption(
                 " · ".join(
                     x

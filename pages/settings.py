@@ -6,23 +6,26 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from appkit import cards, widgets
+from appkit.connection import cached, clear_caches, connection
+from appkit.context import Ctx
+from appkit.frame import current, manager_only
 from auth.roles import require_manager
+from charts.labels import label, metric_label
+from data import clusters
 from indicators.registry import REGISTRY
 from indicators.targets import TargetError, list_targets, remove_target, set_target
-from pages import _shared as sh
-from ui import context as db_context
-from ui.labels import label, metric_label
 
 
 def lines(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def profile(c: sh.Ctx) -> None:
+def profile(c: Ctx) -> None:
     st.subheader(c.t("ui.settings.profile"), anchor=False)
-    current = sh.cached(db_context.profile, c.cluster_id)
-    suggested = current.tiers or tuple(sh.cached(db_context.register_tiers, c.cluster_id))
-    forms = list(db_context.ORG_FORMS)
+    current = cached(c, clusters.profile, c.cluster_id)
+    suggested = current.tiers or tuple(cached(c, clusters.register_tiers, c.cluster_id))
+    forms = list(clusters.ORG_FORMS)
     with st.form("profile"):
         name = st.text_input(c.t("ui.settings.name"), current.name)
         left, right = st.columns(2)
@@ -51,24 +54,24 @@ def profile(c: sh.Ctx) -> None:
         )
         if st.form_submit_button(c.t("ui.settings.save"), type="primary"):
             require_manager(c.role)
-            db_context.save_profile(
-                sh.connection(c.db),
+            clusters.save_profile(
+                connection(c.db),
                 c.cluster_id,
-                db_context.Profile(
+                clusters.Profile(
                     name, org_form, staff, lines(priorities), lines(tiers), region.strip() or None
                 ),
                 user=c.user,
             )
-            sh.clear_caches()
+            clear_caches()
             st.session_state["settings_message"] = c.t("ui.settings.saved")
             st.rerun()
 
 
-def targets(c: sh.Ctx) -> None:
+def targets(c: Ctx) -> None:
     st.subheader(c.t("ui.settings.targets"), anchor=False)
-    sh.caveat(c.t("analytics.target.help"))
-    rows = sh.frame(
-        sh.cached(list_targets, c.cluster_id),
+    widgets.caveat(c.t("analytics.target.help"))
+    rows = widgets.frame(
+        cached(c, list_targets, c.cluster_id),
         ["code", "metric", "year", "value", "set_by", "set_at"],
     )
     if rows.empty:
@@ -77,7 +80,7 @@ def targets(c: sh.Ctx) -> None:
         shown = rows.assign(
             metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])]
         )
-        sh.table(
+        widgets.table(
             c,
             shown,
             {
@@ -88,7 +91,7 @@ def targets(c: sh.Ctx) -> None:
                 "set_by": "ui.column.user",
             },
         )
-    results = sh.results(c)
+    results = cards.results(c)
     codes = list(REGISTRY)
     code = st.selectbox(
         c.t("ui.column.indicator"),
@@ -123,7 +126,7 @@ def targets(c: sh.Ctx) -> None:
             change(
                 c,
                 lambda: set_target(
-                    sh.connection(c.db),
+                    connection(c.db),
                     c.cluster_id,
                     code,
                     metric or "",
@@ -139,13 +142,13 @@ def targets(c: sh.Ctx) -> None:
             change(
                 c,
                 lambda: remove_target(
-                    sh.connection(c.db), c.cluster_id, code, metric or "", int(year), c.user
+                    connection(c.db), c.cluster_id, code, metric or "", int(year), c.user
                 ),
                 c.t("analytics.target.removed", code=code, metric=metric, year=int(year)),
             )
 
 
-def change(c: sh.Ctx, action: Callable[[], object], done: str) -> None:
+def change(c: Ctx, action: Callable[[], object], done: str) -> None:
     """Run a target change; report it in the user's language and refresh the cached results."""
     require_manager(c.role)
     try:
@@ -153,15 +156,15 @@ def change(c: sh.Ctx, action: Callable[[], object], done: str) -> None:
     except TargetError as error:
         st.error(error.text(c.lang))
         return
-    sh.clear_caches()
+    clear_caches()
     st.session_state["settings_message"] = done
     st.rerun()
 
 
 def main() -> None:
-    c = sh.current()
-    sh.manager_only(c)
-    sh.header(c, "settings")
+    c = current()
+    manager_only(c)
+    widgets.header(c, "settings")
     if "settings_message" in st.session_state:
         st.success(st.session_state.pop("settings_message"))
     profile(c)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import signin
+from appkit.connection import open_connection
+from appkit.frame import language
+from appkit.markdown import escape
 from i18n import t
-from pages import _shared as sh
-from pages import _signin as signin
-from ui.markdown import escape
 
 
 def organisation(lang: str, sso: signin.Oidc) -> None:
@@ -47,20 +48,19 @@ def password(lang: str) -> None:
             t("signin.submit", lang), type="primary", icon=":material/login:"
         )
     if submitted:
-        if signin.sign_in_password(sh.open_connection(lang), name.strip(), secret):
+        if signin.sign_in_password(open_connection(lang), name.strip(), secret):
             st.rerun()
         st.error(t("signin.failed", lang), icon=":material/error:")
 
 
 def main() -> None:
-    sh.app_ran()
-    lang = st.session_state["lang"]
+    lang = language()
     st.title(t("signin.title", lang))
     st.caption(t("signin.intro", lang))
     sso = signin.oidc()
     if sso is not None:
         organisation(lang, sso)
-        if not signin.local_accounts(sh.open_connection(lang)):
+        if not signin.local_accounts(open_connection(lang)):
             return
         st.caption(t("signin.or", lang))
     password(lang)

@@ -5,23 +5,25 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import widgets
+from appkit.connection import cached
+from appkit.frame import current
+from appkit.stories import story_details, story_line
+from charts.labels import label
 from indicators import breakdowns as bd
-from pages import _shared as sh
-from ui.labels import label
-from ui.stories import story_details, story_line
 
 
 def main() -> None:
-    c = sh.current()
-    sh.header(c, "stories")
-    if sh.no_data_yet(c, ("outcomes",)):
+    c = current()
+    widgets.header(c, "stories")
+    if widgets.no_data_yet(c, ("outcomes",)):
         return
     include_all = c.is_manager and st.toggle(c.t("ui.story.include_unconsented"), key="stories_all")
-    choices = sh.cached(
-        bd.story_filters, c.cluster_id, c.years, role=c.role, include_unconsented=include_all
+    choices = cached(
+        c, bd.story_filters, c.cluster_id, c.years, role=c.role, include_unconsented=include_all
     )
     if not choices["years"]:
-        sh.empty(c, ("outcomes",))
+        widgets.empty(c, ("outcomes",))
         return
     every = c.t("ui.filter.all")
     left, middle, right = st.columns(3)
@@ -43,7 +45,8 @@ def main() -> None:
         key="stories_org",
         format_func=lambda v: every if v is None else v,
     )
-    stories = sh.cached(
+    stories = cached(
+        c,
         bd.success_stories,
         c.cluster_id,
         c.years,
@@ -54,7 +57,7 @@ def main() -> None:
         include_unconsented=include_all,
     )
     st.caption(c.t("ui.story.count", count=len(stories)))
-    sh.caveat(c.t("ui.caveat.stories"))
+    widgets.caveat(c.t("ui.caveat.stories"))
     for story in stories:
         with st.container(border=True):
             st.markdown(story_line(story, c.lang))

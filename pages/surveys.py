@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from appkit import widgets
+from appkit.connection import cached
+from appkit.context import Ctx
+from appkit.frame import current
+from charts import figures
+from charts.labels import part_label
+from charts.units import format_value
 from data.survey_catalogue import CATALOGUE
 from indicators.survey import MIN_N, item_stats, open_answers, response_rates
-from pages import _shared as sh
-from ui import charts
-from ui.labels import part_label
-from ui.units import format_value
 
 MIN_TREND_YEARS = 3  # the cookbook's several-year view (DOMAIN W5)
 ITEM_ORDER = {item.code: index for index, item in enumerate(CATALOGUE)}
 
 
-def items_table(c: sh.Ctx, items, year: int) -> None:
+def items_table(c: Ctx, items, year: int) -> None:
     latest = items[items["year"] == year].sort_values(
         "item_code", key=lambda codes: codes.map(ITEM_ORDER)
     )
@@ -31,7 +34,7 @@ def items_table(c: sh.Ctx, items, year: int) -> None:
             for s, a in zip(latest["suppressed"], latest["agree_share"])
         ],
     )
-    sh.table(
+    widgets.table(
         c,
         shown,
         {
@@ -47,22 +50,22 @@ def items_table(c: sh.Ctx, items, year: int) -> None:
 
 
 def main() -> None:
-    c = sh.current()
-    sh.header(c, "surveys")
-    if sh.no_data_yet(c, ("survey",)):
+    c = current()
+    widgets.header(c, "surveys")
+    if widgets.no_data_yet(c, ("survey",)):
         return
-    rates = sh.frame(sh.cached(response_rates, c.cluster_id, c.years))
+    rates = widgets.frame(cached(c, response_rates, c.cluster_id, c.years))
     if rates.empty:
-        sh.empty(c, ("survey",))
+        widgets.empty(c, ("survey",))
         return
-    items = sh.frame(sh.cached(item_stats, c.cluster_id, c.years))
+    items = widgets.frame(cached(c, item_stats, c.cluster_id, c.years))
     years = sorted(rates["year"].unique())
     if len(years) < MIN_TREND_YEARS:
         st.warning(
             c.t("ui.survey.few_years", years=len(years), needed=MIN_TREND_YEARS),
             icon=":material/hourglass_top:",
         )
-    sh.caveat(c.t("ui.caveat.survey"))
+    widgets.caveat(c.t("ui.caveat.survey"))
 
     st.subheader(c.metric_name("ORG-5", "response_rate"), anchor=False)
     columns = st.columns(min(len(years), 4))
@@ -89,8 +92,8 @@ def main() -> None:
     wide = wide.set_index("year").reindex(years).reset_index()
     codes = sorted((code for code in wide.columns if code != "year"), key=ITEM_ORDER.get)
     if codes:
-        sh.plot(
-            charts.lines(
+        widgets.plot(
+            figures.lines(
                 wide,
                 x="year",
                 unit="score",
@@ -105,13 +108,13 @@ def main() -> None:
 
     if c.is_manager:
         st.subheader(c.t("ui.survey.open"), anchor=False)
-        sh.caveat(c.t("ui.survey.open_note"))
-        answers = sh.frame(sh.cached(open_answers, c.cluster_id, c.role, c.years))
+        widgets.caveat(c.t("ui.survey.open_note"))
+        answers = widgets.frame(cached(c, open_answers, c.cluster_id, c.role, c.years))
         if answers.empty:
             st.caption(c.t("ui.survey.no_open"))
         for (code, text_fi, text_en), group in answers.groupby(["item_code", "text_fi", "text_en"]):
             with st.expander(f"{code} {text_en if c.lang == 'en' else text_fi} ({len(group)})"):
-                sh.table(
+                widgets.table(
                     c,
                     group,
                     {

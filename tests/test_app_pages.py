@@ -17,7 +17,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app import SECTIONS
+from appkit.frame import SECTIONS
+from appkit.markdown import escape
+from charts import colours, figures
+from charts.indicator_view import cards, results_frame, targets_frame, with_figures
+from charts.labels import metric_label
+from charts.units import format_value
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
@@ -25,11 +30,6 @@ from indicators.compute import compute
 from indicators.record import RECIPIENTS, Result
 from indicators.registry import REGISTRY
 from tests.browser.workbook import FUNDING_ROWS, filled_template
-from ui import charts, colours
-from ui.indicator_view import cards, results_frame, targets_frame, with_figures
-from ui.labels import metric_label
-from ui.markdown import escape
-from ui.units import format_value
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = {spec.file: spec for specs in SECTIONS.values() for spec in specs}
@@ -368,7 +368,7 @@ def test_charts_use_finnish_separators_patterns_and_value_labels() -> None:
     rows = pd.DataFrame(
         {"year": [2024, 2024, 2025], "group": ["a", "b", "a"], "amount": [1500.0, 2500.0, 1000.0]}
     )
-    fig = charts.stacked_bars(
+    fig = figures.stacked_bars(
         rows, x="year", series="group", value="amount", labels={"a": "A"}, unit="eur", lang="fi"
     )
     assert fig.layout.separators == ", "
@@ -376,7 +376,7 @@ def test_charts_use_finnish_separators_patterns_and_value_labels() -> None:
     assert list(fig.data[0].text) == ["1\u00a0500\u00a0€", "1\u00a0000\u00a0€"]
     assert fig.data[0].marker.pattern.shape != fig.data[1].marker.pattern.shape
     assert fig.layout.xaxis.type == "category"
-    english = charts.lines(
+    english = figures.lines(
         rows[rows["group"] == "a"], x="year", columns={"amount": "A"}, unit="share", lang="en"
     )
     assert english.layout.separators == ".,"
@@ -392,7 +392,7 @@ def test_paid_and_committed_bars_side_by_side() -> None:
             "committed_eur": [0.0, 5000.0],
         }
     )
-    fig = charts.paid_vs_committed(
+    fig = figures.paid_vs_committed(
         rows,
         series="funding_group",
         labels={},
@@ -407,7 +407,7 @@ def test_paid_and_committed_bars_side_by_side() -> None:
 
 def test_side_by_side_draws_one_grouped_trace_per_column() -> None:
     rows = pd.DataFrame({"year": [2025, 2024], "new": [3, 5], "left": [1, 0]})
-    fig = charts.side_by_side(
+    fig = figures.side_by_side(
         rows, x="year", columns={"new": "Uudet", "left": "Lähteneet"}, unit="count", lang="fi"
     )
     assert fig.layout.barmode == "group"

@@ -11,7 +11,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from auth import accounts
+from auth import accounts, audit_log
 from auth.accounts import AccountError, add_user, has_users, list_users, remove_user, verify
 from auth.oidc import role_for_email, sign_in_email
 from auth.roles import PermissionDenied
@@ -249,6 +249,7 @@ def test_core_functions_refuse_raw_rows_and_open_answers_to_the_board(
             lambda role: open_answers(con, "default", role),
             lambda role: paying_but_passive(con, "default", 2025, role=role),
             lambda role: import_history(con, "default", role=role),
+            lambda role: audit_log.recent(con, role=role),
         )
         for call in calls:
             with pytest.raises(PermissionDenied):

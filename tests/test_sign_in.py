@@ -11,13 +11,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from appkit import connection, controls
+from appkit.markdown import escape
 from auth.accounts import add_user, remove_user
 from auth.oidc import email_verified, login_provider, role_for_email
 from data.store import DatabaseBusy
 from i18n import t
-from pages import _shared
 from tests.browser.accounts import BOARD, MANAGER, with_accounts
-from ui.markdown import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 MANAGER_PAGES = ("pages/data_import.py", "pages/settings.py", "pages/audit.py")
@@ -87,7 +87,7 @@ def test_unsigned_session_gets_only_the_sign_in_page(db: Path) -> None:
             at.switch_page(page)
     # No organisation button without OIDC secrets; the language switch works before sign-in.
     assert [b.label for b in at.button] == [t("signin.submit", "fi")]
-    at.radio(key=_shared.LANGUAGE_WIDGET).set_value("en").run()
+    at.radio(key=controls.LANGUAGE_WIDGET).set_value("en").run()
     assert titles(at) == [t("signin.title", "en")]
 
 
@@ -133,13 +133,11 @@ def _page_with_board_context(db: str, page: str) -> None:
     """A manager page's file run with a board context already set (as if navigation ran it)."""
     import runpy
 
-    import streamlit as st
+    from appkit.context import Ctx, Run, running
 
-    from pages import _shared as sh
-
-    st.radio("lang", ["fi"], key=sh.LANGUAGE_WIDGET)
-    st.session_state["ctx"] = sh.Ctx(db, "0", "default", "default", None, "fi", "board", None)
-    runpy.run_path(page)
+    board = Ctx(db, "0", "default", "default", None, "fi", "board", None)
+    with running(Run("fi", board)):
+        runpy.run_path(page)
 
 
 @pytest.mark.parametrize("page", MANAGER_PAGES)
@@ -224,7 +222,7 @@ def test_busy_database_shows_its_message(tmp_path: Path, monkeypatch: pytest.Mon
     def busy(_path: object) -> duckdb.DuckDBPyConnection:
         raise DatabaseBusy(path)
 
-    monkeypatch.setattr(_shared, "open_db", busy)
+    monkeypatch.setattr(connection, "open_db", busy)
     at = ok(app())
     assert [e.value for e in at.error] == [DatabaseBusy(path).message("fi")]
     assert not at.title

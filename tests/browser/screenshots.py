@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from app import SECTIONS
+from appkit.frame import SECTIONS
 from data.demo import load_demo
 from data.store import open_db
 from i18n import LANGS, t

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from appkit.markdown import escape
+from charts.labels import label
 from i18n import format as fmt
 from i18n import t
-from ui.labels import label
-from ui.markdown import escape
 
 
 def story_line(story: Mapping[str, Any], lang: str) -> str:

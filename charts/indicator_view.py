@@ -14,11 +14,11 @@ from typing import Any
 
 import pandas as pd
 
+from charts import colours, figures
+from charts.labels import family_label, metric_label, part_label
 from data.survey_catalogue import BY_CODE
 from indicators.record import Result
 from indicators.registry import REGISTRY
-from ui import charts, colours
-from ui.labels import family_label, metric_label, part_label
 
 _COLUMNS = [
     "code",
@@ -191,7 +191,7 @@ def with_figures(
     trend_figure = (
         None
         if trend is None
-        else charts.metric_trend(
+        else figures.metric_trend(
             trend.frame,
             label=trend.label,
             unit=trend.unit,
@@ -224,7 +224,7 @@ def family_chart(
     names = {p: p if items else part_label(p, lang) for p in parts}
     shaped = long.assign(series=long["year"].astype(str), x=long["part"].map(names))
     years = sorted(shaped["series"].unique())
-    figure = charts.stacked_bars(
+    figure = figures.stacked_bars(
         shaped,
         x="x",
         series="series",

@@ -1,7 +1,7 @@
-"""What the app's global controls need from the database: clusters, years, data version,
-accounts, the audit log's size, profile.
+"""The clusters of an installation and each cluster's own profile (edited on the Settings page).
 
-Each function takes a connection (the caller passes a cursor) and runs one short query.
+Each function takes a connection (the caller passes a cursor) and runs one short query; the
+profile is written with its audit entry in one transaction.
 """
 
 from __future__ import annotations
@@ -30,32 +30,6 @@ ORG_FORMS = (
 def clusters(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """``(cluster_id, name)`` of every cluster, by name."""
     return con.execute("SELECT cluster_id, name FROM cluster ORDER BY name, cluster_id").fetchall()
-
-
-def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """A token that changes whenever imports, undos, targets or cluster profiles change.
-
-    Cached page results are keyed by it, so another process's import (the command line) also
-    refreshes the app.
-    """
-    row = con.execute("""
-        SELECT (SELECT coalesce(max(import_id), 0) FROM import_log),
-               (SELECT count(*) FROM import_log WHERE undone_at IS NOT NULL),
-               (SELECT count(*) || '@' || coalesce(max(set_at)::VARCHAR, '') FROM target),
-               (SELECT count(*) FROM audit_log WHERE action IN ('target_remove', 'cluster_profile'))
-    """).fetchone()
-    return "/".join(str(part) for part in row)
-
-
-def account_role(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    """The role of local account ``name`` now, or None once it has been removed."""
-    row = con.execute("SELECT role FROM app_user WHERE user_name = ?", [name]).fetchone()
-    return row[0] if row else None
-
-
-def audit_version(con: duckdb.DuckDBPyConnection) -> str:
-    """A token that changes with every audit entry (keys the cached audit log view)."""
-    return str(con.execute("SELECT count(*) FROM audit_log").fetchone()[0])
 
 
 @dataclass(frozen=True)

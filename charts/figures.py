@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import colours
-from ui.units import axis, format_value, plot_value, separators
+from charts import colours
+from charts.units import axis, format_value, plot_value, separators
 
 HEIGHT = 340
 MAX_LABELLED_LINES = 3

@@ -17,17 +17,15 @@ import duckdb
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from auth.accounts import has_users, verify
+from appkit.controls import LANGUAGE_WIDGET
+from auth.accounts import account_role, has_users, verify
 from auth.oidc import email_verified, login_provider, role_for_email, sign_in_email
 from data.store import WRITE_LOCK
 from i18n import t
-from pages._shared import LANGUAGE_WIDGET
-from ui import context as db_context
 
 ROLE, USER, METHOD = "role", "user", "auth_method"
 # The OIDC address this session refused (so it is audited once, and the sign-in page says so).
 REFUSED = "oidc_refused"
-SIGN_IN_PAGE = "pages/sign_in.py"
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ def resolve(con: duckdb.DuckDBPyConnection) -> str | None:
         method = state.get(METHOD)
         if (
             (method == "local" and not local)
-            or (method == "password" and db_context.account_role(cur, state[USER]) != state[ROLE])
+            or (method == "password" and account_role(cur, state[USER]) != state[ROLE])
             or (method == "oidc" and (sso is None or _allowed(state[USER], sso) != state[ROLE]))
         ):
             _forget()

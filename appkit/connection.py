@@ -1,0 +1,87 @@
+"""The process's one database connection and the results cached on it.
+
+Queries take a cursor from the cached connection; results are cached by database, data
+version (``data.versions``), function and arguments, so an import from the command line also
+refreshes the app.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import duckdb
+import streamlit as st
+
+from appkit.context import Ctx
+from data.schema import SchemaTooNew
+from data.store import (
+    DEFAULT_CLUSTER,
+    WRITE_LOCK,
+    DatabaseBusy,
+    default_db_path,
+    ensure_cluster,
+    open_db,
+)
+from indicators.custom import CustomIndicatorError, register_installed
+
+
+@st.cache_resource(show_spinner=False)
+def connection(db: str) -> duckdb.DuckDBPyConnection:
+    """The process's one connection to the database (queries take cursors from it)."""
+    con = open_db(db)
+    with WRITE_LOCK:
+        if not con.execute("SELECT count(*) FROM cluster").fetchone()[0]:
+            ensure_cluster(con, DEFAULT_CLUSTER)
+    try:
+        register_installed(con)  # the installation's own indicators, as the CLI sees them
+    except CustomIndicatorError as unusable:
+        st.warning(unusable.text(st.session_state.get("lang", "fi")))
+    return con
+
+
+def open_connection(lang: str) -> duckdb.DuckDBPyConnection:
+    """The database connection, or the reason it is unavailable (and this run stops)."""
+    try:
+        return connection(str(default_db_path()))
+    except DatabaseBusy as busy:  # another process (an import on the command line) holds it
+        st.error(busy.message(lang), icon=":material/lock:")
+        st.stop()
+    except SchemaTooNew as too_new:  # written by a newer version of the program
+        st.error(too_new.message(lang))
+        st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def run_cached(db: str, version: str, target: str, args: tuple, kwargs: tuple) -> Any:
+    """``target`` (``module:function``) called with a fresh cursor, cached by its arguments."""
+    module, name = target.split(":")
+    func = getattr(importlib.import_module(module), name)
+    cur = connection(db).cursor()
+    try:
+        return func(cur, *args, **dict(kwargs))
+    finally:
+        cur.close()
+
+
+def target(func: Callable[..., Any]) -> str:
+    """``func`` as ``module:function``: how ``run_cached`` names what it runs."""
+    return f"{func.__module__}:{func.__qualname__}"
+
+
+def cached(c: Ctx, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``func(cursor, *args, **kwargs)``, cached until the data change (keyed by data version)."""
+    return cached_as_of(c, "", func, *args, **kwargs)
+
+
+def cached_as_of(c: Ctx, token: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """As ``cached``, and also until ``token`` changes: for what the data version does not
+    track (the audit log grows with every sign-in and export)."""
+    version = f"{c.version}|{token}" if token else c.version
+    return run_cached(c.db, version, target(func), args, tuple(sorted(kwargs.items())))
+
+
+def clear_caches() -> None:
+    """Forget every computed result (after an import, an undo or a settings change)."""
+    st.cache_data.clear()

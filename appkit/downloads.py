@@ -1,0 +1,61 @@
+"""Download buttons for the indicator workbook and the board reports, built only when clicked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+import streamlit as st
+
+from appkit.connection import connection
+from appkit.context import Ctx
+from export.board_workbook import board_workbook
+from export.html_report import html_report
+from export.workbook import export_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(
+    db: str, build: Callable[[duckdb.DuckDBPyConnection], bytes | str]
+) -> Callable[[], bytes | str]:
+    """A download built on click (in its own thread, with its own cursor)."""
+
+    def run() -> bytes | str:
+        cur = connection(db).cursor()
+        try:
+            return build(cur)
+        finally:
+            cur.close()
+
+    return run
+
+
+def export_buttons(c: Ctx, *, board: bool = False) -> None:
+    """Download buttons: the indicator workbook, and on the overview the board report as HTML
+    and as a workbook with charts. Files are built only when clicked."""
+    cluster_id, years, lang, user = c.cluster_id, c.years, c.lang, c.user
+    buttons = [
+        ("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))
+    ]
+    if board:
+        buttons += [
+            ("report", "text/html", lambda cur: html_report(cur, cluster_id, years, lang)),
+            (
+                "board_workbook",
+                XLSX,
+                lambda cur: board_workbook(cur, cluster_id, years, lang, user=user),
+            ),
+        ]
+    for column, (name, mime, build) in zip(st.columns(len(buttons)), buttons):
+        with column:
+            st.download_button(
+                c.t(f"ui.export.{name}"),
+                _download(c.db, build),
+                file_name=c.t(f"ui.export.{name}_file"),
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"export_{name}",
+                width="stretch",
+            )
