@@ -34,10 +34,17 @@ def product_sources(root: Path = ROOT) -> dict[str, str]:
     return sources
 
 
-def imported(name: str, source: str, modules: set[str]) -> Iterator[str]:
-    """Every module of ``modules`` that module ``name`` imports, and third-party top names."""
+def imported(
+    name: str, source: str, modules: set[str], *, typing_only: bool = True
+) -> Iterator[str]:
+    """Every module of ``modules`` that module ``name`` imports, and third-party top names;
+    without the imports under ``if TYPE_CHECKING:`` when ``typing_only`` is False."""
     package = name if _is_package(name, modules) else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    skipped = set() if typing_only else _type_checking_imports(tree)
+    for node in ast.walk(tree):
+        if node in skipped:
+            continue
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield _known(alias.name, modules)
@@ -49,6 +56,18 @@ def imported(name: str, source: str, modules: set[str]) -> Iterator[str]:
             for alias in node.names:
                 full = f"{base}.{alias.name}"
                 yield full if full in modules else _known(base, modules)
+
+
+def _type_checking_imports(tree: ast.AST) -> set[ast.AST]:
+    """The import statements inside ``if TYPE_CHECKING:`` blocks (read by type checkers only)."""
+    return {
+        inner
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for statement in node.body
+        for inner in ast.walk(statement)
+        if isinstance(inner, ast.Import | ast.ImportFrom)
+    }
 
 
 def _is_package(name: str, modules: set[str]) -> bool:
@@ -76,13 +95,14 @@ def _may_import(source_top: str, target_top: str) -> bool:
     return LAYERS.index(target_top) < LAYERS.index(source_top)
 
 
-def graph(sources: Mapping[str, str]) -> dict[str, set[str]]:
-    """Module → the product modules it imports (``streamlit`` kept as a node of its own)."""
+def graph(sources: Mapping[str, str], *, typing_only: bool = True) -> dict[str, set[str]]:
+    """Module → the product modules it imports (``streamlit`` kept as a node of its own);
+    ``typing_only=False`` leaves out imports that only type checkers read."""
     modules = set(sources)
     edges: dict[str, set[str]] = {}
     for name, source in sources.items():
         targets = set()
-        for target in imported(name, source, modules):
+        for target in imported(name, source, modules, typing_only=typing_only):
             if _top(target) in PACKAGES and target in modules:
                 targets.add(target)
             elif _top(target) == "streamlit":
@@ -143,7 +163,9 @@ def test_no_import_against_the_layers() -> None:
 
 
 def test_no_import_cycle() -> None:
-    assert cycles(graph(product_sources())) == []
+    """No cycle among the imports that run; an annotation may name a type of a module that
+    imports this one (under ``if TYPE_CHECKING:``), never a layer to the right."""
+    assert cycles(graph(product_sources(), typing_only=False)) == []
 
 
 def test_no_streamlit_outside_appkit_pages_and_app() -> None:
@@ -187,15 +209,25 @@ def test_a_planted_upward_import_is_found(module: str, source: str, expected: st
 
 
 def test_a_planted_cycle_is_found() -> None:
-    edges = graph(planted(data__planted_a="from data import planted_b\n", data__planted_b=""))
-    assert cycles(edges) == []
-    edges = graph(
-        planted(
-            data__planted_a="from data import planted_b\n",
-            data__planted_b="import data.planted_a\n",
-        )
+    one_way = planted(data__planted_a="from data import planted_b\n", data__planted_b="")
+    assert cycles(graph(one_way, typing_only=False)) == []
+    both_ways = planted(
+        data__planted_a="from data import planted_b\n",
+        data__planted_b="def f():\n    import data.planted_a\n",
     )
-    assert cycles(edges) == [["data.planted_a", "data.planted_b", "data.planted_a"]]
+    assert cycles(graph(both_ways, typing_only=False)) == [
+        ["data.planted_a", "data.planted_b", "data.planted_a"]
+    ]
+    for_types = planted(
+        data__planted_a="from data import planted_b\n",
+        data__planted_b="if TYPE_CHECKING:\n    from data.planted_a import A\n",
+    )
+    assert cycles(graph(for_types, typing_only=False)) == []
+
+
+def test_a_planted_upward_import_for_types_only_is_found() -> None:
+    edges = graph(planted(data__planted="if TYPE_CHECKING:\n    from auth.roles import Role\n"))
+    assert upward(edges) == ["data.planted → auth.roles"]
 
 
 def test_planted_streamlit_outside_the_app_is_found() -> None:
