@@ -2,8 +2,8 @@
 
 ``import_file`` reads the file (``data.reading``), decides each sheet's kind and header row
 (``data.headers``), types every value in DuckDB (``data.normalise``) and, when the file is
-acceptable, loads every accepted sheet in one transaction under ``WRITE_LOCK``
-(``data.load``). Every attempt, also a rejected or no-op one, leaves a row in ``import_log``.
+acceptable, loads every accepted sheet in one ``write_transaction`` (``data.load``); a full
+disk or another storage failure rejects the file with nothing loaded. Every attempt, also a rejected or no-op one, leaves a row in ``import_log``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
 from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
-from data.store import WRITE_LOCK, db_file, ensure_cluster
+from data.store import WriteFailed, db_file, ensure_cluster, write_transaction
 from i18n import t
 
 Progress = Callable[[float, str], None]
@@ -129,9 +129,13 @@ class _Run:
         return self.report
 
     def log(self, status: str) -> None:
-        """Write the attempt's ``import_log`` row and audit entry."""
-        with WRITE_LOCK:
-            self._log_row(status)
+        """Write the attempt's ``import_log`` row and audit entry, when the database can still
+        be written (after a full disk it may not: the report still says what happened)."""
+        try:
+            with write_transaction(self.cur, same_connection=True):
+                self._log_row(status)
+        except WriteFailed:
+            self.report.import_id = None
 
     def _log_row(self, status: str) -> None:
         report = self.report
@@ -424,9 +428,8 @@ def _load(
     report, cur = run.report, run.cur
     if any(s.kind == "participants" for s in run.staged):
         sqlfunc.install_hmac(cur, load_key(db_file(cur)))
-    with WRITE_LOCK:
-        cur.execute("BEGIN TRANSACTION")
-        try:
+    try:
+        with write_transaction(cur, same_connection=True):
             ensure_cluster(cur, run.cluster_id)
             import_id = cur.execute("SELECT nextval('seq_import')").fetchone()[0]
             ctx = load.LoadContext(
@@ -443,16 +446,16 @@ def _load(
             report.status = "loaded"
             report.import_id = import_id
             run._log_row("loaded")
-            cur.execute("COMMIT")
-            report.issues.extend(ctx.issues)
-        except Exception as exc:  # noqa: BLE001 - any failure rolls the whole file back
-            cur.execute("ROLLBACK")
-            report.import_id = None
-            report.status, report.message = "rejected", "data.file.load_failed"
-            report.message_fields = {"error": str(exc).splitlines()[0]}
-            for sheet in report.sheets:
-                sheet.rows_loaded = 0
-            run._log_row("rejected")
+        report.issues.extend(ctx.issues)
+    except WriteFailed as exc:
+        report.import_id = None
+        if exc.disk_full:
+            run.reject("data.file.disk_full")
+        else:
+            run.reject("data.file.write_failed", error=exc.reason)
+    except Exception as exc:  # noqa: BLE001 - any failure rolls the whole file back
+        report.import_id = None
+        run.reject("data.file.load_failed", error=str(exc).splitlines()[0])
     step(1.0, "done")
     return report
 
@@ -472,32 +475,20 @@ def import_history(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[dict
 
 def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *, user: str | None = None) -> None:
     """Remove a loaded import's rows and restore what it replaced (raises ImportRefused)."""
-    cur = con.cursor()
-    try:
-        with WRITE_LOCK:
-            row = cur.execute(
-                "SELECT cluster_id, status, file_name FROM import_log WHERE import_id = ?",
-                [import_id],
-            ).fetchone()
-            if row is None:
-                raise ImportRefused("data.undo.not_found", import_id=import_id)
-            cluster_id, status, file_name = row
-            if status != "loaded":
-                raise ImportRefused("data.undo.not_loaded", import_id=import_id, status=status)
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                undo.undo(cur, cluster_id, import_id)
-                cur.execute(
-                    "UPDATE import_log SET status = 'undone', undone_at = "
-                    "current_timestamp WHERE import_id = ?",
-                    [import_id],
-                )
-                audit.record(
-                    cur, "undo", f"{import_id} {file_name}", user=user, cluster_id=cluster_id
-                )
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-    finally:
-        cur.close()
+    with write_transaction(con) as cur:
+        row = cur.execute(
+            "SELECT cluster_id, status, file_name FROM import_log WHERE import_id = ?",
+            [import_id],
+        ).fetchone()
+        if row is None:
+            raise ImportRefused("data.undo.not_found", import_id=import_id)
+        cluster_id, status, file_name = row
+        if status != "loaded":
+            raise ImportRefused("data.undo.not_loaded", import_id=import_id, status=status)
+        undo.undo(cur, cluster_id, import_id)
+        cur.execute(
+            "UPDATE import_log SET status = 'undone', undone_at = current_timestamp "
+            "WHERE import_id = ?",
+            [import_id],
+        )
+        audit.record(cur, "undo", f"{import_id} {file_name}", user=user, cluster_id=cluster_id)

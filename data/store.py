@@ -6,9 +6,12 @@ cursor per query (``con.cursor()``) so threads never share a cursor.
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -40,6 +43,72 @@ class DatabaseBusy(RuntimeError):
 
     def message(self, lang: str = "fi") -> str:
         return t("access.db.busy", lang, path=self.path)
+
+
+class WriteFailed(RuntimeError):
+    """The database could not be written (disk full, I/O error); the transaction was rolled
+    back, so nothing of it was saved."""
+
+    def __init__(self, reason: str, disk_full: bool) -> None:
+        super().__init__(f"database write failed: {reason}")
+        self.reason = reason
+        self.disk_full = disk_full
+
+    def message(self, lang: str = "fi") -> str:
+        reason = t("database.disk_full", lang) if self.disk_full else self.reason
+        return t("database.write_failed", lang, reason=reason)
+
+
+_IO_SIGNS = ("No space left on device", "Could not write", "Failed to commit", "I/O Error")
+
+
+def _write_failure(exc: BaseException) -> WriteFailed | None:
+    """``exc`` as a WriteFailed when it is a storage failure, else None."""
+    text = str(exc)
+    lines = text.strip().splitlines()
+    reason = lines[0][:300] if lines else type(exc).__name__
+    full = "No space left on device" in text or getattr(exc, "errno", None) == errno.ENOSPC
+    if isinstance(exc, (duckdb.IOException, OSError)) or full or any(s in text for s in _IO_SIGNS):
+        return WriteFailed(reason, full)
+    return None
+
+
+@contextmanager
+def write_transaction(
+    con: duckdb.DuckDBPyConnection, *, same_connection: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one way to write: under ``WRITE_LOCK``, one transaction, committed when the block
+    ends and rolled back on any error, so a reader never sees half of it.
+
+    Yields a new cursor of ``con`` (closed afterwards), or ``con`` itself with
+    ``same_connection`` (the importer: its staged temp tables live on that connection). A
+    storage failure (disk full, I/O error) at any point, the commit included, raises
+    WriteFailed with nothing saved.
+    """
+    with WRITE_LOCK:
+        cur = con if same_connection else con.cursor()
+        try:
+            cur.begin()
+            try:
+                yield cur
+                cur.commit()
+            except BaseException as exc:
+                _rollback(cur)
+                failure = _write_failure(exc)
+                if failure is not None:
+                    raise failure from exc
+                raise
+        finally:
+            if not same_connection:
+                cur.close()
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT has already ended it)."""
+    try:
+        cur.rollback()
+    except duckdb.Error:
+        pass
 
 
 def default_db_path() -> Path:

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from data import audit
-from data.store import WRITE_LOCK
+from data.store import write_transaction
 from i18n import catalogue, t
 from indicators.breakdowns import success_stories
 from indicators.compute import compute
@@ -131,9 +131,5 @@ def record_export(
     con: duckdb.DuckDBPyConnection, cluster_id: str, user: str | None, detail: str
 ) -> None:
     """The audit entry every export leaves (who took which data out, when)."""
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            audit.record(cur, "export", detail, user=user, cluster_id=cluster_id)
-        finally:
-            cur.close()
+    with write_transaction(con) as cur:
+        audit.record(cur, "export", detail, user=user, cluster_id=cluster_id)

@@ -7,14 +7,13 @@ cluster set itself for one metric of one indicator in one year. Every change is 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import duckdb
 
 from data import audit
-from data.store import WRITE_LOCK
+from data.store import write_transaction
 from indicators import registry
 from indicators.analytics_errors import LocalisedError
 from indicators.analytics_query import fetch
@@ -53,23 +52,6 @@ def _validated(code: str, metric: str, year: int, value: float) -> tuple[str, st
     return code, metric, year
 
 
-@contextmanager
-def _write(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor in one transaction under the write lock: committed when the block ends, rolled
-    back when it raises, so a target never changes without its audit entry."""
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            cur.begin()
-            yield cur
-            cur.commit()
-        except BaseException:
-            cur.rollback()
-            raise
-        finally:
-            cur.close()
-
-
 def set_target(
     con: duckdb.DuckDBPyConnection,
     cluster_id: str,
@@ -81,7 +63,7 @@ def set_target(
 ) -> None:
     """Store (or replace) the target of ``code``/``metric`` for ``year`` and audit it."""
     code, metric, year = _validated(code, metric, year, value)
-    with _write(con) as cur:
+    with write_transaction(con) as cur:  # a target never changes without its audit entry
         cur.execute(
             "INSERT OR REPLACE INTO target (cluster_id, code, metric, year, value, set_by,"
             " set_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
@@ -106,7 +88,7 @@ def remove_target(
 ) -> bool:
     """Delete a target and audit it; False (and no audit entry) when there was none."""
     code, metric = code.strip(), metric.strip()
-    with _write(con) as cur:
+    with write_transaction(con) as cur:  # a target never changes without its audit entry
         removed = cur.execute(
             "DELETE FROM target WHERE cluster_id = ? AND code = ? AND metric = ? AND year = ? "
             "RETURNING value",

@@ -15,7 +15,7 @@ import duckdb
 
 from data.importer import import_file
 from data.report import ImportReport
-from data.store import WRITE_LOCK, ensure_cluster
+from data.store import ensure_cluster, write_transaction
 
 FILES_DIR = Path(__file__).parent / "files"
 MANIFEST = FILES_DIR / "manifest.toml"
@@ -69,8 +69,8 @@ def load_demo(
         reports.append(
             import_file(con, FILES_DIR / entry["file"], cluster_id=cluster_id, user=user, **options)
         )
-    with WRITE_LOCK:
-        con.execute(
+    with write_transaction(con) as cur:
+        cur.execute(
             "UPDATE cluster SET name = $name, org_form = $org_form, staff_fte = $staff_fte, "
             "strategic_priorities = $strategic_priorities, tiers = $tiers, region = $region "
             "WHERE cluster_id = $cluster_id",
