@@ -1,8 +1,10 @@
 """Local accounts: user names with a role and an argon2 password hash in ``app_user``.
 
 Passwords are never stored or logged; every sign-in attempt, successful or not, is written
-to the audit log. ``verify`` spends the same argon2 work on unknown names as on known ones,
-so response time does not reveal which user names exist.
+to the audit log, an unknown user name as a keyed hash (it may be a password typed into the
+wrong field). ``verify`` spends the same argon2 work on unknown names as on known ones, so
+response time does not reveal which user names exist, and does that work outside the write
+lock, so sign-ins and imports never queue behind each other.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from auth.roles import ROLES, Role
 from data import audit
+from data.pseudonym import KeyFileError, keyed_hash, load_key
+from data.store import db_file, write_transaction
 from i18n import t
 
 MIN_PASSWORD_LENGTH = 8
@@ -59,23 +63,26 @@ def add_user(
     _check_role(role)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError("short_password", min=MIN_PASSWORD_LENGTH)
-    if con.execute("SELECT 1 FROM app_user WHERE user_name = ?", [name]).fetchone():
-        raise AccountError("exists", name=name)
-    con.execute(
-        "INSERT INTO app_user (user_name, role, pw_hash) VALUES (?, ?, ?)",
-        [name, role, _HASHER.hash(password)],
-    )
-    audit.record(con, "user_add", f"{name}: {role}", user=actor)
+    pw_hash = _HASHER.hash(password)  # argon2 work before the write lock is taken
+    with write_transaction(con) as cur:
+        if cur.execute("SELECT 1 FROM app_user WHERE user_name = ?", [name]).fetchone():
+            raise AccountError("exists", name=name)
+        cur.execute(
+            "INSERT INTO app_user (user_name, role, pw_hash) VALUES (?, ?, ?)",
+            [name, role, pw_hash],
+        )
+        audit.record(cur, "user_add", f"{name}: {role}", user=actor)
 
 
 def remove_user(con: duckdb.DuckDBPyConnection, name: str, *, actor: str | None = None) -> None:
     """Delete a local account; AccountError when there is no such user."""
-    removed = con.execute(
-        "DELETE FROM app_user WHERE user_name = ? RETURNING user_name", [name]
-    ).fetchall()
-    if not removed:
-        raise AccountError("not_found", name=name)
-    audit.record(con, "user_remove", name, user=actor)
+    with write_transaction(con) as cur:
+        removed = cur.execute(
+            "DELETE FROM app_user WHERE user_name = ? RETURNING user_name", [name]
+        ).fetchall()
+        if not removed:
+            raise AccountError("not_found", name=name)
+        audit.record(cur, "user_remove", name, user=actor)
 
 
 def list_users(con: duckdb.DuckDBPyConnection) -> list[tuple[str, Role, datetime]]:
@@ -103,16 +110,27 @@ def record_sign_in(con: duckdb.DuckDBPyConnection, user: str, success: bool, met
 
 
 def verify(con: duckdb.DuckDBPyConnection, name: str, password: str) -> Role | None:
-    """The user's role when the password is right, else None; audited either way."""
+    """The user's role when the password is right, else None; audited either way. The caller
+    holds no write lock: only the audit entry (and a rehash) is written, after the check."""
     row = con.execute("SELECT role, pw_hash FROM app_user WHERE user_name = ?", [name]).fetchone()
     stored = row[1] if row and row[1] else _unknown_user_hash()
     try:
         ok = _HASHER.verify(stored, password) and row is not None and row[1] is not None
     except (VerificationError, InvalidHashError):
         ok = False
-    if ok and _HASHER.check_needs_rehash(stored):
-        con.execute(
-            "UPDATE app_user SET pw_hash = ? WHERE user_name = ?", [_HASHER.hash(password), name]
-        )
-    record_sign_in(con, name, ok, "password")
+    rehash = _HASHER.hash(password) if ok and _HASHER.check_needs_rehash(stored) else None
+    with write_transaction(con) as cur:
+        if rehash is not None:
+            cur.execute("UPDATE app_user SET pw_hash = ? WHERE user_name = ?", [rehash, name])
+        record_sign_in(cur, name if row else unknown_name(con, name), ok, "password")
     return row[0] if ok else None
+
+
+def unknown_name(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """How the audit log names a user name that is no account: ``unknown:`` and a keyed hash,
+    the same for the same name (repeated guesses show), never the typed text."""
+    try:
+        key = load_key(db_file(con))
+    except KeyFileError:
+        return "unknown"
+    return f"unknown:{keyed_hash(key, 'sign-in:' + name)[:12]}"
