@@ -18,11 +18,11 @@ from appkit.context import Ctx
 from data.schema import SchemaTooNew
 from data.store import (
     DEFAULT_CLUSTER,
-    WRITE_LOCK,
     DatabaseBusy,
     default_db_path,
     ensure_cluster,
     open_db,
+    write_transaction,
 )
 from indicators.custom import CustomIndicatorError, register_installed
 
@@ -31,9 +31,9 @@ from indicators.custom import CustomIndicatorError, register_installed
 def connection(db: str) -> duckdb.DuckDBPyConnection:
     """The process's one connection to the database (queries take cursors from it)."""
     con = open_db(db)
-    with WRITE_LOCK:
-        if not con.execute("SELECT count(*) FROM cluster").fetchone()[0]:
-            ensure_cluster(con, DEFAULT_CLUSTER)
+    with write_transaction(con) as cur:
+        if not cur.execute("SELECT count(*) FROM cluster").fetchone()[0]:
+            ensure_cluster(cur, DEFAULT_CLUSTER)
     try:
         register_installed(con)  # the installation's own indicators, as the CLI sees them
     except CustomIndicatorError as unusable:

@@ -20,7 +20,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from appkit.controls import LANGUAGE_WIDGET
 from auth.accounts import account_role, has_users, verify
 from auth.oidc import email_verified, login_provider, role_for_email, sign_in_email
-from data.store import WRITE_LOCK
+from auth.throttle import THROTTLE
 from i18n import t
 
 ROLE, USER, METHOD = "role", "user", "auth_method"
@@ -92,28 +92,39 @@ def _organisation_sign_in(con: duckdb.DuckDBPyConnection, sso: Oidc) -> None:
     if state.get(REFUSED) == email:
         return
     verified = email_verified(st.user.to_dict(), sso.allow_list)
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            role = sign_in_email(cur, email, verified, sso.allow_list)
-        finally:
-            cur.close()
+    role = sign_in_email(con, email, verified, sso.allow_list)
     if role is None:
         state[REFUSED] = email
     else:
         state.update({ROLE: role, USER: email, METHOD: "oidc"})
 
 
+class Throttled(Exception):
+    """Too many failed sign-ins for this account or from this address: wait ``wait_s``."""
+
+    def __init__(self, wait_s: float) -> None:
+        super().__init__(f"sign-in throttled for {wait_s:.0f} s")
+        self.wait_s = wait_s
+
+
 def sign_in_password(con: duckdb.DuckDBPyConnection, name: str, password: str) -> bool:
-    """Check a local account's password (audited either way); True when it is signed in."""
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            role = verify(cur, name, password)
-        finally:
-            cur.close()
+    """Check a local account's password (audited either way); True when it is signed in.
+
+    Throttled (per account and per client address, ``auth.throttle``) while a wait from
+    earlier failures runs: then the password is not checked at all."""
+    address = st.context.ip_address
+    wait_s = THROTTLE.wait_s(name, address)
+    if wait_s > 0:
+        raise Throttled(wait_s)
+    cur = con.cursor()
+    try:
+        role = verify(cur, name, password)
+    finally:
+        cur.close()
     if role is None:
+        THROTTLE.failed(name, address)
         return False
+    THROTTLE.succeeded(name, address)
     _forget()
     st.session_state.update({ROLE: role, USER: name, METHOD: "password"})
     return True

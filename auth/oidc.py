@@ -30,6 +30,7 @@ import duckdb
 
 from auth.accounts import record_sign_in
 from auth.roles import Role
+from data.store import write_transaction
 
 # Allow-list keys and the role each grants, strongest first (a listed manager stays a manager).
 ALLOW_LIST_KEYS: tuple[tuple[str, Role], ...] = (("managers", "manager"), ("board", "board"))
@@ -91,5 +92,6 @@ def sign_in_email(
 ) -> Role | None:
     """Role for a signed-in OIDC identity, audited; None when unverified or not listed."""
     role = role_for_email(email, allow_list) if verified else None
-    record_sign_in(con, email or "", role is not None, "oidc")
+    with write_transaction(con) as cur:
+        record_sign_in(cur, email or "", role is not None, "oidc")
     return role

@@ -58,6 +58,11 @@ class Throttle:
             for key in _keys(account, address):
                 self._seen.pop(key, None)
 
+    def clear(self) -> None:
+        """Forget every failure (tests; an operator's restart does the same)."""
+        with self._lock:
+            self._seen.clear()
+
     def _left(self, key: str, now: float) -> float:
         entry = self._seen.get(key)
         if entry is None or entry.count < FREE_FAILURES:

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from data import audit
-from data.store import WRITE_LOCK
+from data.store import write_transaction
 
 ORG_FORMS = (
     "ry",
@@ -79,22 +79,12 @@ def save_profile(
         new.region,
         cluster_id,
     ]
-    with WRITE_LOCK:
-        con.begin()
-        try:
-            con.execute(
-                "UPDATE cluster SET name = ?, org_form = ?, staff_fte = ?, "
-                "strategic_priorities = ?, tiers = ?, region = ? WHERE cluster_id = ?",
-                values,
-            )
-            audit.record(
-                con,
-                "cluster_profile",
-                f"{cluster_id}: {new.name}",
-                user=user,
-                cluster_id=cluster_id,
-            )
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
+    with write_transaction(con) as cur:
+        cur.execute(
+            "UPDATE cluster SET name = ?, org_form = ?, staff_fte = ?, "
+            "strategic_priorities = ?, tiers = ?, region = ? WHERE cluster_id = ?",
+            values,
+        )
+        audit.record(
+            cur, "cluster_profile", f"{cluster_id}: {new.name}", user=user, cluster_id=cluster_id
+        )

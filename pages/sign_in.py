@@ -3,6 +3,8 @@ when the secrets configure OIDC. The only page anyone gets before signing in."""
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from appkit import signin
@@ -48,9 +50,13 @@ def password(lang: str) -> None:
             t("signin.submit", lang), type="primary", icon=":material/login:"
         )
     if submitted:
-        if signin.sign_in_password(open_connection(lang), name.strip(), secret):
-            st.rerun()
-        st.error(t("signin.failed", lang), icon=":material/error:")
+        try:
+            if signin.sign_in_password(open_connection(lang), name.strip(), secret):
+                st.rerun()
+            st.error(t("signin.failed", lang), icon=":material/error:")
+        except signin.Throttled as wait:
+            seconds = math.ceil(wait.wait_s)
+            st.error(t("signin.throttled", lang, seconds=seconds), icon=":material/timer:")
 
 
 def main() -> None:

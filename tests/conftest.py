@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from auth.throttle import THROTTLE
 from data.store import ensure_cluster, memory_db
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -23,6 +24,7 @@ def _isolated_key(
     key_dir = tmp_path_factory.mktemp("key")
     monkeypatch.setenv("KLUSTERIMITTARI_KEY_FILE", str(key_dir / "test.key"))
     monkeypatch.delenv("KLUSTERIMITTARI_DB", raising=False)
+    THROTTLE.clear()  # failed sign-ins of one test never throttle another
 
 
 @pytest.fixture
