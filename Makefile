@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
+# Local mode (no accounts) is for this computer only: the app listens on localhost unless the
+# operator says otherwise, e.g. `make run ADDRESS=0.0.0.0` once accounts or OIDC are set up.
+ADDRESS ?= localhost
 
 .PHONY: install run test test-fast bench bench-smoke lint screenshots lock clean
 
@@ -17,7 +20,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/klusterimittari demo --if-empty
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m auth.preflight
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -19,7 +19,14 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from appkit.controls import LANGUAGE_WIDGET
 from auth.accounts import account_role, has_users, verify
-from auth.oidc import email_verified, login_provider, role_for_email, sign_in_email
+from auth.oidc import (
+    AuthConfigError,
+    config_error,
+    email_verified,
+    login_provider,
+    role_for_email,
+    sign_in_email,
+)
 from auth.throttle import THROTTLE
 from i18n import t
 
@@ -37,15 +44,28 @@ class Oidc:
 
 
 def oidc() -> Oidc | None:
-    """The OIDC provider and role allow-list, or None when the secrets configure none."""
+    """The OIDC provider and role allow-list, or None when the secrets have no ``[auth]``.
+
+    An incomplete ``[auth]`` section stops the run with a bilingual error (``refuse``): the
+    app never falls back to local mode, where whoever opens it is the manager."""
     try:
         auth = st.secrets.get("auth")
     except StreamlitSecretNotFoundError:
         return None
+    problem = config_error(auth)
+    if problem is not None:
+        refuse(problem)
     provider = login_provider(auth)
     if provider is None:
         return None
     return Oidc(provider, dict(auth.get("roles") or {}))
+
+
+def refuse(problem: AuthConfigError) -> None:
+    """Show why sign-in is not configured, in both languages (no language is chosen yet), and
+    stop: no page runs."""
+    st.error(f"{problem.message('fi')}\n\n{problem.message('en')}", icon=":material/lock:")
+    st.stop()
 
 
 def resolve(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -13,6 +13,10 @@ The allow-list lives in ``.streamlit/secrets.toml`` next to the ``st.login`` set
     managers = ["koordinaattori@klusteri.fi"]
     board = ["puheenjohtaja@kaupunki.fi"]
 
+An ``[auth]`` section that does not configure a provider completely (a key missing, empty or
+misspelt) is an error, never a reason to fall back to local mode: ``config_error`` names what
+is missing, and the app and ``make run`` refuse to start with it.
+
 Only listed addresses get a role; a verified identity that is not listed gets none. The
 ``roles`` table holds no provider keys, so ``st.login`` does not take it for a provider.
 A named provider (``[auth.microsoft]`` with the three provider keys) works as well.
@@ -31,6 +35,7 @@ import duckdb
 from auth.accounts import record_sign_in
 from auth.roles import Role
 from data.store import write_transaction
+from i18n import t
 
 # Allow-list keys and the role each grants, strongest first (a listed manager stays a manager).
 ALLOW_LIST_KEYS: tuple[tuple[str, Role], ...] = (("managers", "manager"), ("board", "board"))
@@ -59,6 +64,37 @@ def login_provider(auth: Mapping[str, object] | None) -> str | None:
         ),
         None,
     )
+
+
+class AuthConfigError(ValueError):
+    """An ``[auth]`` section that is present but does not configure sign-in completely."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(self.message("fi") + " / " + self.message("en"))
+
+    def message(self, lang: str = "fi") -> str:
+        return t("signin.config_incomplete", lang, missing=", ".join(self.missing))
+
+
+def config_error(auth: Mapping[str, object] | None) -> AuthConfigError | None:
+    """Why a present ``[auth]`` section configures no provider (None: absent, or complete).
+
+    Missing means absent or empty: the shared keys, and the provider keys either directly in
+    ``[auth]`` or in one sub-table (a named provider)."""
+    if not auth or login_provider(auth) is not None:
+        return None
+    missing = [f"[auth] {key}" for key in SHARED_KEYS if not auth.get(key)]
+    tables = {name: v for name, v in auth.items() if isinstance(v, Mapping) and name != "roles"}
+    candidates = {"[auth]": auth, **{f"[auth.{name}]": v for name, v in tables.items()}}
+    best = min(
+        (
+            [f"{where} {key}" for key in PROVIDER_KEYS if not section.get(key)]
+            for where, section in candidates.items()
+        ),
+        key=len,
+    )
+    return AuthConfigError(missing + best)
 
 
 def email_verified(claims: Mapping[str, object], allow_list: Mapping[str, object]) -> bool:
