@@ -9,11 +9,10 @@ import streamlit as st
 
 from appkit.connection import connection
 from appkit.context import Ctx
+from appkit.widgets import XLSX
 from export.board_workbook import board_workbook
 from export.html_report import html_report
 from export.workbook import export_workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _download(

@@ -1,5 +1,6 @@
-"""Charts more than one page draws, each with its caveat: members by tier and engagement,
-funding paid and committed, participation over the years, regional context."""
+"""Charts more than one page draws, each with its caveat and the table of its numbers:
+members by tier and engagement, funding paid and committed, participation over the years,
+regional context."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 from appkit import widgets
 from appkit.context import Ctx
 from charts import figures
+from charts.table import TEXT, table
 from indicators import breakdowns as bd
 from indicators.engagement import LEVELS
 
@@ -18,6 +20,9 @@ PARTICIPATION_METRICS = {  # column of the participation trend → its ORG-4 met
     "person_participations": "person_participations",
     "participating_orgs": "participating_orgs",
 }
+# Who was reached: people and organisations share an axis; events (a handful a year) get their
+# own chart, as one axis for both would flatten them.
+REACH = ("person_participations", "participating_orgs")
 
 
 def level_names(c: Ctx) -> dict[str, str]:
@@ -33,70 +38,107 @@ def funding_group_names(c: Ctx) -> dict[str, str]:
 def tier_matrix(c: Ctx, rows: pd.DataFrame, key: str) -> None:
     """Members by tier × engagement level in one year (``bd.tier_engagement``), with caveat."""
     rows = rows.assign(tier=rows["tier"].fillna(c.t("ui.members.no_tier")))
-    widgets.plot(
+    tiers = list(dict.fromkeys(rows["tier"]))
+    names = level_names(c)
+    counts = rows.pivot_table(index="tier", columns="level", values="members", aggfunc="sum")
+    data = table(
+        c.t("board.col.tier"),
+        [(c.t("board.col.tier"), TEXT)] + [(names[lv], "count") for lv in LEVELS],
+        [[tier] + [counts.at[tier, lv] for lv in LEVELS] for tier in tiers],
+    )
+    widgets.chart(
+        c,
         figures.matrix(
             rows,
             rows="tier",
             cols="level",
             value="members",
-            row_order=list(dict.fromkeys(rows["tier"])),
+            row_order=tiers,
             col_order=LEVELS,
-            col_labels=level_names(c),
+            col_labels=names,
             lang=c.lang,
         ),
-        key=key,
+        key,
+        data,
     )
     widgets.caveat(c.t("ui.caveat.members"))
 
 
 def funding_status(c: Ctx, rows: pd.DataFrame, key: str) -> None:
     """Paid vs committed funding per group and year (``bd.funding_by_group``), with caveat."""
-    widgets.plot(
+    names = funding_group_names(c)
+    status = {
+        "paid_eur": c.t("analytics.funding.paid"),
+        "committed_eur": c.t("analytics.funding.committed"),
+    }
+    data = table(
+        c.t("ui.overview.funding"),
+        [
+            (c.t("ui.chart.year"), TEXT),
+            (c.t("board.col.group"), TEXT),
+            (status["paid_eur"], "eur"),
+            (status["committed_eur"], "eur"),
+        ],
+        [
+            [r.year, names.get(r.funding_group, r.funding_group), r.paid_eur, r.committed_eur]
+            for r in rows.itertuples()
+            if r.paid_eur or r.committed_eur
+        ],
+    )
+    widgets.chart(
+        c,
         figures.paid_vs_committed(
             rows,
             series="funding_group",
-            labels=funding_group_names(c),
-            status_labels={
-                "paid_eur": c.t("analytics.funding.paid"),
-                "committed_eur": c.t("analytics.funding.committed"),
-            },
+            labels=names,
+            status_labels=status,
             lang=c.lang,
             order=bd.GROUP_ORDER,
         ),
-        key=key,
+        key,
+        data,
     )
     widgets.caveat(c.t("ui.caveat.funding"))
 
 
 def participation_lines(
-    c: Ctx, rows: pd.DataFrame, key: str, columns: Sequence[str] = tuple(PARTICIPATION_METRICS)
+    c: Ctx, rows: pd.DataFrame, key: str, columns: Sequence[str] = REACH
 ) -> None:
     """The ``columns`` of ``bd.participation_trend`` as lines over the years, with caveat."""
-    widgets.plot(
-        figures.lines(
-            rows,
-            x="year",
-            unit="count",
-            lang=c.lang,
-            columns={col: c.metric_name("ORG-4", PARTICIPATION_METRICS[col]) for col in columns},
-        ),
-        key=key,
+    names = {col: c.metric_name("ORG-4", PARTICIPATION_METRICS[col]) for col in columns}
+    data = table(
+        c.t("ui.overview.participation"),
+        [(c.t("ui.chart.year"), TEXT)] + [(names[col], "count") for col in columns],
+        [[r["year"]] + [r[col] for col in columns] for r in rows.to_dict("records")],
+    )
+    widgets.chart(
+        c,
+        figures.lines(rows, x="year", unit="count", lang=c.lang, columns=names),
+        key,
+        data,
     )
     widgets.caveat(c.t("ui.caveat.participation"))
 
 
 def regional_lines(c: Ctx, part: pd.DataFrame, key: str, name: str = "") -> None:
-    """One measure of ``bd.regional_series`` as a line per region (``name · region`` when named);
-    the axis starts near the data, as context series do."""
+    """One measure of ``bd.regional_series`` as an index line per region (first year = 100,
+    each point labelled with its change in %), its levels in the table under it."""
     wide = part.pivot_table(index="year", columns="region", values="value").reset_index()
-    widgets.plot(
-        figures.lines(
+    regions = list(wide.columns[1:])
+    data = table(
+        name or c.t("ui.overview.regional"),
+        [(c.t("ui.chart.year"), TEXT)] + [(str(r), "count") for r in regions],
+        [[r["year"]] + [r[region] for region in regions] for r in wide.to_dict("records")],
+    )
+    widgets.chart(
+        c,
+        figures.index_lines(
             wide,
             x="year",
-            unit="count",
             lang=c.lang,
-            columns={r: f"{name} · {r}" if name else r for r in wide.columns[1:]},
-            from_zero=False,
+            columns={r: f"{name} · {r}" if name else str(r) for r in regions},
+            index_label=c.t("ui.figure.index_axis"),
         ),
-        key=key,
+        key,
+        data,
     )

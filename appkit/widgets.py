@@ -10,6 +10,10 @@ import streamlit as st
 
 from appkit.context import Ctx
 from appkit.markdown import escape
+from charts.table import Table
+from export.table_file import table_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 DATA_IMPORT_PAGE = "pages/data_import.py"
 DATA_CLASS_COLOURS = {
@@ -57,8 +61,56 @@ def no_data_yet(c: Ctx, kinds: Sequence[str]) -> bool:
     return False
 
 
-def plot(fig: Any, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+# Charts are read, not explored: no toolbar over the legend (also on a phone), no zoom that
+# hides the axis; the numbers are in the table under each chart.
+PLOT_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+
+
+def plot(fig: Any, key: str, *, selectable: bool = False) -> Any:
+    """Draw a figure; ``selectable`` returns the clicked points (a manager's drill-down)."""
+    if selectable:
+        return st.plotly_chart(
+            fig,
+            width="stretch",
+            key=key,
+            config=PLOT_CONFIG,
+            on_select="rerun",
+            selection_mode="points",
+        )
+    st.plotly_chart(fig, width="stretch", key=key, config=PLOT_CONFIG)
+    return None
+
+
+def chart(
+    c: Ctx, fig: Any, key: str, data: Table | None = None, *, selectable: bool = False
+) -> Any:
+    """A figure with its numbers under it ("show data": the table and a download that keeps
+    every text a text, SPEC 6); ``selectable`` as in ``plot``."""
+    event = plot(fig, key, selectable=selectable)
+    if data is not None and data.rows:
+        show_data(c, data, key)
+    return event
+
+
+def show_data(c: Ctx, data: Table, key: str) -> None:
+    """The table behind a chart, folded away under "show data", with its download."""
+    with st.expander(c.t("ui.chart.show_data"), icon=":material/table:"):
+        st.dataframe(data.display(c.lang), hide_index=True, width="stretch")
+        st.download_button(
+            c.t("ui.chart.download"),
+            table_workbook(data, c.lang),
+            file_name=f"{slug(data.title)}.xlsx",
+            mime=XLSX,
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"data:{key}",
+        )
+
+
+def slug(text: str) -> str:
+    """A file name from a title: letters, digits and dashes."""
+    kept = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
+    return "-".join(part for part in kept.split("-") if part)[:60] or "data"
 
 
 def frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:

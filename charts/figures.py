@@ -30,20 +30,35 @@ def _layout(
     barmode: str | None = None,
     x_title: str | None = None,
 ) -> go.Figure:
+    """Shared layout: margins that grow to fit every label (automargin), the legend above the
+    plot where nothing else is drawn (charts carry no title of their own: the page heads them),
+    horizontal tick labels, the unit on the value axis, which starts at zero."""
     fig.update_layout(
         separators=separators(lang),
         height=height,
-        margin={"l": 8, "r": 8, "t": 28, "b": 8},
+        margin={"l": 4, "r": 4, "t": 4, "b": 4, "autoexpand": True},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         hovermode="closest",
-        uniformtext={"minsize": 9, "mode": "hide"},
+        uniformtext={"minsize": 10, "mode": "hide"},
         **({"barmode": barmode} if barmode else {}),
     )
-    fig.update_xaxes(type="category", title=x_title)
-    fig.update_yaxes(**axis(unit, lang))
+    fig.update_xaxes(type="category", title=x_title, automargin=True, tickangle=0)
+    fig.update_yaxes(**axis(unit, lang), automargin=True)
     if unit == "count" and barmode != "stack" and _top(fig) < SMALL_COUNT:
         fig.update_yaxes(dtick=1)  # whole numbers only: no 0,2 ticks on a count axis
     return fig
+
+
+def wrap(text: str, width: int = 14) -> str:
+    """A category label broken into lines of about ``width`` characters (``<br>``), so a long
+    name stays horizontal and readable instead of being tilted over its neighbours."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _top(fig: go.Figure) -> float:
@@ -58,8 +73,15 @@ def _top(fig: go.Figure) -> float:
 
 
 def _pattern(shape: str | list[str]) -> dict[str, object]:
-    """A white hatch drawn over the bar's colour (an empty shape = a plain bar)."""
-    return {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.3}
+    """A faint white hatch over the bar's colour (an empty shape = a plain bar): it tells the
+    series apart without colour and leaves the white value inside the bar readable."""
+    return {
+        "shape": shape,
+        "fillmode": "overlay",
+        "fgcolor": "rgba(255,255,255,0.45)",
+        "size": 9,
+        "solidity": 0.15,
+    }
 
 
 def _texts(values: Sequence[float | None], unit: str, lang: str) -> list[str]:
@@ -103,6 +125,8 @@ def stacked_bars(
             text=_texts(values, unit, lang),
             textposition="inside" if barmode == "stack" else "outside",
             textangle=0,
+            insidetextfont={"color": "#ffffff"},
+            cliponaxis=False,
             marker={"color": colour, "pattern": _pattern(style["pattern"])},
             hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
         )
@@ -136,39 +160,47 @@ def paid_vs_committed(
     order: Sequence[str] | None = None,
     colour_of: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Funding per year as two stacked bars, paid and committed, side by side.
+    """Funding per year: a stacked bar of what was paid, and beside it, only in the years that
+    have some, a hatched bar of what was committed but not paid.
 
-    ``df`` has ``year``, the ``series`` column, ``paid_eur`` and ``committed_eur``. Each bar is
-    labelled with its year and status; committed bars are hatched so they differ without colour.
+    ``df`` has ``year``, the ``series`` column, ``paid_eur`` and ``committed_eur``.
     """
     years = sorted(df["year"].unique())
-    statuses = ("paid_eur", "committed_eur")
-    x = [f"{y}<br>{status_labels[s]}" for y in years for s in statuses]
+    committed_years = {int(y) for y in df.loc[df["committed_eur"].fillna(0) > 0, "year"]}
+    columns = [(y, "paid_eur") for y in years] + [
+        (y, "committed_eur") for y in years if int(y) in committed_years
+    ]
+    columns.sort(key=lambda c: (c[0], c[1] != "paid_eur"))
+    x = [
+        f"{y}" if int(y) not in committed_years else f"{y}<br>{status_labels[s]}"
+        for y, s in columns
+    ]
     fig = go.Figure()
     keys = list(order) if order is not None else list(dict.fromkeys(df[series]))
     indexed = df.set_index(["year", series])
     for index, key in enumerate(keys):
         if key not in set(df[series]):
             continue
-        values = [indexed[s].get((y, key)) for y in years for s in statuses]
+        values = [indexed[s].get((y, key)) for y, s in columns]
         values = [None if v is None or pd.isna(v) or v == 0 else float(v) for v in values]
         if not any(values):
             continue
         style = colours.series_style(index)
         colour = (colour_of or {}).get(key, style["colour"])
-        shapes = [
-            ("/" if s == "committed_eur" else style["pattern"]) for _ in years for s in statuses
-        ]
+        shapes = [("/" if s == "committed_eur" else style["pattern"]) for _, s in columns]
         fig.add_bar(
             x=x,
             y=values,
             name=labels.get(key, key),
             text=_texts(values, "eur", lang),
             textposition="inside",
+            insidetextfont={"color": "#ffffff"},
             marker={"color": colour, "pattern": _pattern(shapes)},
             hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
         )
-    return _layout(fig, lang, "eur", barmode="stack")
+    fig = _layout(fig, lang, "eur", barmode="stack")
+    fig.update_xaxes(title=status_labels["paid_eur"] if not committed_years else None)
+    return fig
 
 
 def funding_mix(
@@ -261,6 +293,7 @@ def lines(
             line={"color": colour, "dash": style["dash"], "width": 2.5},
             marker={"symbol": style["symbol"], "size": 9, "color": colour},
             connectgaps=False,
+            cliponaxis=False,
             hovertemplate="%{x}: %{text}<extra>" + label + "</extra>",
         )
     fig = _layout(fig, lang, unit)
@@ -363,10 +396,98 @@ def metric_trend(
             customdata=_texts(targets, unit, lang),
             hovertemplate="%{x}: %{customdata}<extra>" + target_label + "</extra>",
         )
-    fig = _layout(fig, lang, unit, height=280)
-    fig.update_layout(
-        title={"text": label, "font": {"size": 14}, "x": 0, "xanchor": "left"},
-        margin={"t": 40},
-        showlegend=has_target,
+    fig = _layout(fig, lang, unit, height=260)
+    fig.update_layout(showlegend=has_target)
+    return fig
+
+
+def trend_bars(
+    years: Sequence[int],
+    values: Sequence[float | None],
+    texts: Sequence[str],
+    *,
+    unit: str,
+    lang: str,
+    highlight: int,
+    colour: str,
+    height: int = 150,
+) -> go.Figure:
+    """A figure's several-year series as small bars under its headline number: the chosen year
+    in full colour, the others lighter, each bar's value written on it (``texts``: the caller's
+    words for years not recorded or hidden); no value axis, the bars start at zero."""
+    xs = [str(y) for y in years]
+    light = colours.shades(colour, 2)[0]
+    fig = go.Figure(
+        go.Bar(
+            x=xs,
+            y=_plotted(values, unit),
+            text=list(texts),
+            textposition="outside",
+            cliponaxis=False,
+            marker={"color": [colour if y == highlight else light for y in years]},
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    fig = _layout(fig, lang, unit, height=height)
+    top = max((v for v in _plotted(values, unit) if v is not None), default=0) or 1
+    fig.update_yaxes(visible=False, range=[0, top * 1.35])
+    fig.update_layout(showlegend=False, bargap=0.35)
+    return fig
+
+
+def index_lines(
+    df: pd.DataFrame,
+    *,
+    x: str,
+    columns: Mapping[str, str],
+    lang: str,
+    index_label: str,
+    min_span: float = 10.0,
+) -> go.Figure:
+    """Context series as an index, each series' first year with a value = 100, every point
+    labelled with its change since then (``−0,7 %``). The axis spans at least ``min_span``
+    index points either side of 100, so a small change looks small and not like a plunge;
+    series of different sizes (population, jobs) share one honest axis."""
+    fig = go.Figure()
+    xs = [str(v) for v in df[x]]
+    lowest, highest = 100.0 - min_span, 100.0 + min_span
+    for index, (column, label) in enumerate(columns.items()):
+        raw = [None if v is None or pd.isna(v) else float(v) for v in df[column]]
+        base = next((v for v in raw if v), None)
+        if base is None:
+            continue
+        points = [None if v is None else v / base * 100 for v in raw]
+        texts = [
+            ""
+            if p is None
+            else ("100" if i == raw.index(base) else _change_text(p / 100 - 1, lang))
+            for i, p in enumerate(points)
+        ]
+        known = [p for p in points if p is not None]
+        lowest, highest = min(lowest, *known), max(highest, *known)
+        style = colours.series_style(index)
+        fig.add_scatter(
+            x=xs,
+            y=points,
+            name=label,
+            mode="lines+markers+text" if len(columns) <= MAX_LABELLED_LINES else "lines+markers",
+            text=texts,
+            textposition="top center",
+            line={"color": style["colour"], "dash": style["dash"], "width": 2.5},
+            marker={"symbol": style["symbol"], "size": 9, "color": style["colour"]},
+            cliponaxis=False,
+            customdata=_texts(raw, "count", lang),
+            hovertemplate="%{x}: %{customdata} (%{text})<extra>" + label + "</extra>",
+        )
+    fig = _layout(fig, lang, "count")
+    fig.add_hline(y=100, line={"color": colours.MUTED, "width": 1, "dash": "dot"})
+    fig.update_yaxes(
+        range=[lowest - 2, highest + 2], rangemode="normal", title=index_label, dtick=None
     )
     return fig
+
+
+def _change_text(change: float, lang: str) -> str:
+    """A relative change with its sign: ``+1,2 %``, ``−0,7 %``."""
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return sign + format_value(abs(change), "ratio", lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from i18n import format as fmt
+from i18n import t
 from i18n.format import NBSP
 
 EUR = "eur"
@@ -61,3 +62,23 @@ def axis(unit: str, lang: str) -> dict[str, object]:
 def separators(lang: str) -> str:
     """Plotly's decimal and thousands separators: ``1 234,5`` in Finnish, ``1,234.5`` in English."""
     return ", " if lang == "fi" else ".,"
+
+
+def figure_text(
+    value: float | None, unit: str, lang: str, *, suppressed: bool, recorded: bool
+) -> str:
+    """A figure as people read it: hidden when it rests on fewer than 5 answers, "not
+    recorded" when no row was entered (``indicators.honesty.recorded``), else its value."""
+    if suppressed:
+        return t("ui.suppressed", lang)
+    if not recorded:
+        return t("ui.figure.not_recorded", lang)
+    return format_value(value, unit, lang)
+
+
+def change_text(change: float, unit: str, lang: str) -> str:
+    """A signed difference in the unit (percentage points for shares): ``+12``, ``−1,5 %-yks.``."""
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    if unit in PERCENT_UNITS:
+        return sign + t("ui.unit.points", lang, value=fmt.number(abs(change) * 100, lang, 1))
+    return sign + format_value(abs(change), unit, lang)

@@ -1,10 +1,11 @@
-"""Yleiskuva / Overview: the city board's few charts, each with the cookbook's caveat."""
+"""Yleiskuva / Overview: the board's answer for the year first (inputs → activity → results,
+targets, data as of), then the few charts behind it, each with its numbers and caveat."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from appkit import downloads, panels, widgets
+from appkit import downloads, headline, panels, widgets
 from appkit.connection import cached
 from appkit.context import Ctx
 from appkit.frame import current
@@ -42,12 +43,7 @@ def participation(c: Ctx) -> None:
     if rows.empty or not rows["events"].sum():
         widgets.empty(c, ("events", "participants"))
         return
-    panels.participation_lines(
-        c,
-        rows,
-        key="overview_participation",
-        columns=("person_participations", "participating_orgs"),
-    )
+    panels.participation_lines(c, rows, key="overview_participation")
 
 
 def stories(c: Ctx) -> None:
@@ -62,6 +58,7 @@ def stories(c: Ctx) -> None:
 
 
 def survey(c: Ctx) -> None:
+    """The latest survey year's headline items, each with its n, and the response rate."""
     st.subheader(c.t("ui.overview.survey"), anchor=False)
     rates = widgets.frame(cached(c, response_rates, c.cluster_id, c.years))
     if rates.empty:
@@ -82,6 +79,7 @@ def survey(c: Ctx) -> None:
             invited=format_value(latest["invited"], "count", c.lang),
         )
     )
+    rate = format_value(latest["response_rate"], "share", c.lang)
     for column, code in zip(st.columns(len(HEADLINE_ITEMS)), HEADLINE_ITEMS):
         row = items[items["item_code"] == code]
         with column:
@@ -95,8 +93,10 @@ def survey(c: Ctx) -> None:
                 else format_value(item["mean"], "score", c.lang)
             )
             st.metric(f"{code} · {c.t('ui.survey.mean_of_5')}", value)
+            n = format_value(item["n"], "count", c.lang)
             st.caption(
-                f"{part_label(code, c.lang)} · n = {format_value(item['n'], 'count', c.lang)}"
+                f"{part_label(code, c.lang)} · "
+                + c.t("ui.figure.survey_basis", year=year, n=n, rate=rate)
             )
     widgets.caveat(c.t("ui.caveat.survey"))
 
@@ -130,6 +130,9 @@ def main() -> None:
     ):
         return
     downloads.export_buttons(c, board=True)
+    headline.render(c, headline.board_headline(c, c.years[1]))
+    st.divider()
+    st.subheader(c.t("ui.headline.details"), anchor=False)
     left, right = st.columns(2, gap="large")
     with left:
         funding(c)

@@ -1,0 +1,169 @@
+"""The overview's first screen: the board's answer for one year (``indicators.headline``).
+
+Three cards side by side (inputs → activity → results, stacked on a phone), each leading with
+one figure, its context figures, data class and several-year bars with their numbers; then a
+tile per target of the year with its status, and the "data as of" stamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from appkit import widgets
+from appkit.cards import results
+from appkit.connection import cached
+from appkit.context import Ctx
+from charts import colours, figures
+from charts.table import TEXT, Table, table
+from charts.units import change_text, figure_text, format_value
+from i18n import format as fmt
+from indicators import honesty
+from indicators.headline import Figure, Headline, Section, headline, last_import
+from indicators.targets import list_targets
+
+STATUS_COLOURS = {
+    honesty.REACHED: "green",
+    honesty.ON_TRACK: "blue",
+    honesty.BEHIND: "orange",
+    honesty.NOT_REACHED: "red",
+    honesty.NO_DATA: "gray",
+    honesty.NO_TARGET: "gray",
+}
+TILES_PER_ROW = 4
+
+
+def board_headline(c: Ctx, year: int) -> Headline:
+    """The headline of ``year`` over the selected years, from the cached results."""
+    records = results(c).to_dict("records")
+    return headline(
+        records,
+        cached(c, list_targets, c.cluster_id),
+        year,
+        c.years or (year, year),
+        today=dt.date.today(),
+        as_of=cached(c, last_import, c.cluster_id),
+    )
+
+
+def text(c: Ctx, f: Figure, year: int | None = None) -> str:
+    """A figure's value in ``year`` (its chosen year by default) as people read it."""
+    point = next((p for p in f.series if p.year == (year or f.year)), None)
+    if point is None:
+        return format_value(None, f.unit, c.lang)
+    return figure_text(
+        point.value, f.unit, c.lang, suppressed=point.suppressed, recorded=point.recorded
+    )
+
+
+def stamp(c: Ctx, when: dt.datetime | None) -> None:
+    """ "Data as of": when the data last changed by an import."""
+    if when is None:
+        st.caption(c.t("ui.headline.no_import"))
+        return
+    clock = f"{when.hour}.{when.minute:02d}" if c.lang == "fi" else f"{when:%H:%M}"
+    st.caption(
+        f":material/schedule: {c.t('ui.headline.as_of', date=fmt.date(when.date(), c.lang), time=clock)}"
+    )
+
+
+def render(c: Ctx, h: Headline) -> None:
+    """The headline: title, intro, the three cards, the target tiles."""
+    st.subheader(c.t("ui.headline.title", year=h.year), anchor=False)
+    st.caption(c.t("ui.headline.intro"))
+    stamp(c, h.as_of)
+    for column, section in zip(st.columns(len(h.sections), gap="medium"), h.sections):
+        with column, st.container(border=True):
+            section_card(c, section, h)
+    target_tiles(c, h)
+
+
+def section_card(c: Ctx, section: Section, h: Headline) -> None:
+    st.markdown(f"**{c.t(f'ui.headline.section.{section.key}')}**")
+    if not section.figures:
+        st.caption(c.t(f"ui.headline.empty.{section.key}"))
+        return
+    lead, *context = section.figures
+    delta = lead.change
+    st.metric(
+        c.metric_name(lead.code, lead.metric),
+        text(c, lead),
+        delta=None
+        if delta is None
+        else c.t(
+            "ui.figure.change", change=change_text(delta[0], lead.unit, c.lang), year=delta[1]
+        ),
+        delta_color="off",
+    )
+    lines = [f"{c.metric_name(f.code, f.metric)}: **{text(c, f)}**" for f in context]
+    if lead.point is not None and lead.point.n is not None:
+        lines.append(c.t("ui.figure.n", n=format_value(lead.point.n, "count", c.lang)))
+    lines.append(target_line(c, lead))
+    st.markdown("  \n".join(lines))
+    widgets.data_class_badge(c, lead.data_class)
+    colour = colours.recipient_colour("cluster_org")
+    chart = figures.trend_bars(
+        [p.year for p in lead.series],
+        [p.value if p.recorded and not p.suppressed else None for p in lead.series],
+        [text(c, lead, p.year) for p in lead.series],
+        unit=lead.unit,
+        lang=c.lang,
+        highlight=h.year,
+        colour=colour,
+    )
+    widgets.chart(c, chart, f"headline:{section.key}", series_table(c, section))
+
+
+def target_line(c: Ctx, f: Figure) -> str:
+    if f.target is None:
+        return f"{c.t('ui.target.label')}: {c.t('ui.status.no_target').lower()}"
+    goal = format_value(f.target, f.unit, c.lang)
+    return f"{c.t('ui.target.label')} {goal}: {c.t(f'ui.status.{f.status}').lower()}"
+
+
+def series_table(c: Ctx, section: Section) -> Table:
+    """A section's figures per year: the numbers behind its bars and lines."""
+    years = sorted({p.year for f in section.figures for p in f.series})
+    columns = [(c.t("ui.chart.year"), TEXT)] + [
+        (c.metric_name(f.code, f.metric), f.unit) for f in section.figures
+    ]
+    rows = [[y] + [cell(c, f, y) for f in section.figures] for y in years]
+    title = c.t(f"ui.headline.section.{section.key}")
+    return table(title, columns, rows) if years else Table(title, (), (), ())
+
+
+def cell(c: Ctx, f: Figure, year: int) -> object:
+    """A figure's value in ``year`` for a table: the number, or the words for why it is
+    missing (not recorded, hidden under n < 5)."""
+    point = next((p for p in f.series if p.year == year), None)
+    if point is None:
+        return None
+    if point.suppressed or not point.recorded:
+        return text(c, f, year)
+    return point.value
+
+
+def target_tiles(c: Ctx, h: Headline) -> None:
+    """One tile per target of the year: the figure, its value against the target, the status."""
+    st.markdown(f"**{c.t('ui.headline.targets', year=h.year)}**")
+    if not h.targets:
+        st.caption(c.t("ui.headline.no_targets", year=h.year))
+        if c.is_manager:
+            st.page_link(
+                "pages/settings.py", label=c.t("ui.headline.set_targets"), icon=":material/flag:"
+            )
+        return
+    for start in range(0, len(h.targets), TILES_PER_ROW):
+        row = h.targets[start : start + TILES_PER_ROW]
+        for column, f in zip(st.columns(TILES_PER_ROW), row):
+            with column, st.container(border=True):
+                st.caption(f"{f.code} · {c.metric_name(f.code, f.metric)}")
+                st.badge(c.t(f"ui.status.{f.status}"), color=STATUS_COLOURS[f.status])
+                st.markdown(
+                    c.t(
+                        "ui.status.value_of_target",
+                        value=text(c, f),
+                        target=format_value(f.target, f.unit, c.lang),
+                    )
+                )
