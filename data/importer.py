@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, reading, sqlfunc, undo
+from data import audit, headers, load, pxweb, reading, sqlfunc, undo
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
@@ -305,42 +305,87 @@ def _stage_sheet(
     if sheet.hidden:
         report.sheets.append(SheetReport(sheet.name, None, skipped="hidden"))
         return
-    rows, numbers = _head_rows(sheet.table)
+    table = sheet.table
+    rows, numbers = _head_rows(table)
     found = headers.detect(sheet.name, rows, numbers, kind)
+    missing_values = 0
+    if found.layout is None and kind in (None, "regional"):
+        reshaped = pxweb.long_form(run.cur, table, rows, numbers)
+        if reshaped is not None:
+            table, missing_values = reshaped.table, reshaped.missing
+            rows, numbers = _head_rows(table)
+            found = headers.detect(sheet.name, rows, numbers, "regional")
     if found.layout is None:
         report.sheets.append(
-            SheetReport(sheet.name, None, skipped=found.reason, skipped_fields=dict(found.fields))
+            SheetReport(
+                sheet.name,
+                None,
+                skipped=found.reason,
+                skipped_fields=dict(found.fields),
+                closest=list(found.closest),
+            )
         )
         return
     layout = found.layout
     report.sheets.append(SheetReport(sheet.name, layout.kind))
     spec = KINDS[layout.kind]
-    for required in spec.required:
-        if required not in layout.columns:
-            run.sheet_errors.append(
-                run.issue(
-                    ERROR,
-                    sheet.name,
-                    layout.header_row,
-                    spec.column(required).header_fi,
-                    None,
-                    "missing_column",
-                )
+    present = layout.columns.keys() | layout.context.keys() | overrides.keys()
+    missing = [name for name in spec.required if name not in present]
+    for name in missing:
+        run.sheet_errors.append(
+            run.issue(
+                ERROR,
+                sheet.name,
+                layout.header_row,
+                spec.column(name).header_fi,
+                None,
+                "missing_column",
             )
+        )
+    if not missing and spec.one_of and not present & set(spec.one_of):
+        headers_fi = ", ".join(spec.column(name).header_fi for name in spec.one_of)
+        run.sheet_errors.append(
+            run.issue(
+                ERROR,
+                sheet.name,
+                layout.header_row,
+                None,
+                None,
+                "missing_one_of",
+                columns=headers_fi,
+            )
+        )
     for header in layout.unknown:
         run.issue(WARNING, sheet.name, layout.header_row, header, None, "unknown_column")
+    if missing_values:
+        run.issue(WARNING, sheet.name, None, None, None, "values_missing", count=missing_values)
     names = {column.name for column in spec.columns}
     sheet_overrides = {name: value for name, value in overrides.items() if name in names}
-    run.staged.append(
-        stage(
-            run.cur,
-            sheet.table,
-            layout,
-            sheet=sheet.name,
-            name=f"km_stage_{index}",
-            overrides=sheet_overrides,
-        )
+    # What the user gives at import wins over what the file says above its header.
+    layout.context = {
+        name: value for name, value in layout.context.items() if name not in sheet_overrides
+    }
+    staged = stage(
+        run.cur,
+        table,
+        layout,
+        sheet=sheet.name,
+        name=f"km_stage_{index}",
+        overrides=sheet_overrides,
     )
+    for row, text in staged.notes:
+        run.issue(WARNING, sheet.name, row, None, _clip(text), "note_skipped")
+    cut_row, title = staged.cut_at
+    if cut_row is not None:
+        run.issue(WARNING, sheet.name, cut_row, None, _clip(title), "section_skipped")
+    run.staged.append(staged)
+
+
+def _clip(text: str | None, limit: int = 80) -> str | None:
+    """A cell's text shortened for the report."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
 
 
 def _check_event_ids(run: _Run) -> None:

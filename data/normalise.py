@@ -50,6 +50,8 @@ class Staged:
     rows_rejected: int = 0
     issues: list[Issue] = field(default_factory=list)
     issues_omitted: int = 0
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (row, text) left out
+    cut_at: tuple[int | None, str | None] = (None, None)  # (row, title) of a later table
 
 
 def _q(name: str) -> str:
@@ -141,6 +143,41 @@ def _item_typed(code: str, raw: str, key: str, typed: str) -> tuple[str, str]:
     )
 
 
+# A lone line below the data that is a note, not a record (SPEC 2.1): a source, a print date.
+NOTE_PATTERN = (
+    r"^((lähde|lähteet|tietolähde|source|sources|data source|huom|huomautus|note|notes|"
+    r"selite|selitteet)\s*:|(tulostettu|printed|päivitetty|updated|tiedot haettu|haettu|"
+    r"retrieved|report generated|raportti luotu|luotu|generated|exported|viety)\b|\*|©|\(c\))"
+)
+# A lone numbered title after a blank line starts another table of the same sheet
+# (Teams: ``3. In-Meeting activities``); the data ends above it.
+SECTION_PATTERN = r"^\d+\.\s+\S"
+_NO_ROW = 2**31 - 1
+
+
+def _marks(raw: str, table: pa.Table, header_row: int) -> str:
+    """SELECT over the registered raw table ``raw`` adding per row ``__note`` (a lone note
+    line, or a lone line in a block below the data after a blank line) and ``__cut`` (at or
+    below a numbered section title), and ``__only``, the text of a lone cell."""
+    cells = [_q(name) for name in table.column_names if name != "__row"]
+    filled = " + ".join(f"({cell} IS NOT NULL)::INTEGER" for cell in cells) or "0"
+    return f"""
+        SELECT *, __cells = 1 AND (
+                regexp_matches(lower(__only), {sql_str(NOTE_PATTERN)})
+                OR (__row > __last_full AND __row - __last_full > __rn - __rn_full)) AS __note,
+               __row >= coalesce(__section, {_NO_ROW}) AS __cut
+        FROM (
+            SELECT *, max(__row) FILTER (WHERE __cells >= 2) OVER () AS __last_full,
+                   max(__rn) FILTER (WHERE __cells >= 2) OVER () AS __rn_full,
+                   min(__row) FILTER (WHERE __cells = 1 AND __step > 1
+                       AND regexp_matches(__only, {sql_str(SECTION_PATTERN)})) OVER () AS __section
+            FROM (
+                SELECT *, {filled} AS __cells, trim(coalesce({", ".join(cells) or "NULL"})) AS __only,
+                       __row - lag(__row) OVER (ORDER BY __row) AS __step,
+                       row_number() OVER (ORDER BY __row) AS __rn
+                FROM {raw} WHERE __row > {header_row}))"""
+
+
 def stage(
     cur: duckdb.DuckDBPyConnection,
     table: pa.Table,
@@ -152,20 +189,25 @@ def stage(
 ) -> Staged:
     """Create temp table ``name`` with the sheet's typed rows (see module doc).
 
-    ``overrides`` fill a column where the sheet has no value (``--event-title`` ...).
+    ``overrides`` fill a column where the sheet has no value (``--event-title`` ...);
+    ``layout.context`` does the same with text from above the header, typed like a cell.
+    Notes below the data and other tables further down the sheet are left out
+    (``Staged.notes``, ``Staged.cut_at``).
     """
     kind = KINDS[layout.kind]
     overrides = overrides or {}
     raw_name = f"{name}_raw"
     cur.register(raw_name, table)
-    cleaned = [f"km_clean({_q(src)}) AS {_q('r_' + col)}" for col, src in layout.columns.items()]
+    sources = {col: _q(src) for col, src in layout.columns.items()}
+    sources.update({col: sql_str(value) for col, value in layout.context.items()})
+    cleaned = [f"km_clean({src}) AS {_q('r_' + col)}" for col, src in sources.items()]
     used = [f"{_q('r_' + col)} IS NOT NULL" for col in layout.columns]
     prepared: dict[str, str] = {}  # k_x -> the one parse of each cell (see _PREPARED)
     typed: list[str] = []
     errors: list[str] = []
     for column in kind.columns:
         target = _q(column.name)
-        if column.name in layout.columns:
+        if column.name in sources:
             raw, key = _q("r_" + column.name), _q("k_" + column.name)
             if column.type in _PREPARED:
                 prepared[key] = _PREPARED[column.type].format(raw)
@@ -186,7 +228,8 @@ def stage(
             prepared[key] = f"km_ckey({raw})"
         typed.append(f"{item_typed} AS {target}")
         errors.append(f"{item_error} AS {_q('e_' + code)}")
-    raw_cols = ", ".join(_q("r_" + col) for col in layout.columns)
+    raw_cols = ", ".join(_q("r_" + col) for col in sources)
+    marks = "__note, __cut, __only"
     keys = "".join(f", {key}" for key in prepared)
     key_exprs = "".join(f", {expr} AS {key}" for key, expr in prepared.items())
     without_keys = f"EXCLUDE ({keys[2:]})" if prepared else ""
@@ -200,15 +243,24 @@ def stage(
     cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {_q(name)} AS
         SELECT * {without_keys}, {", ".join(errors) or "NULL AS __none"}, false AS __bad FROM (
-            SELECT __row, {raw_cols}{keys}, {", ".join(typed)} FROM (
-                SELECT __row, {raw_cols}{key_exprs} FROM (
-                    SELECT CAST(__row AS INTEGER) AS __row, {", ".join(cleaned)}{first_cleaned}
-                    FROM {_q(raw_name)} WHERE __row > {layout.header_row}
+            SELECT __row, {raw_cols}, {marks}{keys}, {", ".join(typed)} FROM (
+                SELECT __row, {raw_cols}, {marks}{key_exprs} FROM (
+                    SELECT CAST(__row AS INTEGER) AS __row, {", ".join(cleaned)}{first_cleaned},
+                           {marks}
+                    FROM ({_marks(_q(raw_name), table, layout.header_row)})
                 ) WHERE ({" OR ".join(used)})
                     AND NOT coalesce(km_totals({first or "__first"}), false)))
     """)
     cur.unregister(raw_name)
-    return Staged(sheet=sheet, kind=layout.kind, layout=layout, table=name)
+    staged = Staged(sheet=sheet, kind=layout.kind, layout=layout, table=name)
+    staged.notes = cur.execute(
+        f"SELECT __row, __only FROM {_q(name)} WHERE __note AND NOT __cut ORDER BY __row"
+    ).fetchall()
+    staged.cut_at = cur.execute(
+        f"SELECT min(__row), arg_min(__only, __row) FROM {_q(name)} WHERE __cut"
+    ).fetchone()
+    cur.execute(f"DELETE FROM {_q(name)} WHERE __note OR __cut")
+    return staged
 
 
 def _issue_selects(staged: Staged) -> list[str]:
@@ -216,7 +268,8 @@ def _issue_selects(staged: Staged) -> list[str]:
     layout, table = staged.layout, _q(staged.table)
     kind = KINDS[staged.kind]
     selects = []
-    for col in [*(c.name for c in kind.columns if c.name in layout.columns), *layout.items]:
+    present = layout.columns.keys() | layout.context.keys()
+    for col in [*(c.name for c in kind.columns if c.name in present), *layout.items]:
         enum = kind.column(col).enum if col not in layout.items else None
         selects.append(
             f"SELECT __row AS row_no, {sql_str(layout.headers[col])} AS col, {_q('r_' + col)} "
@@ -225,9 +278,8 @@ def _issue_selects(staged: Staged) -> list[str]:
             f"WHERE {_q('e_' + col)} IS NOT NULL"
         )
     for check in kind.row_checks:
-        present = check.column in layout.columns
-        header = sql_str(layout.headers[check.column]) if present else "NULL"
-        value = _q("r_" + check.column) if present else "NULL"
+        header = sql_str(layout.headers[check.column]) if check.column in present else "NULL"
+        value = _q("r_" + check.column) if check.column in present else "NULL"
         selects.append(
             f"SELECT __row, {header}, {value}, '{check.code}', '{check.severity}', NULL "
             f"FROM {table} WHERE coalesce({check.condition}, false)"

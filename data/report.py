@@ -44,6 +44,37 @@ class Issue:
         return f"{level}: {', '.join(place)}: {reason}"
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A kind a skipped sheet came close to: the headers found and the columns still missing,
+    each as (canonical name, Finnish template header)."""
+
+    kind: str
+    found: tuple[str, ...]  # headers as written
+    missing: tuple[tuple[str, str], ...] = ()
+    any_of: bool = False  # ``missing`` lists alternatives, one of which is enough
+
+
+def column_label(column: tuple[str, str], lang: str = "fi") -> str:
+    """A column as the report names it: its Finnish template header, in English with the
+    canonical name beside it (``Organisaatio (organisation)``)."""
+    name, header = column
+    return header if lang == "fi" else f"{header} ({name.replace('_', ' ')})"
+
+
+def closest_text(candidate: Candidate, lang: str = "fi") -> str:
+    """One line on a kind the sheet came close to: what was found, what is missing."""
+    kind = t(f"data.kind.{candidate.kind}", lang)
+    found = ", ".join(candidate.found)
+    if candidate.kind == "survey":
+        return t("data.report.closest_survey", lang, kind=kind, found=found)
+    missing = (", " if not candidate.any_of else t("data.report.or", lang)).join(
+        column_label(column, lang) for column in candidate.missing
+    )
+    key = "data.report.closest_any" if candidate.any_of else "data.report.closest"
+    return t(key, lang, kind=kind, found=found, missing=missing or "–")
+
+
 @dataclass
 class SheetReport:
     """One sheet's outcome: its kind (None = skipped) and row counts."""
@@ -55,6 +86,7 @@ class SheetReport:
     rows_rejected: int = 0
     skipped: str | None = None  # message code why the sheet was skipped
     skipped_fields: dict[str, object] = field(default_factory=dict)
+    closest: list[Candidate] = field(default_factory=list)  # kinds a skipped sheet came near
 
 
 @dataclass
@@ -115,6 +147,7 @@ class ImportReport:
                 lines.append(
                     "  " + t("data.report.skipped", lang, sheet=sheet.sheet, reason=reason)
                 )
+                lines.extend("    " + closest_text(c, lang) for c in sheet.closest)
             else:
                 lines.append(
                     "  "

@@ -17,7 +17,7 @@ import duckdb
 
 from i18n import both, t
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -286,8 +286,22 @@ CREATE OR REPLACE VIEW v_survey_response AS
 CREATE OR REPLACE VIEW v_regional_stat AS SELECT * FROM regional_stat WHERE replaced_by IS NULL;
 """
 
+# Real exports (SPEC 2.1): attendance lists without an organisation column resolve people by
+# e-mail domain, so a participation may have no organisation (``org_from`` says how it was
+# found: ``list`` or ``domain``; NULL = not resolved) and keeps the keyed hash of its e-mail
+# domain (never the domain: a personal domain names a person), from which later lists learn
+# which organisation a domain belongs to; the register holds each member's web domain;
+# statistics keep the region's code (``KU430``).
+_V2 = """
+ALTER TABLE participation ALTER COLUMN org_id DROP NOT NULL;
+ALTER TABLE participation ADD COLUMN domain_hash VARCHAR;
+ALTER TABLE participation ADD COLUMN org_from VARCHAR;
+ALTER TABLE membership ADD COLUMN domain VARCHAR;
+ALTER TABLE regional_stat ADD COLUMN region_code VARCHAR;
+"""
+
 # Ordered upgrades: MIGRATIONS[v] brings a database from version v-1 to v.
-MIGRATIONS: dict[int, str] = {1: _V1}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 
 
 class SchemaTooNew(RuntimeError):

@@ -17,6 +17,58 @@ TRUE_TEXT = ("kyllä", "k", "yes", "y", "true", "tosi", "1", "1.0", "x")
 FALSE_TEXT = ("ei", "e", "no", "n", "false", "epätosi", "0", "0.0", "-")
 TOTALS_TEXT = ("yhteensä", "total", "totals", "summa", "yht.")
 YEAR_RANGE = (1900, 2099)
+# E-mail domains anyone can have: an address there says nothing about the organisation (SPEC
+# 2.1). Subdomains count too (``pp.inet.fi``).
+FREE_MAIL = (
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.fi",
+    "hotmail.se",
+    "outlook.com",
+    "outlook.fi",
+    "live.com",
+    "live.fi",
+    "live.se",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "protonmail.com",
+    "proton.me",
+    "pm.me",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+    "mail.com",
+    "zoho.com",
+    "yandex.com",
+    "mail.ru",
+    "tutanota.com",
+    "tuta.io",
+    "fastmail.com",
+    "luukku.com",
+    "luukku.fi",
+    "suomi24.fi",
+    "elisanet.fi",
+    "saunalahti.fi",
+    "kolumbus.fi",
+    "netti.fi",
+    "inet.fi",
+    "welho.com",
+    "dnainternet.net",
+    "nic.fi",
+    "jippii.fi",
+    "kotiposti.net",
+    "anvianet.fi",
+    "netikka.fi",
+    "mbnet.fi",
+    "surffi.fi",
+)
 
 
 def sql_str(text: object) -> str:
@@ -60,6 +112,8 @@ def _likert_case() -> str:
     )
 
 
+_FREE_MAIL_SUFFIX = r"\.(" + "|".join(d.replace(".", r"\.") for d in FREE_MAIL) + ")$"
+
 MACROS = rf"""
 -- Most cells hold no whitespace to fold: a match test spares them the copying replace.
 CREATE OR REPLACE TEMP MACRO km_clean(s) AS CASE
@@ -84,6 +138,14 @@ CREATE OR REPLACE TEMP MACRO km_num(s) AS km_num_of(regexp_replace(replace(lower
 CREATE OR REPLACE TEMP MACRO km_int_of(n) AS CASE
     WHEN n = round(n) AND abs(n) < 2e9 THEN CAST(n AS INTEGER) END;
 CREATE OR REPLACE TEMP MACRO km_int(s) AS km_int_of(km_num(s));
+-- A day, month and year (two-digit years are 2000-2099) as a date, or NULL when there is none.
+CREATE OR REPLACE TEMP MACRO km_ymd(y, m, d) AS CAST(try_strptime(printf('%04d-%02d-%02d',
+    CASE WHEN y < 100 THEN y + 2000 ELSE y END, m, d), '%Y-%m-%d') AS DATE);
+-- ``a/b/y``: day first (``15/11/22``), unless the text has AM/PM (US exports: ``7/22/26, 7:00
+-- PM``) or only month first fits (``11/19/2021``); ``p`` holds [a, b, y].
+CREATE OR REPLACE TEMP MACRO km_slash_of(p, us) AS CASE
+    WHEN p[1] <= 12 AND (p[2] > 12 OR us) THEN km_ymd(p[3], p[1], p[2])
+    ELSE km_ymd(p[3], p[2], p[1]) END;
 CREATE OR REPLACE TEMP MACRO km_date_of(s) AS CASE
     WHEN regexp_matches(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}([ T]|$)')
         THEN TRY_CAST(regexp_extract(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}') AS DATE)
@@ -91,6 +153,15 @@ CREATE OR REPLACE TEMP MACRO km_date_of(s) AS CASE
         THEN CAST(try_strptime(regexp_extract(s, '^\d{{1,2}}\.\d{{1,2}}\.\d{{4}}'), '%d.%m.%Y') AS DATE)
     WHEN regexp_full_match(s, '\d{{5}}(\.0+)?')
         THEN DATE '1899-12-30' + CAST(CAST(s AS DOUBLE) AS INTEGER)
+    WHEN regexp_matches(s, '^\d{{4}}/\d{{1,2}}/\d{{1,2}}(\s|$)')
+        THEN CAST(try_strptime(regexp_extract(s, '^\d{{4}}/\d{{1,2}}/\d{{1,2}}'), '%Y/%m/%d') AS DATE)
+    WHEN regexp_matches(s, '^\d{{1,2}}/\d{{1,2}}/(\d{{4}}|\d{{2}})([,\s]|$)')
+        THEN km_slash_of(list_transform(string_split(regexp_extract(s,
+            '^\d{{1,2}}/\d{{1,2}}/\d{{2,4}}'), '/'), lambda x: TRY_CAST(x AS INTEGER)),
+            regexp_matches(s, '\d\s*[AaPp]\.?[Mm]\b'))
+    WHEN regexp_matches(s, '^[A-Za-z]{{3}}\.? \d{{1,2}}, \d{{4}}')
+        THEN CAST(try_strptime(replace(regexp_extract(s, '^[A-Za-z]{{3}}\.? \d{{1,2}}, \d{{4}}'),
+            '.', ''), '%b %d, %Y') AS DATE)
     END;
 CREATE OR REPLACE TEMP MACRO km_date_in(d) AS CASE
     WHEN year(d) BETWEEN {YEAR_RANGE[0]} AND {YEAR_RANGE[1]} THEN d END;
@@ -130,6 +201,15 @@ CREATE OR REPLACE TEMP MACRO km_person_of(n) AS nullif(lower(CASE
     WHEN regexp_matches(n, '[\t\n\f\r]|^ | $|  ') THEN regexp_replace(trim(n), '\s+', ' ', 'g')
     ELSE n END), '');
 CREATE OR REPLACE TEMP MACRO km_person(s) AS km_person_of(nfc_normalize(s));
+-- The domain of an e-mail address, web address or bare domain: ``Matti@Posti.Acme.fi``,
+-- ``https://www.acme.fi/yhteystiedot`` and ``acme.fi`` all give ``posti.acme.fi`` / ``acme.fi``.
+CREATE OR REPLACE TEMP MACRO km_domain_of(t) AS CASE
+    WHEN regexp_full_match(t, '[\pL\pN-]+(\.[\pL\pN-]+)*\.\pL{{2,}}') THEN t END;
+CREATE OR REPLACE TEMP MACRO km_domain(s) AS km_domain_of(regexp_replace(regexp_replace(
+    regexp_replace(lower(trim(CASE WHEN contains(s, '@') THEN split_part(s, '@', -1) ELSE s END)),
+    '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''), '[/:?#>)\]\s].*$|\.$', ''));
+CREATE OR REPLACE TEMP MACRO km_free_mail(d) AS
+    d IN {sql_list(FREE_MAIL)} OR regexp_matches(d, {sql_str(_FREE_MAIL_SUFFIX)});
 CREATE OR REPLACE TEMP MACRO km_totals(s) AS
     km_key(rtrim(s, ':')) IN {sql_list(TOTALS_TEXT)};
 CREATE OR REPLACE TEMP MACRO km_likert_of(k) AS {_likert_case()};

@@ -81,7 +81,8 @@ flagged AS MATERIALIZED (
     SELECT b.*, eg.email_root, ng.name_root
     FROM person_base b
     LEFT JOIN email_groups eg USING (event_key, email_hash)
-    LEFT JOIN name_groups ng USING (event_key, name_hash, org_id)
+    LEFT JOIN name_groups ng ON ng.event_key = b.event_key AND ng.name_hash = b.name_hash
+        AND ng.org_id IS NOT DISTINCT FROM b.org_id
 ),
 links AS (
     SELECT person AS a, root AS b FROM (
@@ -180,6 +181,7 @@ UNION ALL
 SELECT r.year, 'participating_orgs_by_type.' || coalesce(o.org_type, 'other'), count(DISTINCT r.org_id),
        NULL, NULL
 FROM attended_rows r LEFT JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = r.org_id
+WHERE r.org_id IS NOT NULL
 GROUP BY ALL"""
 
 

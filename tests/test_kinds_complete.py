@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from data.enums import ENUMS
+from data.headers import alias_map, normalise_header
 from data.importer import import_file, undo_import
 from data.kinds import KINDS, TABLES, TYPES, Kind
 from data.templates import write_template
@@ -38,13 +39,21 @@ def test_columns_are_typed_and_named(name: str) -> None:
     assert kind.name == name and kind.template_sheet
     assert kind.columns and len({c.name for c in kind.columns}) == len(kind.columns)
     if name != "survey":  # a survey is known by its items, not by its sheet name
-        assert kind.sheet_names and kind.required
+        assert kind.sheet_names and (kind.required or kind.one_of)
     for column in kind.columns:
         assert column.type in TYPES, column
         assert column.header_fi and column.aliases, column
         assert (column.type == "enum") == (column.enum in ENUMS), column
-    checked = {check.column for check in kind.row_checks}
-    assert checked <= {c.name for c in kind.columns}
+    names = {c.name for c in kind.columns}
+    assert {check.column for check in kind.row_checks} <= names
+    assert set(kind.one_of) <= names and set(kind.context) <= names
+
+
+@pytest.mark.parametrize("name", KIND_NAMES)
+def test_ignored_headers_are_no_column_of_the_kind(name: str) -> None:
+    """A header the kind stores nowhere must not also name one of its columns."""
+    aliases = alias_map(name)
+    assert not {normalise_header(header) for header in KINDS[name].ignored} & aliases.keys()
 
 
 @pytest.mark.parametrize("name", KIND_NAMES)

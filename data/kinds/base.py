@@ -10,7 +10,7 @@ plus its tables and view in ``data.schema``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,6 +89,13 @@ class Kind:
     supersedes older rows by key; it returns the number of rows loaded. ``view`` holds the
     kind's effective rows. ``snapshot``: every import replaces the whole previous data
     (the member register), so the same file imported again is loaded again.
+
+    Real exports (SPEC 2.1) need three more things: ``one_of``, columns of which a sheet must
+    hold at least one (an attendance list names organisations, e-mails or people);
+    ``ignored``, headers the tools write that belong to the kind but are stored nowhere
+    (``Join Time``, ``Order #``): they count when the kind is recognised and are not reported
+    as unknown; ``context``, per column the labels of the key-value lines above the header
+    that fill it when the sheet has no such column (a Teams summary's ``Meeting title``).
     """
 
     name: str
@@ -100,6 +107,9 @@ class Kind:
     template_sheet: str = ""
     row_checks: tuple[RowCheck, ...] = ()
     snapshot: bool = False
+    one_of: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+    context: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)

@@ -1,4 +1,8 @@
-"""The member register (SPEC 2 members): a snapshot that replaces the previous register."""
+"""The member register (SPEC 2 members): a snapshot that replaces the previous register.
+
+A member's web or e-mail domain (``domain``, website or e-mail columns) lets attendance lists
+without an organisation column find their people's organisations (SPEC 2.1).
+"""
 
 from __future__ import annotations
 
@@ -113,6 +117,32 @@ COLUMNS = (
         ("jäsenmaksu", "vuosimaksu", "annual fee"),
         example=1500,
     ),
+    C(
+        "domain",
+        "Verkkotunnus",
+        TEXT,
+        (
+            "verkkotunnus",
+            "domain",
+            "website",
+            "web",
+            "www",
+            "kotisivu",
+            "kotisivut",
+            "verkkosivu",
+            "verkkosivut",
+            "verkkosivusto",
+            "internet",
+            "url",
+        ),
+        example="esimerkki.fi",
+    ),
+    C(
+        "email",
+        "Sähköposti",
+        TEXT,
+        ("sähköposti", "sähköpostiosoite", "email", "e-mail", "email address"),
+    ),
 )
 MEMBERSHIP = Table("membership", key="''", holds_orgs=True)
 
@@ -135,11 +165,12 @@ def load(ctx: LoadContext, staged: Staged) -> int:
     ctx.cur.execute(f"""
         INSERT INTO membership (cluster_id, import_id, row_no, org_id, org_type, size_class,
             employees, turnover_eur, sector, municipality, tier, status, member_since,
-            member_until, governance_role, annual_fee_eur)
+            member_until, governance_role, annual_fee_eur, domain)
         SELECT {ctx.cluster}, {ctx.import_id}, __row, org_id, coalesce(org_type, 'other'),
             size_class, employees, turnover_eur, sector, municipality, tier,
             coalesce(status, 'member'), member_since, member_until,
-            coalesce(governance_role, 'none'), annual_fee_eur
+            coalesce(governance_role, 'none'), annual_fee_eur,
+            coalesce(km_domain(domain), km_domain(email))
         FROM {t}_m ORDER BY __row
     """)
     supersede(ctx, MEMBERSHIP)

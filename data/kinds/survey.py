@@ -18,16 +18,69 @@ if TYPE_CHECKING:
 C = Column
 
 COLUMNS = (
-    C("organisation", "Organisaatio", TEXT, ("organisaatio", "organisation", "yritys")),
+    C(
+        "organisation",
+        "Organisaatio",
+        TEXT,
+        (
+            "organisaatio",
+            "organisation",
+            "organization",
+            "yritys",
+            "organisaationne nimi",
+            "organisaationne",
+            "organisaation nimi",
+            "yrityksenne nimi",
+            "yrityksen nimi",
+            "edustamani organisaatio",
+            "company",
+            "company name",
+            "organisation name",
+            "organization name",
+            "your organisation",
+            "your organization",
+        ),
+    ),
     C(
         "org_type",
         "Organisaatiotyyppi",
         ENUM,
-        ("organisaatiotyyppi", "tyyppi", "org type"),
+        ("organisaatiotyyppi", "tyyppi", "org type", "organisaationne tyyppi"),
         enum="org_type",
     ),
     C("size_class", "Kokoluokka", ENUM, ("kokoluokka", "koko", "size"), enum="size_class"),
-    C("submitted", "Vastausaika", DATE, ("vastausaika", "submitted", "aikaleima", "timestamp")),
+    C(
+        "submitted",
+        "Vastausaika",
+        DATE,
+        (
+            "vastausaika",
+            "submitted",
+            "aikaleima",
+            "timestamp",
+            "completion time",
+            "valmistumisaika",
+            "vastattu",
+            "lähetetty",
+        ),
+    ),
+)
+# Columns of Microsoft Forms, Google Forms and Webropol exports stored nowhere: who answered
+# is never kept (SPEC 6), only the answers.
+IGNORED = (
+    "id",
+    "tunnus",
+    "start time",
+    "aloitusaika",
+    "email",
+    "sähköposti",
+    "name",
+    "nimi",
+    "last modified time",
+    "viimeksi muokattu",
+    "email address",
+    "total points",
+    "quiz feedback",
 )
 # A survey is known by its name and year; its responses and answers follow it through the
 # views v_survey_response and v_survey_answer.
@@ -84,4 +137,5 @@ SURVEY = Kind(
     view="v_survey",
     loader=load,
     template_sheet="Kysely",
+    ignored=IGNORED,
 )
