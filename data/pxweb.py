@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from data.headers import HEADER_SCAN_ROWS, normalise_header
 from data.sqlfunc import sql_list, sql_str
@@ -113,23 +114,19 @@ def long_form(
     source = _title(rows[:index])
     cur.register(raw, table)
     try:
-        body = f"""
-            SELECT CAST(__row AS INTEGER) AS __row, region, CAST(year AS VARCHAR) AS year,
-                   measure, value FROM ({" UNION ALL ".join(selects)})
-            WHERE __row > {header_row} AND region IS NOT NULL AND value IS NOT NULL"""
-        missing = cur.execute(
-            f"SELECT count(*) FROM ({body}) WHERE value IN {sql_list(MISSING)}"
-        ).fetchone()[0]
-        long = cur.execute(f"""
-            SELECT {header_row} AS __row, {", ".join(map(sql_str, HEADER))}
+        long = cur.sql(f"""
+            SELECT {header_row} AS __row, {", ".join(map(sql_str, HEADER))}, false AS missing
             UNION ALL
-            SELECT __row, region, year, measure, value,
-                   {sql_str(source) if source else "NULL"}
-            FROM ({body}) WHERE value NOT IN {sql_list(MISSING)}
+            SELECT CAST(__row AS INTEGER), region, CAST(year AS VARCHAR), measure, value,
+                   {sql_str(source) if source else "NULL"}, value IN {sql_list(MISSING)}
+            FROM ({" UNION ALL ".join(selects)})
+            WHERE __row > {header_row} AND region IS NOT NULL AND value IS NOT NULL
             ORDER BY __row
-        """).fetch_arrow_table()
+        """).to_arrow_table()
     finally:
         cur.unregister(raw)
+    marked = long.column("missing")
+    long = long.filter(pc.invert(marked)).drop_columns(["missing"])
     names = ["__row", *(f"c{i}" for i in range(len(HEADER)))]
     columns = [long.column(0).cast(pa.int32()), *(c.cast(pa.string()) for c in long.columns[1:])]
-    return Reshaped(pa.Table.from_arrays(columns, names=names), missing)
+    return Reshaped(pa.Table.from_arrays(columns, names=names), pc.sum(marked).as_py() or 0)

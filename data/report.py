@@ -71,8 +71,10 @@ def closest_text(candidate: Candidate, lang: str = "fi") -> str:
     missing = (", " if not candidate.any_of else t("data.report.or", lang)).join(
         column_label(column, lang) for column in candidate.missing
     )
+    if not candidate.missing:
+        return t("data.report.closest_few", lang, kind=kind, found=found)
     key = "data.report.closest_any" if candidate.any_of else "data.report.closest"
-    return t(key, lang, kind=kind, found=found, missing=missing or "–")
+    return t(key, lang, kind=kind, found=found, missing=missing)
 
 
 @dataclass
@@ -143,7 +145,10 @@ class ImportReport:
             lines.append("  " + self.summary(lang))
         for sheet in self.sheets:
             if sheet.skipped:
-                reason = t(f"data.skip.{sheet.skipped}", lang, **sheet.skipped_fields)
+                fields = dict(sheet.skipped_fields)
+                if "kind" in fields:
+                    fields["kind"] = t(f"data.kind.{fields['kind']}", lang)
+                reason = t(f"data.skip.{sheet.skipped}", lang, **fields)
                 lines.append(
                     "  " + t("data.report.skipped", lang, sheet=sheet.sheet, reason=reason)
                 )

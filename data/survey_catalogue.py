@@ -127,17 +127,33 @@ LIKERT_TEXT: dict[str, int] = {
     "ei samaa eikä eri mieltä": 3,
     "jokseenkin samaa mieltä": 4,
     "täysin samaa mieltä": 5,
+    # Webropol's and Forms' wordings (SPEC 2.1)
+    "osittain eri mieltä": 2,
+    "eri mieltä": 2,
+    "osittain samaa mieltä": 4,
+    "samaa mieltä": 4,
     "strongly disagree": 1,
     "disagree": 2,
     "somewhat disagree": 2,
     "neither agree nor disagree": 3,
+    "neither agree or disagree": 3,
     "agree": 4,
     "somewhat agree": 4,
     "strongly agree": 5,
 }
 # Answers that mean "no answer".
 NO_ANSWER: frozenset[str] = frozenset(
-    {"en osaa sanoa", "eos", "don't know", "dont know", "do not know", "-", ""}
+    {
+        "en osaa sanoa",
+        "eos",
+        "ei kantaa",
+        "don't know",
+        "dont know",
+        "do not know",
+        "n/a",
+        "-",
+        "",
+    }
 )
 # Yes/no items.
 YES_TEXT: frozenset[str] = frozenset({"kyllä", "k", "yes", "y", "true", "1", "x"})

@@ -2,8 +2,8 @@
 drop-down lists for enumerations, date and number formats, and a bilingual instructions sheet.
 
 Everything comes from ``data.kinds`` and ``data.survey_catalogue``, so a template always
-matches what the importer accepts; required columns carry a trailing ``*``, which header
-matching ignores.
+matches what the importer accepts; required columns carry a trailing ``*`` and columns of which
+one is needed a trailing ``(*)``, both of which header matching ignores.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ DATA_ROWS = 2000  # rows that get formats and drop-down lists
 LISTS_SHEET = "Listat"
 INSTRUCTIONS_SHEET = "Ohjeet"
 YES_NO_FI = ("kyllä", "ei")
+# The instructions' "required" column: required, one of the columns marked (*), optional.
+REQUIRED_TEXT = {"yes": "kyllä / yes", "one_of": "yksi näistä / one of these", "": "ei / no"}
 LIKERT_FI = tuple(
     k
     for k, v in sorted(LIKERT_TEXT.items(), key=lambda kv: kv[1])
@@ -104,14 +106,16 @@ def _columns(kind_name: str) -> list[dict]:
             values = tuple(ENUM_LABEL_FI[column.enum].values())
         elif column.type == BOOL:
             values = YES_NO_FI
+        one_of = column.name in kind.one_of
         out.append(
             {
-                "header": column.header_fi + (" *" if column.required else ""),
+                "header": column.header_fi
+                + (" *" if column.required else " (*)" if one_of else ""),
                 "type": column.type,
                 "list": (column.enum or column.type) if values else None,
                 "values": values,
                 "example": _example(column.type, column.example),
-                "required": column.required,
+                "required": "yes" if column.required else "one_of" if one_of else "",
                 "enum": column.enum,
                 "default": column.default,
             }
@@ -126,7 +130,7 @@ def _columns(kind_name: str) -> list[dict]:
                     "list": f"survey_{item.scale}" if values else None,
                     "values": values,
                     "example": SURVEY_EXAMPLE[item.scale],
-                    "required": False,
+                    "required": "",
                     "enum": None,
                     "default": None,
                     "text_en": item.text_en,
@@ -166,7 +170,7 @@ def _instructions(book: _Book, kind_name: str, sheet_name: str, columns: list[di
     for row, column in enumerate(columns, start=top + 1):
         type_key = f"data.template.type.{column['type']}"
         sheet.write(row, 0, column["header"], book.wrap)
-        sheet.write(row, 1, "kyllä / yes" if column["required"] else "ei / no")
+        sheet.write(row, 1, REQUIRED_TEXT[column["required"]])
         sheet.write(row, 2, f"{t(type_key, 'fi')} / {t(type_key, 'en')}", book.wrap)
         sheet.write(row, 3, _accepted(column), book.wrap)
         default = column["default"]

@@ -16,6 +16,7 @@ from cli.main import main
 from data.backup import DATABASE, KEY, MANIFEST, BackupError, restore_backup, write_backup
 from data.importer import import_file
 from data.pseudonym import key_path
+from data.schema import SCHEMA_VERSION
 from data.store import open_db
 from indicators.compute import compute
 
@@ -83,7 +84,10 @@ def test_backup_restore_gives_identical_tables(
     restored = tmp_path / "elsewhere" / "palautettu.duckdb"
     assert main(["restore", str(out), "--db", str(restored), "--lang", "en"]) == 0
     printed = capsys.readouterr().out
-    assert f"Backup restored into the database {restored} (schema version 1)." in printed
+    assert (
+        f"Backup restored into the database {restored} (schema version {SCHEMA_VERSION})."
+        in printed
+    )
     assert "The backup holds no key" in printed
     original = contents_of(filled_db)
     assert original["participation"] and original["survey_answer"] and original["membership"]
@@ -168,7 +172,10 @@ def test_tampered_or_newer_backup_is_refused(filled_db: Path, tmp_path: Path) ->
         manifest, database = zf.read(MANIFEST).decode(), zf.read(DATABASE)
     variants = {
         "sha256": (manifest, database[:-1] + bytes([database[-1] ^ 1])),
-        "newer": (manifest.replace('"schema_version": 1', '"schema_version": 99'), database),
+        "newer": (
+            manifest.replace(f'"schema_version": {SCHEMA_VERSION}', '"schema_version": 99'),
+            database,
+        ),
     }
     for code, (text, data) in variants.items():
         bad = tmp_path / f"{code}.zip"

@@ -13,7 +13,10 @@ from data.backup import restore_backup, write_backup
 from data.importer import import_file
 from data.store import open_db
 
-# A future migration: a new column, and the view over it rebuilt.
+# The version this program writes, and a future migration past it: a new column, and the
+# view over it rebuilt.
+CURRENT = schema.SCHEMA_VERSION
+NEXT = CURRENT + 1
 V2 = """
 ALTER TABLE membership ADD COLUMN contact_person VARCHAR;
 UPDATE membership SET contact_person = 'unknown';
@@ -23,21 +26,23 @@ CREATE OR REPLACE VIEW v_member AS SELECT * FROM membership WHERE replaced_by IS
 
 @pytest.fixture
 def version_1_db(tmp_path: Path) -> Path:
-    """A database at schema version 1 holding a 12-organisation member register."""
+    """A database at the current schema version holding a 12-organisation member register
+    (older than the future version the tests below upgrade it to)."""
     path = tmp_path / "vanha.duckdb"
     con = open_db(path)
     try:
         assert import_file(con, members_workbook(tmp_path / "jasenet.xlsx", 12)).status == "loaded"
-        assert schema.current_version(con) == 1
+        assert schema.current_version(con) == CURRENT
     finally:
         con.close()
     return path
 
 
 def _with_version_2(monkeypatch: pytest.MonkeyPatch, migration: str) -> None:
-    monkeypatch.setitem(schema.MIGRATIONS, 2, migration)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    """Pretend the program is one version newer, with ``migration`` as its upgrade."""
+    monkeypatch.setitem(schema.MIGRATIONS, NEXT, migration)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
 
 
 def _members(path: Path) -> list[tuple]:
@@ -58,7 +63,7 @@ def test_older_database_is_upgraded_in_place_with_data_kept(
     _with_version_2(monkeypatch, V2)
     con = open_db(version_1_db)
     try:
-        assert schema.current_version(con) == 2
+        assert schema.current_version(con) == NEXT
         assert con.execute(
             "SELECT count(*), min(contact_person), max(contact_person) FROM v_member"
         ).fetchone() == (12, "unknown", "unknown")
@@ -78,7 +83,7 @@ def test_failed_upgrade_leaves_the_old_database_untouched(
     monkeypatch.undo()
     con = open_db(version_1_db)
     try:
-        assert schema.current_version(con) == 1
+        assert schema.current_version(con) == CURRENT
         columns = [
             c
             for (c,) in con.execute(
@@ -110,7 +115,7 @@ def test_old_backup_restores_upgraded(
     before = _members(version_1_db)
     _with_version_2(monkeypatch, V2)
     restored = restore_backup(tmp_path / "v1.zip", tmp_path / "restored.duckdb")
-    assert restored.schema_version == 2
+    assert restored.schema_version == NEXT
     assert _members(restored.db_path) == before
 
 
@@ -125,6 +130,48 @@ def test_newer_database_is_a_message_in_the_cli(
     assert caught.value.message("fi").startswith("Tietokannan rakenneversio 99 on uudempi")
     assert main(["indicators", "--lang", "en", "--db", str(version_1_db)]) == 1
     assert capsys.readouterr().err.strip() == (
-        "The database schema version 99 is newer than this program (1). "
+        f"The database schema version 99 is newer than this program ({CURRENT}). "
         "Upgrade Klusterimittari to open it."
     )
+
+
+def test_version_1_database_gets_the_real_export_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 2 (real exports): a version 1 database with attendance keeps its rows; a
+    participation may then lack an organisation and carries a domain hash, the register a
+    domain, statistics a region code."""
+    path = tmp_path / "v1.duckdb"
+    with monkeypatch.context() as old:
+        old.setattr(schema, "SCHEMA_VERSION", 1)
+        old.setattr(store, "SCHEMA_VERSION", 1)
+        con = open_db(path)
+        try:
+            con.execute("""
+                INSERT INTO organisation VALUES ('default', 1, 'Acme Oy', 'acme', NULL, 'other', 1);
+                INSERT INTO event (cluster_id, event_key, import_id, title, date)
+                    VALUES ('default', 1, 1, 'Seminaari', DATE '2024-02-01');
+                INSERT INTO participation (cluster_id, import_id, event_key, org_id)
+                    VALUES ('default', 1, 1, 1);
+            """)
+            assert schema.current_version(con) == 1
+        finally:
+            con.close()
+    con = open_db(path)
+    try:
+        assert schema.current_version(con) == 2
+        columns = dict(
+            con.execute(
+                "SELECT table_name || '.' || column_name, is_nullable FROM information_schema.columns "
+                "WHERE table_name IN ('participation', 'membership', 'regional_stat')"
+            ).fetchall()
+        )
+        assert columns["participation.org_id"] == "YES"
+        assert {"participation.domain_hash", "participation.org_from", "membership.domain",
+                "regional_stat.region_code"} <= columns.keys()  # fmt: skip
+        assert con.execute("SELECT count(*), count(org_id) FROM v_participation").fetchone() == (
+            1,
+            1,
+        )
+    finally:
+        con.close()

@@ -28,7 +28,11 @@ def test_template_layout(kind: str) -> None:
     assert book.sheetnames[0] == spec.template_sheet and "Ohjeet" in book.sheetnames
     sheet = book[spec.template_sheet]
     headers = [c.value for c in sheet[1]]
-    assert headers == [c.header_fi + (" *" if c.required else "") for c in spec.columns]
+    marks = {
+        c.name: " *" if c.required else " (*)" if c.name in spec.one_of else ""
+        for c in spec.columns
+    }
+    assert headers == [c.header_fi + marks[c.name] for c in spec.columns]
     assert sheet.freeze_panes == "A2"
     examples = [c.value for c in sheet[2]]
     assert any(v is not None for v in examples)
@@ -42,7 +46,8 @@ def test_template_layout(kind: str) -> None:
     instructions = [[c.value for c in r] for r in book["Ohjeet"].iter_rows()]
     listed = [r[0] for r in instructions[5:]]
     assert listed == headers
-    assert any(r[0] and "kyllä / yes" == r[1] for r in instructions[5:] if r[0].endswith("*"))
+    needed = {"kyllä / yes", "yksi näistä / one of these"}
+    assert any(r[0] and r[1] in needed for r in instructions[5:] if r[0].endswith(("*", "(*)")))
 
 
 def test_enum_dropdowns_hold_finnish_labels() -> None:

@@ -143,6 +143,13 @@ IGNORED = (
     "first join",
     "last leave",
     "in-meeting duration",
+    "ensimmäinen liittyminen",
+    "viimeinen poistuminen",
+    "kokouksessa oloaika",
+    "kesto",
+    "liittymisaika",
+    "poistumisaika",
+    "osallistujan tunnus",
     "join time",
     "leave time",
     "duration",
@@ -164,11 +171,19 @@ IGNORED = (
     "ticket type",
     "attendee #",
     "order type",
+    "currency",
+    "group",
     "total paid",
     "fees paid",
     "eventbrite fees",
     "eventbrite payment processing",
     "job title",
+    "home address 1",
+    "home address 2",
+    "home city",
+    "home state",
+    "home zip",
+    "home country",
     "puhelin",
     "puhelinnumero",
     "ilmoittautumisaika",
@@ -365,9 +380,8 @@ def _report_domains(ctx: LoadContext, staged: Staged) -> None:
     if not rows:
         return
     domains = ", ".join(
-        f"{domain}{'*' if free else ''} ({people})" for domain, free, people in rows if domain
+        f"{domain or '–'}{'*' if free else ''} ({people})" for domain, free, people in rows
     )
-    no_email = sum(people for domain, _, people in rows if domain is None)
     ctx.warn(
         staged.sheet,
         None,
@@ -375,8 +389,7 @@ def _report_domains(ctx: LoadContext, staged: Staged) -> None:
         None,
         "orgs_unresolved",
         count=sum(people for _, _, people in rows),
-        domains=domains or "–",
-        no_email=no_email,
+        domains=domains,
     )
 
 

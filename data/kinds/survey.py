@@ -1,7 +1,9 @@
 """Survey exports (SPEC 2 survey): one row per respondent, catalogue items as columns.
 
 A sheet is a survey when at least two of its headers name catalogue items
-(``data.survey_catalogue``); the columns below are the optional background columns.
+(``data.survey_catalogue``); the columns below are the optional background columns. Exports of
+Microsoft Forms, Google Forms and Webropol (SPEC 2.1) load as they are: their time columns give
+the year, their respondent columns are stored nowhere.
 """
 
 from __future__ import annotations
@@ -99,12 +101,20 @@ def load(ctx: LoadContext, staged: Staged) -> int:
         [ctx.cluster_id, survey_id, ctx.import_id, name, year, ctx.invited],
     )
     rows = good(staged)
+    # A respondent who names a known organisation gets its type and size class when the
+    # export does not give them; the name itself is not stored.
     ctx.cur.execute(f"""
         INSERT INTO survey_response (cluster_id, survey_id, import_id, response_no, org_type,
                                      size_class, submitted)
-        SELECT {ctx.cluster}, {survey_id}, {ctx.import_id}, __row, org_type, size_class,
-               CAST(submitted AS TIMESTAMP)
-        FROM {rows} ORDER BY __row
+        WITH known AS (
+            SELECT o.name_key, min(v.org_type) AS org_type, min(v.size_class) AS size_class
+            FROM organisation o JOIN v_org v USING (cluster_id, org_id)
+            WHERE o.cluster_id = {ctx.cluster} GROUP BY o.name_key)
+        SELECT {ctx.cluster}, {survey_id}, {ctx.import_id}, g.__row,
+               coalesce(g.org_type, k.org_type), coalesce(g.size_class, k.size_class),
+               CAST(g.submitted AS TIMESTAMP)
+        FROM {rows} g LEFT JOIN known k ON k.name_key = km_name_key(g.organisation)
+        ORDER BY g.__row
     """)
     parts = []
     for code in staged.layout.items:
