@@ -42,7 +42,7 @@ def undo(cur: duckdb.DuckDBPyConnection, cluster_id: str, import_id: int) -> Non
             f"DELETE FROM {table.name} WHERE {mine}{_still_used(table, cluster, import_id)}"
         )
     users = " UNION ALL ".join(
-        f"SELECT org_id FROM {table.name} WHERE cluster_id = {cluster}"
+        f"SELECT org_id FROM {table.name} WHERE cluster_id = {cluster} AND org_id IS NOT NULL"
         for table in TABLES
         if table.holds_orgs
     )

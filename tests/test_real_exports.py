@@ -596,3 +596,41 @@ def test_zoom_newer_participants_report(db: Path, tmp_path: Path, capsys) -> Non
     values = indicators(db, capsys)
     assert values[("ORG-4", "person_participations", 2026)] == 3
     assert values[("ORG-4", "participating_orgs", 2026)] == 2
+
+
+def test_undo_removes_created_organisations_beside_unresolved_people(
+    db: Path, tmp_path: Path, capsys
+) -> None:
+    """People without an organisation must not keep organisations alive: undoing the list
+    that created Delta Oy removes it although another list holds unresolved people."""
+    lyyti = lyyti_list(
+        tmp_path / "lista.xlsx",
+        [["Dora", "Delta", "dora@delta.fi", "Delta Oy", "Osallistunut"]],
+    )
+    options = ("--event-title", "Aamiainen", "--event-date", "12.10.2021")
+    assert import_cli(db, capsys, lyyti, options=options)[0] == 0
+    teams = teams_report(
+        tmp_path / "meetingAttendanceReport.csv", "Kokous", "03/05/23, 09:58:12",
+        TEAMS_PEOPLE[3:], crlf=True,
+    )  # fmt: skip
+    assert import_cli(db, capsys, teams)[0] == 0
+    con = open_db(db)
+    try:
+        lyyti_import = con.execute(
+            "SELECT import_id FROM import_log WHERE file_name = 'lista.xlsx'"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert main(["imports", "--undo", str(lyyti_import), "--db", str(db)]) == 0
+    con = open_db(db)
+    try:
+        names = [
+            name for (name,) in con.execute("SELECT name FROM organisation ORDER BY 1").fetchall()
+        ]
+        assert names == ["Acme Oy", "Beta Oy", "Gamma Ab"]
+        assert con.execute("SELECT count(*), count(org_id) FROM v_participation").fetchone() == (
+            2,
+            0,
+        )
+    finally:
+        con.close()
