@@ -30,22 +30,32 @@ def _download(
     return run
 
 
-def export_buttons(c: Ctx, *, board: bool = False) -> None:
-    """Download buttons: the indicator workbook, and on the overview the board report as HTML
-    and as a workbook with charts. Files are built only when clicked."""
+def documents(
+    c: Ctx, *, board: bool = False
+) -> list[tuple[str, str, Callable[[duckdb.DuckDBPyConnection], bytes | str]]]:
+    """``(name, mime type, build)`` of each download: the indicator workbook, and on the
+    overview the board report as HTML and as a workbook with charts. Each build is audited."""
     cluster_id, years, lang, user = c.cluster_id, c.years, c.lang, c.user
-    buttons = [
-        ("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))
-    ]
+    found = [("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))]
     if board:
-        buttons += [
-            ("report", "text/html", lambda cur: html_report(cur, cluster_id, years, lang)),
+        found += [
+            (
+                "report",
+                "text/html",
+                lambda cur: html_report(cur, cluster_id, years, lang, user=user),
+            ),
             (
                 "board_workbook",
                 XLSX,
                 lambda cur: board_workbook(cur, cluster_id, years, lang, user=user),
             ),
         ]
+    return found
+
+
+def export_buttons(c: Ctx, *, board: bool = False) -> None:
+    """Download buttons for ``documents``; files are built only when clicked."""
+    buttons = documents(c, board=board)
     for column, (name, mime, build) in zip(st.columns(len(buttons)), buttons):
         with column:
             st.download_button(

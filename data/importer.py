@@ -434,7 +434,7 @@ def _refusal(run: _Run, max_bad_rows: float) -> tuple[str, dict] | None:
     """Why the file cannot be loaded, or None (SPEC 3: share of bad rows below the limit)."""
     report = run.report
     if not run.staged:
-        return "data.file.no_known_sheet", {}
+        return "data.file.no_known_sheet", {"sheets": ", ".join(s.sheet for s in report.sheets)}
     if run.sheet_errors:
         return "data.file.sheet_errors", {"count": len(run.sheet_errors)}
     read, rejected = report.rows_read, report.rows_rejected

@@ -28,11 +28,15 @@ class Issue:
     code: str
     fields: dict[str, object] = field(default_factory=dict)
 
-    def message(self, lang: str = "fi") -> str:
-        """Location and reason in one line."""
-        reason = t(
+    def reason(self, lang: str = "fi") -> str:
+        """What is wrong and what to do, without the place (a table shows that in columns)."""
+        return t(
             f"data.issue.{self.code}", lang, value=self.value, column=self.column, **self.fields
         )
+
+    def message(self, lang: str = "fi") -> str:
+        """Location and reason in one line."""
+        reason = self.reason(lang)
         place = [self.file]
         if self.sheet is not None:
             place.append(t("data.where.sheet", lang, sheet=self.sheet))
@@ -90,6 +94,17 @@ class SheetReport:
     skipped_fields: dict[str, object] = field(default_factory=dict)
     closest: list[Candidate] = field(default_factory=list)  # kinds a skipped sheet came near
 
+    def skip_reason(self, lang: str = "fi") -> str:
+        """Why the sheet was skipped, in ``lang`` (kind codes named in that language)."""
+        fields = dict(self.skipped_fields)
+        if "kind" in fields:
+            fields["kind"] = t(f"data.kind.{fields['kind']}", lang)
+        if "kinds" in fields:
+            fields["kinds"] = ", ".join(
+                t(f"data.kind.{kind.strip()}", lang) for kind in str(fields["kinds"]).split(",")
+            )
+        return t(f"data.skip.{self.skipped}", lang, **fields)
+
 
 @dataclass
 class ImportReport:
@@ -145,10 +160,7 @@ class ImportReport:
             lines.append("  " + self.summary(lang))
         for sheet in self.sheets:
             if sheet.skipped:
-                fields = dict(sheet.skipped_fields)
-                if "kind" in fields:
-                    fields["kind"] = t(f"data.kind.{fields['kind']}", lang)
-                reason = t(f"data.skip.{sheet.skipped}", lang, **fields)
+                reason = sheet.skip_reason(lang)
                 lines.append(
                     "  " + t("data.report.skipped", lang, sheet=sheet.sheet, reason=reason)
                 )

@@ -25,6 +25,8 @@ INSTRUCTIONS_SHEET = "Ohjeet"
 YES_NO_FI = ("kyllä", "ei")
 # The instructions' "required" column: required, one of the columns marked (*), optional.
 REQUIRED_TEXT = {"yes": "kyllä / yes", "one_of": "yksi näistä / one of these", "": "ei / no"}
+YES_NO_TITLE = "Kyllä / ei"
+LIST_TITLES = {"likert5": "Vastausvaihtoehdot", "yesno": YES_NO_TITLE}  # survey answer lists
 LIKERT_FI = tuple(
     k
     for k, v in sorted(LIKERT_TEXT.items(), key=lambda kv: kv[1])
@@ -66,21 +68,22 @@ class _Book:
         self.lists: Worksheet | None = None
         self.list_ranges: dict[str, str] = {}
 
-    def list_range(self, name: str, values: tuple[str, ...]) -> str:
-        """A range on the hidden lists sheet holding ``values`` (drop-down source)."""
+    def list_range(self, name: str, title: str, values: tuple[str, ...]) -> str:
+        """A range on the hidden lists sheet holding ``values`` (drop-down source) under the
+        heading ``title``; lists are shared by ``name``."""
         if name not in self.list_ranges:
             if self.lists is None:
                 self.lists = self.book.add_worksheet(LISTS_SHEET)
                 self.lists.hide()
             col = len(self.list_ranges)
-            self.lists.write(0, col, name)
+            self.lists.write(0, col, title)
             for row, value in enumerate(values, start=1):
                 self.lists.write(row, col, value)
             letter = xlsxwriter.utility.xl_col_to_name(col)
             self.list_ranges[name] = f"={LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}"
         return self.list_ranges[name]
 
-    def dropdown(self, sheet: Worksheet, col: int, name: str, values: tuple[str, ...]) -> None:
+    def dropdown(self, sheet: Worksheet, col: int, column: dict) -> None:
         sheet.data_validation(
             1,
             col,
@@ -88,7 +91,7 @@ class _Book:
             col,
             {
                 "validate": "list",
-                "source": self.list_range(name, values),
+                "source": self.list_range(column["list"], column["list_title"], column["values"]),
                 "error_type": "warning",
                 "error_title": "Tuntematon arvo / Unknown value",
                 "error_message": "Valitse listasta / Choose from the list",
@@ -113,6 +116,7 @@ def _columns(kind_name: str) -> list[dict]:
                 + (" *" if column.required else " (*)" if one_of else ""),
                 "type": column.type,
                 "list": (column.enum or column.type) if values else None,
+                "list_title": YES_NO_TITLE if column.type == BOOL else column.header_fi,
                 "values": values,
                 "example": _example(column.type, column.example),
                 "required": "yes" if column.required else "one_of" if one_of else "",
@@ -128,6 +132,7 @@ def _columns(kind_name: str) -> list[dict]:
                     "header": f"{item.code}. {item.text_fi}",
                     "type": f"survey_{item.scale}",
                     "list": f"survey_{item.scale}" if values else None,
+                    "list_title": LIST_TITLES.get(item.scale),
                     "values": values,
                     "example": SURVEY_EXAMPLE[item.scale],
                     "required": "",
@@ -198,7 +203,7 @@ def _write(target: io.BytesIO | str, kind_name: str) -> None:
         elif example is not None:
             sheet.write(1, col, example, cell_format)
         if column["values"]:
-            book.dropdown(sheet, col, column["list"], column["values"])
+            book.dropdown(sheet, col, column)
     sheet.freeze_panes(1, 0)
     sheet.set_row(0, 45)
     _instructions(book, kind_name, kind.template_sheet, columns)
@@ -213,6 +218,12 @@ def template_bytes(kind: str) -> bytes:
     buffer = io.BytesIO()
     _write(buffer, kind)
     return buffer.getvalue()
+
+
+def template_file_name(kind: str, lang: str) -> str:
+    """The download name of a template: ``pohja-jäsenet.xlsx``, ``template-members.xlsx``."""
+    name = t(f"data.kind.{kind}", lang).replace(" ", "-")
+    return f"{t('data.template.file_prefix', lang)}-{name}.xlsx"
 
 
 def write_template(kind: str, out: Path) -> None:

@@ -16,6 +16,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
+from export.content import record_export
 from export.styles import Styles
 from export.tables import Column, Row, sheet_name, write_table
 from export.workbook import STORY_COLUMNS
@@ -26,10 +27,18 @@ CHART_SIZE = {"x_scale": 1.5, "y_scale": 1.3}
 
 
 def board_workbook(
-    con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Years, lang: str = "fi"
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    year_range: Years,
+    lang: str = "fi",
+    *,
+    user: str | None = None,
 ) -> bytes:
-    """The board workbook for the inclusive ``year_range`` as .xlsx bytes."""
-    return workbook_from(board_data(con, cluster_id, year_range, lang))
+    """The board workbook for the inclusive ``year_range`` as .xlsx bytes (audited)."""
+    data = board_data(con, cluster_id, year_range, lang)
+    book = workbook_from(data)
+    record_export(con, cluster_id, user, f"board workbook {lang} {data.years[0]}-{data.years[1]}")
+    return book
 
 
 def workbook_from(data: BoardData) -> bytes:

@@ -20,6 +20,7 @@ import plotly.offline
 from charts import figures
 from charts.units import format_value
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
+from export.content import record_export
 from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
@@ -62,10 +63,19 @@ def _plotly_js() -> str:
 
 
 def html_report(
-    con: duckdb.DuckDBPyConnection, cluster_id: str, year_range: Years, lang: str = "fi"
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    year_range: Years,
+    lang: str = "fi",
+    *,
+    user: str | None = None,
 ) -> str:
-    """The board report for the inclusive ``year_range`` as a complete HTML document."""
-    return page_from(board_data(con, cluster_id, year_range, lang))
+    """The board report for the inclusive ``year_range`` as a complete HTML document
+    (audited)."""
+    data = board_data(con, cluster_id, year_range, lang)
+    page = page_from(data)
+    record_export(con, cluster_id, user, f"board page {lang} {data.years[0]}-{data.years[1]}")
+    return page
 
 
 def page_from(data: BoardData) -> str:

@@ -56,12 +56,14 @@ def row_counts(con: Con, cluster_id: str) -> Rows:
 
 
 def import_history(con: Con, cluster_id: str, *, role: str) -> Rows:
-    """Import history table on the Data page (manager only), newest first."""
+    """Import history table on the Data page (manager only), newest first; ``kinds`` is the
+    list of sheet kinds loaded (empty for a file rejected before any sheet was recognised)."""
     require_manager(role)
     return fetch(
         con,
         """
-        SELECT import_id, file_name, sha256, kinds, rows_read, rows_loaded, rows_rejected,
+        SELECT import_id, file_name, sha256,
+               coalesce(string_split(kinds, ','), []::VARCHAR[]) AS kinds, rows_read, rows_loaded, rows_rejected,
                imported_at, user_name, status, message, undone_at
         FROM import_log WHERE cluster_id = $cluster_id
         ORDER BY imported_at DESC, import_id DESC

@@ -19,11 +19,13 @@ from data.importer import ImportRefused, import_file, undo_import
 from data.kinds import KINDS
 from data.pseudonym import KeyFileError
 from data.report import ImportReport
-from data.templates import template_bytes
+from data.templates import template_bytes, template_file_name
 from indicators import breakdowns as bd
 from indicators.analytics_context import import_history
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+SHOWN_ISSUES = 200  # the rest are in the downloadable report
+ISSUES_HEIGHT = 480
 STATUS_ICONS = {
     "loaded": ":material/check_circle:",
     "noop": ":material/sync:",
@@ -107,7 +109,8 @@ def run_imports(c: Ctx, files: list, options: dict[str, object]) -> list[ImportR
 
 
 def show_report(c: Ctx, report: ImportReport) -> None:
-    """One file's outcome: status, sheets with row counts, every issue by sheet, row and column."""
+    """One file's outcome: status and what to do, sheets with row counts, skipped sheets with
+    the reason, and every issue by sheet, row and column."""
     with st.container(border=True):
         status = c.t(f"data.status.{report.status}")
         st.markdown(
@@ -115,17 +118,18 @@ def show_report(c: Ctx, report: ImportReport) -> None:
         )
         if report.message is not None:
             (st.error if report.status == "rejected" else st.info)(report.summary(c.lang))
-        if report.sheets:
+        loaded = [s for s in report.sheets if not s.skipped]
+        if loaded:
             sheets = pd.DataFrame(
                 [
                     {
                         "sheet": s.sheet,
-                        "kind": c.t(f"data.kind.{s.kind}") if s.kind and not s.skipped else "–",
+                        "kind": c.t(f"data.kind.{s.kind}"),
                         "read": s.rows_read,
                         "loaded": s.rows_loaded,
                         "rejected": s.rows_rejected,
                     }
-                    for s in report.sheets
+                    for s in loaded
                 ]
             )
             widgets.table(
@@ -139,30 +143,12 @@ def show_report(c: Ctx, report: ImportReport) -> None:
                     "rejected": "ui.column.rows_rejected",
                 },
             )
+        for sheet in report.sheets:
+            if sheet.skipped:
+                reason = sheet.skip_reason(c.lang)
+                st.caption(c.t("data.report.skipped", sheet=escape(sheet.sheet), reason=reason))
         if report.issues:
-            issues = pd.DataFrame(
-                [
-                    {
-                        "severity": c.t(f"data.severity.{i.severity}"),
-                        "sheet": i.sheet,
-                        "row": i.row,
-                        "column": i.column,
-                        "message": i.message(c.lang),
-                    }
-                    for i in report.issues
-                ]
-            )
-            widgets.table(
-                c,
-                issues,
-                {
-                    "severity": "ui.column.severity",
-                    "sheet": "ui.column.sheet",
-                    "row": "ui.column.row",
-                    "column": "ui.column.column",
-                    "message": "ui.column.message",
-                },
-            )
+            issues(c, report)
         st.download_button(
             c.t("ui.data.report_download"),
             report.to_text(c.lang),
@@ -171,6 +157,28 @@ def show_report(c: Ctx, report: ImportReport) -> None:
             on_click="ignore",
             key=f"report:{report.sha256}:{report.import_id}",
         )
+
+
+def issues(c: Ctx, report: ImportReport) -> None:
+    """The issues as a table whose reasons are read in full (the place is in its own columns;
+    uploaded text is escaped, as table cells are Markdown)."""
+    shown = report.issues[:SHOWN_ISSUES]
+    rows = pd.DataFrame(
+        [
+            {
+                c.t("ui.column.severity"): c.t(f"data.severity.{i.severity}"),
+                c.t("ui.column.sheet"): escape(i.sheet or "–"),
+                c.t("ui.column.row"): "–" if i.row is None else str(i.row),
+                c.t("ui.column.column"): escape(i.column or "–"),
+                c.t("ui.column.message"): escape(i.reason(c.lang)),
+            }
+            for i in shown
+        ]
+    )
+    st.table(rows, hide_index=True, height=min(60 + 40 * len(shown), ISSUES_HEIGHT))
+    hidden = len(report.issues) - len(shown) + report.issues_omitted
+    if hidden:
+        st.caption(c.t("data.report.omitted", count=hidden))
 
 
 def upload(c: Ctx) -> None:
@@ -204,9 +212,7 @@ def history(c: Ctx) -> None:
         return
     rows["status"] = rows["status"].map(lambda s: c.t(f"data.status.{s}"))
     rows["kinds"] = rows["kinds"].map(
-        lambda kinds: ", ".join(
-            c.t(f"data.kind.{k.strip()}") for k in (kinds or "").split(",") if k.strip()
-        )
+        lambda kinds: ", ".join(c.t(f"data.kind.{kind}") for kind in kinds) or "–"
     )
     rows["user_name"] = rows["user_name"].fillna("–")
     widgets.table(
@@ -255,7 +261,7 @@ def templates(c: Ctx) -> None:
             st.download_button(
                 c.t(f"ui.file.{kind}"),
                 lambda kind=kind: template_bytes(kind),
-                file_name=f"{c.t('ui.data.template_prefix')}-{kind}.xlsx",
+                file_name=template_file_name(kind, c.lang),
                 mime=downloads.XLSX,
                 icon=":material/table:",
                 on_click="ignore",

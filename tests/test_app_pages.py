@@ -8,15 +8,19 @@ report.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from appkit.context import Ctx
+from appkit.downloads import documents
 from appkit.frame import SECTIONS
 from appkit.markdown import escape
 from charts import colours, figures
@@ -256,6 +260,100 @@ def test_undo_on_data_page_removes_the_import(
     assert list(history["status"]) == [t("data.status.undone", "fi")]
     app = open_page(app, "pages/overview.py")
     assert not app.get("plotly_chart")
+
+
+def _upload(app: AppTest, name: str, content: bytes) -> AppTest:
+    app.get("file_uploader")[0].set_value((name, content, "application/octet-stream"))
+    _button(app, "ui.data.import").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def _unknown_workbook() -> bytes:
+    """A workbook whose one sheet fits no kind (a head count by age group)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Taul1"
+    sheet.append(["Ikäryhmä", "Henkilöitä"])
+    sheet.append(["0-14", 2100])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file rejected before any sheet was recognised has no kind; the history still shows
+    (it crashed on the missing kind) and undo still offers the loaded import."""
+    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    app = _upload(app, "väkiluku.xlsx", _unknown_workbook())
+    errors = [e.value for e in app.error]
+    assert errors == [
+        (
+            "Tiedostosta ei tunnistettu yhtään tuotavaa välilehteä (Taul1); mitään ei ladattu. "
+            "Valitse tiedoston laji tuonnin lisäasetuksista (komentorivillä --kind) tai kopioi "
+            "tiedot valmiiseen pohjaan."
+        )
+    ]
+    assert [c.value for c in app.caption if c.value.startswith("Välilehti")] == [
+        (
+            "Välilehti Taul1 ohitettiin: välilehden lajia ei tunnistettu nimestä eikä "
+            "sarakkeiden otsikoista"
+        )
+    ]
+    app = _upload(app, "raportti.xlsx", b"PK\x03\x04 not really a workbook")
+    app = _upload_funding(app)
+    app = open_page(app, "pages/data_import.py")
+    history = next(df.value for df in app.dataframe if "import_id" in df.value.columns)
+    assert history[["file_name", "kinds", "status"]].values.tolist() == [
+        ["rahoitus.xlsx", "rahoitus", "ladattu"],
+        ["raportti.xlsx", "–", "hylätty"],
+        ["väkiluku.xlsx", "–", "hylätty"],
+    ]
+    assert app.selectbox[-1].options == ["3 · rahoitus.xlsx"]
+
+
+def test_import_issues_read_in_full_with_their_place_in_columns(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [(2024, "kaupunki", "paljon", "Loimaan kaupunki", "maksettu", None)]
+    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    app = _upload(app, "rahoitus.xlsx", filled_template("funding", rows))
+    table = app.table[0].value  # Markdown cells: uploaded text and punctuation escaped
+    assert table.values.tolist() == [
+        ["Virhe", "Rahoitus", "2", "Summa \\*", "'paljon' ei ole luku \\(esim\\. 1 500,00\\)"],
+    ]
+
+
+@pytest.mark.parametrize("role", ["manager", "board"])
+def test_every_download_on_the_overview_builds_and_is_audited(
+    role: str, demo_db: Path, tmp_path: Path
+) -> None:
+    """The three documents of the overview (the board workbook failed for everyone, and the
+    HTML report left no audit entry) open for both roles and each leaves one audit entry."""
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    ctx = Ctx(str(db), "v", "default", "Demo", (2023, 2025), "fi", role, "lukija")
+    con = open_db(db)
+    try:
+        built = {name: build(con.cursor()) for name, _mime, build in documents(ctx, board=True)}
+        entries = con.execute(
+            "SELECT user_name, detail FROM audit_log WHERE action = 'export' ORDER BY rowid"
+        ).fetchall()
+    finally:
+        con.close()
+    assert openpyxl.load_workbook(io.BytesIO(built["workbook"])).sheetnames[0] == "Indikaattorit"
+    assert openpyxl.load_workbook(io.BytesIO(built["board_workbook"])).sheetnames[0] == (
+        "Yhteenveto"
+    )
+    assert built["report"].startswith("<!DOCTYPE html><html lang='fi'>")
+    assert [user for user, _detail in entries] == ["lukija"] * 3
+    assert [detail.split()[:2] for _user, detail in entries] == [
+        ["indicators", "fi"],
+        ["board", "page"],
+        ["board", "workbook"],
+    ]
 
 
 def test_settings_save_profile_and_target(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+import re
+import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -13,7 +17,7 @@ import pytest
 from data.importer import import_file
 from data.kinds import KINDS
 from data.survey_catalogue import CATALOGUE
-from data.templates import template_bytes, write_template
+from data.templates import template_bytes, template_file_name, write_template
 from tests.import_helpers import rows
 
 
@@ -55,11 +59,42 @@ def test_enum_dropdowns_hold_finnish_labels() -> None:
     lists = book["Listat"]
     assert lists.sheet_state == "hidden"
     columns = {c[0].value: [v.value for v in c[1:] if v.value] for c in lists.iter_cols()}
-    assert columns["member_status"] == ["jäsen", "seuraaja", "entinen"]
-    assert columns["governance_role"] == ["hallitus", "ohjausryhmä", "jaoston puheenjohtaja", "ei"]
+    # Each list is headed by the Finnish column name it serves, never by a code.
+    assert columns["Tila"] == ["jäsen", "seuraaja", "entinen"]
+    assert columns["Luottamustehtävä"] == ["hallitus", "ohjausryhmä", "jaoston puheenjohtaja", "ei"]
+    assert columns["Organisaatiotyyppi"][:2] == ["yritys", "tki"]
     sheet = book["Jäsenet"]
     assert sheet["K2"].number_format == "d.m.yyyy"  # Jäsen alkaen
     assert isinstance(sheet["K2"].value, dt.datetime)
+
+
+def test_business_id_examples_in_templates_and_messages_pass_the_check() -> None:
+    """Every Y-tunnus a template or a message shows as an example is one the importer accepts
+    (1234567: 7+18+30+20+40+24+14 = 153, 153 mod 11 = 10, check digit 11 - 10 = 1)."""
+    texts = [
+        tomllib.loads(p.read_text(encoding="utf-8"))
+        for p in (Path(__file__).resolve().parents[1] / "i18n").glob("*.toml")
+    ]
+    found = set(re.findall(r"\b\d{7}-\d\b", json.dumps(texts)))
+    for kind in KINDS:
+        book = _book(kind)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                found |= set(re.findall(r"\b\d{7}-\d\b", " ".join(map(str, row))))
+    assert found == {"1234567-1"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "name"),
+    [
+        ("members", "fi", "pohja-jäsenet.xlsx"),
+        ("members", "en", "template-members.xlsx"),
+        ("survey", "fi", "pohja-kysely.xlsx"),
+        ("participants", "en", "template-participants.xlsx"),
+    ],
+)
+def test_template_file_names_are_in_the_users_language(kind: str, lang: str, name: str) -> None:
+    assert template_file_name(kind, lang) == name
 
 
 def test_survey_template_has_catalogue_items_as_columns() -> None:
