@@ -10,18 +10,17 @@ import duckdb
 from cli.login import login_name
 from data.store import ensure_cluster, open_db
 from i18n import t
-from i18n.format import number
+from i18n.format import number, parse_number
 from indicators import custom
 from indicators.targets import TargetError, list_targets, remove_target, set_target
 
 
 def _value(text: str) -> float:
-    """A target value as typed: ``1500``, ``1 500,5`` or ``0.35``."""
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(text) from None
+    """A target value as typed: ``1500``, ``1 500,5``, ``0.35`` or ``40 %``."""
+    value = parse_number(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(text)
+    return value
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

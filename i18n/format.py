@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 NBSP = "\u00a0"
 
@@ -39,3 +40,20 @@ def date(value: dt.date | None, lang: str = "fi") -> str:
     if value is None:
         return "–"
     return f"{value.day}.{value.month}.{value.year}" if lang == "fi" else value.isoformat()
+
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def parse_number(text: str) -> float | None:
+    """A number as a person types it, in either language: ``1 500,5``, ``0,4``, ``0.35``,
+    ``−2``, ``40 %`` (a share: 0.4); None when the text is empty or not a number. A comma
+    is always the decimal separator (English thousands commas are not accepted, as
+    ``1,500`` would be ambiguous)."""
+    cleaned = "".join(text.split()).replace("\u2212", "-").replace(",", ".")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.removesuffix("%")
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    value = float(cleaned)
+    return value / 100 if percent else value

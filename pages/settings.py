@@ -10,11 +10,17 @@ from appkit import cards, widgets
 from appkit.connection import cached, clear_caches, connection
 from appkit.context import Ctx
 from appkit.frame import current, manager_only
+from appkit.markdown import escape
 from auth.roles import require_manager
 from charts.labels import label, metric_label
+from charts.units import format_value
 from data import clusters
+from i18n import format as fmt
+from i18n.format import parse_number
 from indicators.registry import REGISTRY
 from indicators.targets import TargetError, list_targets, remove_target, set_target
+
+MAX_STAFF = 100  # person-years; more is a typing error
 
 
 def lines(text: str) -> tuple[str, ...]:
@@ -35,13 +41,10 @@ def profile(c: Ctx) -> None:
             index=forms.index(current.org_form) if current.org_form in forms else len(forms) - 1,
             format_func=lambda f: label("org_form", f, c.lang),
         )
-        staff = right.number_input(
+        staff_text = right.text_input(
             c.t("ui.settings.staff_fte"),
-            min_value=0.0,
-            max_value=100.0,
-            step=0.1,
-            value=current.staff_fte,
-            format="%.1f",
+            "" if current.staff_fte is None else fmt.number(current.staff_fte, c.lang, 1),
+            placeholder=c.t("ui.settings.staff_placeholder"),
         )
         region = st.text_input(c.t("ui.settings.region"), current.region or "")
         priorities = st.text_area(
@@ -54,6 +57,10 @@ def profile(c: Ctx) -> None:
         )
         if st.form_submit_button(c.t("ui.settings.save"), type="primary"):
             require_manager(c.role)
+            staff = parse_number(staff_text) if staff_text.strip() else None
+            if staff_text.strip() and (staff is None or not 0 <= staff <= MAX_STAFF):
+                st.error(c.t("ui.settings.staff_invalid", value=escape(staff_text.strip())))
+                return
             clusters.save_profile(
                 connection(c.db),
                 c.cluster_id,
@@ -67,6 +74,13 @@ def profile(c: Ctx) -> None:
             st.rerun()
 
 
+def _unit(code: str, metric: str) -> str:
+    """The unit of a metric (as plain count when the registry no longer knows it)."""
+    entry = REGISTRY.get(code)
+    spec = entry.metric(metric) if entry else None
+    return spec.unit if spec else "count"
+
+
 def targets(c: Ctx) -> None:
     st.subheader(c.t("ui.settings.targets"), anchor=False)
     widgets.caveat(c.t("analytics.target.help"))
@@ -78,7 +92,12 @@ def targets(c: Ctx) -> None:
         st.caption(c.t("analytics.target.none"))
     else:
         shown = rows.assign(
-            metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])]
+            metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])],
+            value=[
+                format_value(v, _unit(k, m), c.lang)
+                for k, m, v in zip(rows["code"], rows["metric"], rows["value"])
+            ],
+            set_by=rows["set_by"].fillna("–"),
         )
         widgets.table(
             c,
@@ -118,24 +137,30 @@ def targets(c: Ctx) -> None:
             step=1,
             value=(last + 1) if last else 2026,
         )
-        value = right.number_input(
-            c.t("ui.column.target"), value=0.0, help=c.t("ui.settings.target_units")
+        value_text = right.text_input(
+            c.t("ui.column.target"),
+            key="target_value",
+            placeholder=c.t("ui.settings.target_placeholder"),
+            help=c.t("ui.settings.target_units"),
         )
         save, remove = st.columns(2)
         if save.form_submit_button(c.t("ui.settings.set_target"), type="primary"):
+            value = parse_number(value_text)
+            if value is None:
+                st.error(c.t("ui.settings.target_not_number", value=escape(value_text.strip())))
+                return
+            unit = _unit(code, metric or "")
             change(
                 c,
                 lambda: set_target(
-                    connection(c.db),
-                    c.cluster_id,
-                    code,
-                    metric or "",
-                    int(year),
-                    float(value),
-                    c.user,
+                    connection(c.db), c.cluster_id, code, metric or "", int(year), value, c.user
                 ),
                 c.t(
-                    "analytics.target.saved", code=code, metric=metric, year=int(year), value=value
+                    "analytics.target.saved",
+                    code=code,
+                    metric=metric_label(code, metric or "", c.lang),
+                    year=int(year),
+                    value=format_value(value, unit, c.lang),
                 ),
             )
         if remove.form_submit_button(c.t("ui.settings.remove_target")):
@@ -144,7 +169,12 @@ def targets(c: Ctx) -> None:
                 lambda: remove_target(
                     connection(c.db), c.cluster_id, code, metric or "", int(year), c.user
                 ),
-                c.t("analytics.target.removed", code=code, metric=metric, year=int(year)),
+                c.t(
+                    "analytics.target.removed",
+                    code=code,
+                    metric=metric_label(code, metric or "", c.lang),
+                    year=int(year),
+                ),
             )
 
 

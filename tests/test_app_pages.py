@@ -368,15 +368,40 @@ def test_settings_save_profile_and_target(empty_db: Path, monkeypatch: pytest.Mo
 
     app.selectbox(key="target_code").set_value("ORG-4").run()
     app.selectbox(key="target_metric").set_value("events_held")
-    app.number_input[1].set_value(2026)
-    app.number_input[2].set_value(12.0)
+    app.number_input[0].set_value(2026)
+    # Submitting with the target left empty (Enter in the year field) stores nothing.
+    _button(app, "ui.settings.set_target").click().run()
+    assert [e.value for e in app.error] == [
+        "Tavoitetta ei tallennettu: anna tavoite lukuna (esim. 4,2 tai 40 %), nyt kentässä on ””."
+    ]
+    assert not any("code" in df.value.columns for df in app.dataframe)
+    app.text_input(key="target_value").set_value("12,5")
     _button(app, "ui.settings.set_target").click().run()
     assert not app.exception, [e.value for e in app.exception]
+    assert [m.value for m in app.success] == [
+        "Tavoite tallennettu: ORG-4 Järjestetyt tapahtumat 2026 = 12,50"
+    ]
     targets = next(df.value for df in app.dataframe if "code" in df.value.columns)
     assert targets[["code", "year", "value"]].to_dict("records") == [
-        {"code": "ORG-4", "year": 2026, "value": 12.0}
+        {"code": "ORG-4", "year": 2026, "value": "12,50"}
     ]
     assert targets["metric"].tolist() == [metric_label("ORG-4", "events_held", "fi")]
+
+
+def test_settings_staff_in_finnish_decimals(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_page(start(empty_db, monkeypatch), "pages/settings.py")
+    app.text_input[1].set_value("1,5")
+    _button(app, "ui.settings.save").click().run()
+    assert t("ui.settings.saved", "fi") in [s.value for s in app.success]
+    assert app.text_input[1].value == "1,5"
+    app.text_input[1].set_value("puolikas")
+    _button(app, "ui.settings.save").click().run()
+    assert [e.value for e in app.error] == [
+        "Perustietoja ei tallennettu: henkilöstö on henkilötyövuosina luku 0–100 (esim. 1,5), "
+        "nyt kentässä on ”puolikas”."
+    ]
 
 
 # --- view helpers ------------------------------------------------------------------------------

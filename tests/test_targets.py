@@ -10,6 +10,7 @@ import pytest
 from cli.main import main
 from data import audit
 from data.store import open_db
+from i18n.format import parse_number
 from indicators import targets as tg
 from indicators.record import Result
 
@@ -143,3 +144,27 @@ def test_cli_rejected_input_exit_1_and_usage_exit_2(db_path: Path, capsys) -> No
     with pytest.raises(SystemExit) as usage:
         main(["target", "set", "ORG-1", "members_year_end", "2025", "paljon", *base])
     assert usage.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("12", 12.0),
+        ("4,2", 4.2),
+        ("0.35", 0.35),
+        ("1 500,5", 1500.5),
+        ("1\u00a0500", 1500.0),
+        ("40 %", 0.4),
+        ("12,5%", 0.125),
+        ("\u22122", -2.0),
+        ("-0,5", -0.5),
+        ("", None),
+        ("   ", None),
+        ("puolikas", None),
+        ("1,500.5", None),
+        ("1.2.3", None),
+        ("%", None),
+    ],
+)
+def test_typed_numbers_in_either_language(typed: str, value: float | None) -> None:
+    assert parse_number(typed) == value
