@@ -6,7 +6,7 @@ import streamlit as st
 
 from appkit.connection import connection, run_cached, target
 from appkit.context import Ctx
-from data.clusters import clusters
+from data.clusters import clusters, display_name
 from data.store import default_db_path
 from data.versions import data_version
 from i18n import LANGS, t
@@ -51,14 +51,18 @@ def global_controls(lang: str, role: str, user: str | None) -> Ctx:
         names = dict(known)
         if len(known) > 1:
             cluster_id = st.selectbox(
-                t("ui.control.cluster", lang), list(names), format_func=names.get, key="cluster"
+                t("ui.control.cluster", lang),
+                list(names),
+                format_func=lambda known_id: display_name(known_id, names[known_id], lang),
+                key="cluster",
             )
         else:
             cluster_id = known[0][0]
         bounds = run_cached(db, version, target(data_years), (cluster_id,), ())
         years = _year_range(bounds, cluster_id, lang)
         st.caption(t("ui.control.role", lang, role=t(f"access.role.{role}", lang)))
-    return Ctx(db, version, cluster_id, names[cluster_id], years, lang, role, user)
+    name = display_name(cluster_id, names[cluster_id], lang)
+    return Ctx(db, version, cluster_id, name, years, lang, role, user)
 
 
 def _year_range(

@@ -78,7 +78,8 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
 
 
 def navigation(lang: str, role: str) -> dict[str, list[st.Page]]:
-    """The pages this role may open, by section, titled in ``lang``."""
+    """The pages this role may open, by section, titled in ``lang``. A manager page's URL
+    stays known to the board, hidden, where it shows only the refusal (no "page not found")."""
     menu: dict[str, list[st.Page]] = {}
     for section, specs in SECTIONS.items():
         pages = [
@@ -89,23 +90,39 @@ def navigation(lang: str, role: str) -> dict[str, list[st.Page]]:
                 icon=spec.icon,
                 default=spec.url == "overview",
             )
-            for spec in specs
             if role == "manager" or not spec.manager_only
+            else st.Page(
+                _refused,
+                title=t(spec.title, lang),
+                url_path=spec.url,
+                icon=":material/block:",
+                visibility="hidden",
+            )
+            for spec in specs
         ]
-        if pages:
-            menu[t(section, lang)] = pages
+        menu[t(section, lang)] = pages
     return menu
 
 
-def sign_in_only(lang: str) -> st.Page:
-    """The one page of a session that has not signed in, whatever URL it asked for."""
-    return st.Page(
-        SIGN_IN_PAGE,
-        title=t("ui.page.sign_in", lang),
-        url_path="sign-in",
-        icon=":material/login:",
-        default=True,
-    )
+def sign_in_only(lang: str) -> list[st.Page]:
+    """The sign-in page, whatever URL the session asked for: under each page's own URL too,
+    so a link or bookmark keeps its address and opens that page once signed in."""
+    title = t("ui.page.sign_in", lang)
+    return [
+        st.Page(
+            SIGN_IN_PAGE, title=title, url_path="sign-in", icon=":material/login:", default=True
+        ),
+        *(
+            st.Page(SIGN_IN_PAGE, title=title, url_path=spec.url, visibility="hidden")
+            for specs in SECTIONS.values()
+            for spec in specs
+        ),
+    ]
+
+
+def _refused() -> None:
+    """A manager page's URL opened by the board: the refusal, in the user's language."""
+    st.error(t("signin.refused_page", language()), icon=":material/block:")
 
 
 def main() -> None:
@@ -114,8 +131,9 @@ def main() -> None:
     st.set_page_config(page_title=t("app.name"), page_icon=":material/insights:", layout="wide")
     lang = language_control()
     role = signin.resolve(open_connection(lang))
+    signin.write_cookie()
     if role is None:
-        page = st.navigation([sign_in_only(lang)], position="hidden")
+        page = st.navigation(sign_in_only(lang), position="hidden")
         with running(Run(lang)):
             page.run()
         return

@@ -5,6 +5,10 @@ With no local account and no OIDC provider in the secrets the app runs in local 
 whoever opens it is the manager (a sidebar note says so). Otherwise nobody gets any page but
 the sign-in page until signed in. Each run checks the sign-in still holds: a removed account,
 a changed role or an address taken off the allow-list ends the session's rights at once.
+
+A password sign-in survives reloading the page: the browser keeps a session token in a cookie
+(``auth.sessions``) until it closes or the user signs out; a new run of the app reads the
+cookie and resumes the sign-in with the account's current role.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import duckdb
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from appkit.connection import connection
 from appkit.controls import LANGUAGE_WIDGET
+from auth import sessions
 from auth.accounts import account_role, has_users, verify
 from auth.oidc import (
     AuthConfigError,
@@ -28,9 +34,12 @@ from auth.oidc import (
     sign_in_email,
 )
 from auth.throttle import THROTTLE
+from data.store import default_db_path, write_transaction
 from i18n import t
 
 ROLE, USER, METHOD = "role", "user", "auth_method"
+TOKEN = "session_token"  # this session's sign-in token (password sign-in)
+COOKIE_CHANGE = "session_cookie"  # what to write into the browser's cookie on this run
 # The OIDC address this session refused (so it is audited once, and the sign-in page says so).
 REFUSED = "oidc_refused"
 
@@ -89,7 +98,30 @@ def resolve(con: duckdb.DuckDBPyConnection) -> str | None:
             state.update({ROLE: "manager", USER: None, METHOD: "local"})
         elif sso is not None and st.user.get("is_logged_in"):
             _organisation_sign_in(con, sso)
+        else:
+            _resume(con)
     return state.get(ROLE)
+
+
+def browser_token() -> str | None:
+    """The session token the browser sent when this session connected (None without one)."""
+    token = st.context.cookies.get(sessions.COOKIE)
+    return token if isinstance(token, str) else None
+
+
+def _resume(con: duckdb.DuckDBPyConnection) -> None:
+    """Resume a password sign-in from the browser's cookie (after a reload or a new tab)."""
+    token = browser_token()
+    if not token:
+        return
+    cur = con.cursor()
+    try:
+        user = sessions.resume(cur, token)
+        role = account_role(cur, user) if user else None
+    finally:
+        cur.close()
+    if role is not None:
+        st.session_state.update({ROLE: role, USER: user, METHOD: "password", TOKEN: token})
 
 
 def local_accounts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -145,8 +177,12 @@ def sign_in_password(con: duckdb.DuckDBPyConnection, name: str, password: str) -
         THROTTLE.failed(name, address)
         return False
     THROTTLE.succeeded(name, address)
+    with write_transaction(con) as cur:
+        token = sessions.start(cur, name)
     _forget()
-    st.session_state.update({ROLE: role, USER: name, METHOD: "password"})
+    st.session_state.update(
+        {ROLE: role, USER: name, METHOD: "password", TOKEN: token, COOKIE_CHANGE: token}
+    )
     return True
 
 
@@ -159,11 +195,35 @@ def _forget() -> None:
 
 
 def sign_out() -> None:
-    """End the sign-in; an organisation identity is signed out of ``st.login`` too."""
-    organisation = st.session_state.get(METHOD) == "oidc" or REFUSED in st.session_state
+    """End the sign-in (its session and the browser's cookie too); an organisation identity
+    is signed out of ``st.login`` as well."""
+    state = st.session_state
+    organisation = state.get(METHOD) == "oidc" or REFUSED in state
+    token = state.get(TOKEN) or browser_token()
+    if token:
+        with write_transaction(connection(str(default_db_path()))) as cur:
+            sessions.end(cur, token)
     _forget()
+    state[COOKIE_CHANGE] = ""
     if organisation:
         st.logout()
+
+
+def write_cookie() -> None:
+    """Store a new sign-in's token in the browser, or clear it after signing out (a cookie
+    for this site only, never sent to another; gone when the browser closes)."""
+    change = st.session_state.pop(COOKIE_CHANGE, None)
+    if change is None:
+        return
+    value = f"{sessions.COOKIE}={change}; path=/; SameSite=Strict" + (
+        "" if change else "; max-age=0"
+    )
+    script = (
+        f"<script>document.cookie = {value!r} + "
+        "(location.protocol === 'https:' ? '; Secure' : '');</script>"
+    )
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True)
 
 
 def sidebar(lang: str) -> None:

@@ -16,6 +16,7 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from auth import sessions
 from auth.roles import ROLES, Role
 from data import audit
 from data.pseudonym import KeyFileError, keyed_hash, load_key
@@ -71,7 +72,9 @@ def add_user(
             "INSERT INTO app_user (user_name, role, pw_hash) VALUES (?, ?, ?)",
             [name, role, pw_hash],
         )
-        audit.record(cur, "user_add", f"{name}: {role}", user=actor)
+        audit.record(
+            cur, "user_add", f"{name}: {role}", user=actor, fields={"name": name, "role": role}
+        )
 
 
 def remove_user(con: duckdb.DuckDBPyConnection, name: str, *, actor: str | None = None) -> None:
@@ -82,7 +85,8 @@ def remove_user(con: duckdb.DuckDBPyConnection, name: str, *, actor: str | None 
         ).fetchall()
         if not removed:
             raise AccountError("not_found", name=name)
-        audit.record(cur, "user_remove", name, user=actor)
+        sessions.end_all(cur, name)
+        audit.record(cur, "user_remove", name, user=actor, fields={"name": name})
 
 
 def list_users(con: duckdb.DuckDBPyConnection) -> list[tuple[str, Role, datetime]]:
@@ -106,7 +110,13 @@ def has_users(con: duckdb.DuckDBPyConnection) -> bool:
 def record_sign_in(con: duckdb.DuckDBPyConnection, user: str, success: bool, method: str) -> None:
     """Audit one sign-in attempt; ``method`` is ``password`` or ``oidc``."""
     outcome = "success" if success else "failure"
-    audit.record(con, "sign_in", f"{method}: {outcome}", user=user[:MAX_NAME_LENGTH])
+    audit.record(
+        con,
+        "sign_in",
+        f"{method}: {outcome}",
+        user=user[:MAX_NAME_LENGTH],
+        fields={"method": method, "outcome": outcome},
+    )
 
 
 def verify(con: duckdb.DuckDBPyConnection, name: str, password: str) -> Role | None:

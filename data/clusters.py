@@ -12,7 +12,8 @@ from typing import Any
 import duckdb
 
 from data import audit
-from data.store import write_transaction
+from data.store import DEFAULT_CLUSTER, write_transaction
+from i18n import t
 
 ORG_FORMS = (
     "ry",
@@ -25,6 +26,14 @@ ORG_FORMS = (
     "university_hosted",
     "undefined",
 )
+
+
+def display_name(cluster_id: str, name: str | None, lang: str) -> str:
+    """The cluster's name for people: the one its profile gives, else a plain "Klusteri" for
+    the installation's default cluster instead of its identifier."""
+    if name and not (name == cluster_id == DEFAULT_CLUSTER):
+        return name
+    return t("data.cluster.unnamed", lang) if cluster_id == DEFAULT_CLUSTER else cluster_id
 
 
 def clusters(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
@@ -86,5 +95,10 @@ def save_profile(
             values,
         )
         audit.record(
-            cur, "cluster_profile", f"{cluster_id}: {new.name}", user=user, cluster_id=cluster_id
+            cur,
+            "cluster_profile",
+            f"{cluster_id}: {new.name}",
+            user=user,
+            cluster_id=cluster_id,
+            fields={"name": new.name},
         )

@@ -171,6 +171,7 @@ class _Run:
             f"{import_id} {status} {report.file_name} {report.sha256}",
             user=self.user,
             cluster_id=self.cluster_id,
+            fields={"import_id": import_id, "status": status, "file": report.file_name},
         )
 
 
@@ -536,4 +537,11 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, *, user: str | N
             "WHERE import_id = ?",
             [import_id],
         )
-        audit.record(cur, "undo", f"{import_id} {file_name}", user=user, cluster_id=cluster_id)
+        audit.record(
+            cur,
+            "undo",
+            f"{import_id} {file_name}",
+            user=user,
+            cluster_id=cluster_id,
+            fields={"import_id": import_id, "file": file_name},
+        )

@@ -17,7 +17,7 @@ import duckdb
 
 from i18n import both, t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -300,8 +300,20 @@ ALTER TABLE membership ADD COLUMN domain VARCHAR;
 ALTER TABLE regional_stat ADD COLUMN region_code VARCHAR;
 """
 
+# Sign-ins that outlive a page reload (only a hash of the browser's token is kept), and the
+# audit log's facts as named fields, so each entry is shown in the reader's language.
+_V3 = """
+CREATE TABLE IF NOT EXISTS sign_in_session (
+    token_hash VARCHAR PRIMARY KEY,
+    user_name VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    expires_at TIMESTAMP NOT NULL
+);
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS fields VARCHAR;  -- JSON object of the facts
+"""
+
 # Ordered upgrades: MIGRATIONS[v] brings a database from version v-1 to v.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
 
 
 class SchemaTooNew(RuntimeError):

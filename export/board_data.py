@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from data.clusters import display_name
 from data.survey_catalogue import BY_CODE
 from export.content import Row, indicator_rows, story_rows, year_span
 from i18n import t
@@ -140,7 +141,7 @@ def board_data(
         row["label"] = t(f"analytics.funding_group.{row['funding_group']}", lang)
     survey, rates = _survey(records, years, lang)
     return BoardData(
-        cluster_name=name_row[0] if name_row else cluster_id,
+        cluster_name=display_name(cluster_id, name_row[0] if name_row else None, lang),
         years=years,
         lang=lang,
         created=dt.date.today(),

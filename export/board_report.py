@@ -33,5 +33,11 @@ def board_report(
     """Both board documents for the inclusive ``year_range``, with one audit entry."""
     data = board_data(con, cluster_id, year_range, lang)
     report = BoardReport(workbook_from(data), page_from(data))
-    record_export(con, cluster_id, user, f"board report {lang} {data.years[0]}-{data.years[1]}")
+    record_export(
+        con,
+        cluster_id,
+        user,
+        f"board report {lang} {data.years[0]}-{data.years[1]}",
+        {"document": "board_report", "lang": lang, "first": data.years[0], "last": data.years[1]},
+    )
     return report

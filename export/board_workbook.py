@@ -37,7 +37,13 @@ def board_workbook(
     """The board workbook for the inclusive ``year_range`` as .xlsx bytes (audited)."""
     data = board_data(con, cluster_id, year_range, lang)
     book = workbook_from(data)
-    record_export(con, cluster_id, user, f"board workbook {lang} {data.years[0]}-{data.years[1]}")
+    record_export(
+        con,
+        cluster_id,
+        user,
+        f"board workbook {lang} {data.years[0]}-{data.years[1]}",
+        {"document": "board_workbook", "lang": lang, "first": data.years[0], "last": data.years[1]},
+    )
     return book
 
 

@@ -128,8 +128,13 @@ def story_rows(
 
 
 def record_export(
-    con: duckdb.DuckDBPyConnection, cluster_id: str, user: str | None, detail: str
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    user: str | None,
+    detail: str,
+    fields: dict[str, object],
 ) -> None:
-    """The audit entry every export leaves (who took which data out, when)."""
+    """The audit entry every export leaves (who took which data out, when): ``fields`` name
+    the ``document`` and what it covers."""
     with write_transaction(con) as cur:
-        audit.record(cur, "export", detail, user=user, cluster_id=cluster_id)
+        audit.record(cur, "export", detail, user=user, cluster_id=cluster_id, fields=fields)

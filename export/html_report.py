@@ -74,7 +74,13 @@ def html_report(
     (audited)."""
     data = board_data(con, cluster_id, year_range, lang)
     page = page_from(data)
-    record_export(con, cluster_id, user, f"board page {lang} {data.years[0]}-{data.years[1]}")
+    record_export(
+        con,
+        cluster_id,
+        user,
+        f"board page {lang} {data.years[0]}-{data.years[1]}",
+        {"document": "board_page", "lang": lang, "first": data.years[0], "last": data.years[1]},
+    )
     return page
 
 

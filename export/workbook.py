@@ -130,7 +130,11 @@ def export_workbook(
     )
     book.close()
     content.record_export(
-        con, cluster_id, user, f"indicators {lang} {year or 'all'} {len(records)} rows"
+        con,
+        cluster_id,
+        user,
+        f"indicators {lang} {year or 'all'} {len(records)} rows",
+        {"document": "indicators", "lang": lang, "year": year, "rows": len(records)},
     )
     return buffer.getvalue()
 

@@ -75,6 +75,7 @@ def set_target(
             f"{code} {metric} {year} = {float(value):g}",
             user=user,
             cluster_id=cluster_id,
+            fields={"code": code, "metric": metric, "year": year, "value": float(value)},
         )
 
 
@@ -96,7 +97,12 @@ def remove_target(
         ).fetchall()
         if removed:
             audit.record(
-                cur, "target_remove", f"{code} {metric} {year}", user=user, cluster_id=cluster_id
+                cur,
+                "target_remove",
+                f"{code} {metric} {year}",
+                user=user,
+                cluster_id=cluster_id,
+                fields={"code": code, "metric": metric, "year": year},
             )
     return bool(removed)
 

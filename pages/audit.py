@@ -1,4 +1,4 @@
-"""Tapahtumaloki / Audit log (manager): who imported, undid, exported, changed targets or the
+"""Käyttöloki / Audit log (manager): who imported, undid, exported, changed targets or the
 profile, and who signed in (or tried to), newest first."""
 
 from __future__ import annotations
@@ -6,10 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from appkit import widgets
-from appkit.connection import cached_as_of, connection
+from appkit.audit_text import describe
+from appkit.connection import cached, cached_as_of, connection
 from appkit.context import Ctx
 from appkit.frame import current, manager_only
 from auth import audit_log
+from data import clusters
 from data.versions import audit_version
 from i18n import catalogue
 
@@ -30,15 +32,27 @@ def main() -> None:
         token = audit_version(cur)
     finally:
         cur.close()
-    rows = widgets.frame(
-        cached_as_of(c, token, audit_log.recent, role=c.role, limit=SHOWN),
-        ["logged_at", "user_name", "action", "detail", "cluster_id"],
-    )
-    if rows.empty:
+    entries = cached_as_of(c, token, audit_log.recent, role=c.role, limit=SHOWN)
+    if not entries:
         st.caption(c.t("auditlog.none"))
         return
-    rows["action"] = rows["action"].map(lambda a: action_label(c, a))
-    rows[["user_name", "cluster_id"]] = rows[["user_name", "cluster_id"]].fillna("–")
+    names = dict(cached(c, clusters.clusters))
+    rows = widgets.frame(
+        [
+            {
+                "logged_at": e["logged_at"],
+                "user_name": e["user_name"] or "–",
+                "action": action_label(c, e["action"]),
+                "detail": describe(e["action"], e["detail"], e["fields"], c.lang),
+                "cluster_id": (
+                    clusters.display_name(e["cluster_id"], names.get(e["cluster_id"]), c.lang)
+                    if e["cluster_id"]
+                    else "–"
+                ),
+            }
+            for e in entries
+        ]
+    )
     chosen = st.multiselect(
         c.t("auditlog.actions"),
         sorted(rows["action"].unique()),

@@ -399,8 +399,10 @@ def test_settings_staff_in_finnish_decimals(
     app.text_input[1].set_value("puolikas")
     _button(app, "ui.settings.save").click().run()
     assert [e.value for e in app.error] == [
-        "Perustietoja ei tallennettu: henkilöstö on henkilötyövuosina luku 0–100 (esim. 1,5), "
-        "nyt kentässä on ”puolikas”."
+        (
+            "Perustietoja ei tallennettu: henkilöstö on henkilötyövuosina luku 0–100 "
+            "(esim. 1,5), nyt kentässä on ”puolikas”."
+        )
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from bench.generate import members_workbook
@@ -13,10 +14,10 @@ from data.backup import restore_backup, write_backup
 from data.importer import import_file
 from data.store import open_db
 
-# The version this program writes, and a future migration past it: a new column, and the
-# view over it rebuilt.
-CURRENT = schema.SCHEMA_VERSION
-NEXT = CURRENT + 1
+CURRENT = schema.SCHEMA_VERSION  # what this program writes
+NEXT = CURRENT + 1  # a future version, as the tests simulate it
+
+# A future migration: a new column, and the view over it rebuilt.
 V2 = """
 ALTER TABLE membership ADD COLUMN contact_person VARCHAR;
 UPDATE membership SET contact_person = 'unknown';
@@ -25,9 +26,8 @@ CREATE OR REPLACE VIEW v_member AS SELECT * FROM membership WHERE replaced_by IS
 
 
 @pytest.fixture
-def version_1_db(tmp_path: Path) -> Path:
-    """A database at the current schema version holding a 12-organisation member register
-    (older than the future version the tests below upgrade it to)."""
+def current_db(tmp_path: Path) -> Path:
+    """A database at the current schema version holding a 12-organisation member register."""
     path = tmp_path / "vanha.duckdb"
     con = open_db(path)
     try:
@@ -38,8 +38,7 @@ def version_1_db(tmp_path: Path) -> Path:
     return path
 
 
-def _with_version_2(monkeypatch: pytest.MonkeyPatch, migration: str) -> None:
-    """Pretend the program is one version newer, with ``migration`` as its upgrade."""
+def _with_next_version(monkeypatch: pytest.MonkeyPatch, migration: str) -> None:
     monkeypatch.setitem(schema.MIGRATIONS, NEXT, migration)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
@@ -56,12 +55,12 @@ def _members(path: Path) -> list[tuple]:
 
 
 def test_older_database_is_upgraded_in_place_with_data_kept(
-    version_1_db: Path, monkeypatch: pytest.MonkeyPatch
+    current_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = _members(version_1_db)
+    before = _members(current_db)
     assert len(before) == 12
-    _with_version_2(monkeypatch, V2)
-    con = open_db(version_1_db)
+    _with_next_version(monkeypatch, V2)
+    con = open_db(current_db)
     try:
         assert schema.current_version(con) == NEXT
         assert con.execute(
@@ -70,18 +69,18 @@ def test_older_database_is_upgraded_in_place_with_data_kept(
         assert con.execute("SELECT count(*) FROM survey_item").fetchone()[0] > 0
     finally:
         con.close()
-    assert _members(version_1_db) == before
+    assert _members(current_db) == before
 
 
 def test_failed_upgrade_leaves_the_old_database_untouched(
-    version_1_db: Path, monkeypatch: pytest.MonkeyPatch
+    current_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = _members(version_1_db)
-    _with_version_2(monkeypatch, V2 + "ALTER TABLE no_such_table ADD COLUMN x INTEGER;")
+    before = _members(current_db)
+    _with_next_version(monkeypatch, V2 + "ALTER TABLE no_such_table ADD COLUMN x INTEGER;")
     with pytest.raises(Exception, match="no_such_table"):
-        open_db(version_1_db)
+        open_db(current_db)
     monkeypatch.undo()
-    con = open_db(version_1_db)
+    con = open_db(current_db)
     try:
         assert schema.current_version(con) == CURRENT
         columns = [
@@ -93,42 +92,62 @@ def test_failed_upgrade_leaves_the_old_database_untouched(
         assert "contact_person" not in columns
     finally:
         con.close()
-    assert _members(version_1_db) == before
+    assert _members(current_db) == before
 
 
-def test_database_from_a_newer_program_is_refused(version_1_db: Path) -> None:
-    con = open_db(version_1_db)
+def test_database_from_a_newer_program_is_refused(current_db: Path) -> None:
+    con = open_db(current_db)
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()
     with pytest.raises(RuntimeError, match="newer than this program"):
-        open_db(version_1_db)
+        open_db(current_db)
+
+
+def test_version_1_database_gains_sessions_and_audit_fields(tmp_path: Path) -> None:
+    """A database written before version 2 (no sign-in sessions, audit facts as text only)
+    opens upgraded, its audit entries kept."""
+    path = tmp_path / "v1.duckdb"
+    raw = duckdb.connect(str(path))
+    raw.execute(schema.MIGRATIONS[1])
+    raw.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    raw.execute("INSERT INTO audit_log (user_name, action, detail) VALUES ('mari', 'x', 'y')")
+    raw.close()
+    con = open_db(path)
+    try:
+        assert schema.current_version(con) == CURRENT
+        assert con.execute("SELECT user_name, detail, fields FROM audit_log").fetchall() == [
+            ("mari", "y", None)
+        ]
+        assert con.execute("SELECT count(*) FROM sign_in_session").fetchone() == (0,)
+    finally:
+        con.close()
 
 
 def test_old_backup_restores_upgraded(
-    version_1_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    current_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    con = open_db(version_1_db)
+    con = open_db(current_db)
     try:
-        write_backup(con, tmp_path / "v1.zip")
+        write_backup(con, tmp_path / "older.zip")
     finally:
         con.close()
-    before = _members(version_1_db)
-    _with_version_2(monkeypatch, V2)
-    restored = restore_backup(tmp_path / "v1.zip", tmp_path / "restored.duckdb")
+    before = _members(current_db)
+    _with_next_version(monkeypatch, V2)
+    restored = restore_backup(tmp_path / "older.zip", tmp_path / "restored.duckdb")
     assert restored.schema_version == NEXT
     assert _members(restored.db_path) == before
 
 
 def test_newer_database_is_a_message_in_the_cli(
-    version_1_db: Path, capsys: pytest.CaptureFixture[str]
+    current_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    con = open_db(version_1_db)
+    con = open_db(current_db)
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()
     with pytest.raises(schema.SchemaTooNew) as caught:
-        open_db(version_1_db)
+        open_db(current_db)
     assert caught.value.message("fi").startswith("Tietokannan rakenneversio 99 on uudempi")
-    assert main(["indicators", "--lang", "en", "--db", str(version_1_db)]) == 1
+    assert main(["indicators", "--lang", "en", "--db", str(current_db)]) == 1
     assert capsys.readouterr().err.strip() == (
         f"The database schema version 99 is newer than this program ({CURRENT}). "
         "Upgrade Klusterimittari to open it."
@@ -159,7 +178,7 @@ def test_version_1_database_gets_the_real_export_columns(
             con.close()
     con = open_db(path)
     try:
-        assert schema.current_version(con) == 2
+        assert schema.current_version(con) == CURRENT
         columns = dict(
             con.execute(
                 "SELECT table_name || '.' || column_name, is_nullable FROM information_schema.columns "

@@ -11,7 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from appkit import connection, controls
+from appkit import connection, controls, signin
 from appkit.markdown import escape
 from auth.accounts import add_user, remove_user
 from auth.oidc import email_verified, login_provider, role_for_email
@@ -116,17 +116,17 @@ def test_board_sign_in_gets_no_manager_pages(db: Path) -> None:
     assert audit_rows(db, "sign_in") == [(BOARD[0], "password: success")]
 
 
-def test_board_session_on_a_manager_page_url_gets_the_overview(db: Path) -> None:
+def test_board_session_on_a_manager_page_url_gets_the_refusal(db: Path) -> None:
     """A session whose current page is the Data page (its URL) and whose role is board is
-    shown the overview: navigation offers the board no manager page to run."""
+    refused there in its language: the page itself never runs, and no "page not found"."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["role"] = "manager"
     ok(at.run().switch_page("pages/data_import.py").run())
     assert at.get("file_uploader")
     at.session_state["role"] = "board"
     at = ok(at.run())
-    assert titles(at) == [t("ui.page.overview", "fi")]
-    assert not at.get("file_uploader")
+    assert [e.value for e in at.error] == [t("signin.refused_page", "fi")]
+    assert not at.title and not at.get("file_uploader")
 
 
 def _page_with_board_context(db: str, page: str) -> None:
@@ -176,6 +176,55 @@ def test_sign_out_returns_to_the_sign_in_page(db: Path) -> None:
     at = ok(at.run())
     assert titles(at) == [t("signin.title", "fi")]
     assert "role" not in at.session_state and "user" not in at.session_state
+
+
+def test_sign_in_survives_a_reload_until_signed_out(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload is a new session; the browser's cookie (sent as it reconnects) resumes the
+    sign-in with the account's role, until the user signs out."""
+    at = sign_in(app(), *BOARD)
+    token = at.session_state[signin.TOKEN]
+    assert len(token) >= 43
+    monkeypatch.setattr(signin, "browser_token", lambda: token)
+    reloaded = ok(app())
+    assert titles(reloaded) == [t("ui.page.overview", "fi")]
+    assert (reloaded.session_state["role"], reloaded.session_state["user"]) == ("board", BOARD[0])
+    assert audit_rows(db, "sign_in") == [(BOARD[0], "password: success")]  # no new sign-in
+    next(b for b in reloaded.button if b.label == t("signin.sign_out", "fi")).click()
+    assert titles(ok(reloaded.run())) == [t("signin.title", "fi")]
+    assert titles(ok(app())) == [t("signin.title", "fi")]  # the same cookie no longer works
+
+
+def test_a_guessed_or_expired_token_signs_nobody_in(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = sign_in(app(), *MANAGER)
+    token = at.session_state[signin.TOKEN]
+    for tried in ("", "x" * 43, token + "x", "' OR 1=1 --"):
+        monkeypatch.setattr(signin, "browser_token", lambda tried=tried: tried)
+        assert titles(ok(app())) == [t("signin.title", "fi")]
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("UPDATE sign_in_session SET expires_at = current_timestamp - INTERVAL 1 MINUTE")
+        stored = con.execute("SELECT token_hash FROM sign_in_session").fetchall()
+    finally:
+        con.close()
+    assert token not in str(stored)  # only its hash is kept
+    monkeypatch.setattr(signin, "browser_token", lambda: token)
+    assert titles(ok(app())) == [t("signin.title", "fi")]
+
+
+def test_removing_the_account_ends_its_sessions(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    token = sign_in(app(), *MANAGER).session_state[signin.TOKEN]
+    con = duckdb.connect(str(db))
+    try:
+        remove_user(con, MANAGER[0])
+        assert con.execute("SELECT count(*) FROM sign_in_session").fetchone() == (0,)
+    finally:
+        con.close()
+    monkeypatch.setattr(signin, "browser_token", lambda: token)
+    assert titles(ok(app())) == [t("signin.title", "fi")]
 
 
 def test_removed_account_or_changed_role_ends_the_session(db: Path) -> None:
