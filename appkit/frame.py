@@ -21,58 +21,47 @@ from appkit.context import Ctx, Run, active, running
 from appkit.controls import global_controls, language_control
 from i18n import t
 
-SIGN_IN_PAGE = "pages/sign_in.py"
+SIGN_IN_PAGE = "pages/sign-in.py"  # named as its URL, as every page
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page of the navigation: its file, title key, URL and whether only the manager sees it."""
+    """One page of the navigation: its URL, title key, icon and whether only the manager sees
+    it. The page's file is named as its URL (``pages/<url>.py``), so Streamlit finds the same
+    page by the same address whether the frame or its older folder mode serves the request."""
 
-    file: str
-    title: str
     url: str
+    title: str
     icon: str
     manager_only: bool = False
+
+    @property
+    def file(self) -> str:
+        return f"pages/{self.url}.py"
 
 
 # Navigation sections in order; the board role never gets the manager-only pages.
 SECTIONS: dict[str, tuple[PageSpec, ...]] = {
-    "ui.section.overview": (
-        PageSpec("pages/overview.py", "ui.page.overview", "overview", ":material/dashboard:"),
-    ),
+    "ui.section.overview": (PageSpec("overview", "ui.page.overview", ":material/dashboard:"),),
     "ui.section.impact": (
-        PageSpec(
-            "pages/recipient_region.py", "ui.page.region", "region", ":material/location_city:"
-        ),
-        PageSpec(
-            "pages/recipient_cluster_org.py",
-            "ui.page.cluster_org",
-            "cluster-organisation",
-            ":material/hub:",
-        ),
-        PageSpec("pages/recipient_rdi.py", "ui.page.rdi", "rdi-actors", ":material/science:"),
-        PageSpec(
-            "pages/recipient_companies.py", "ui.page.companies", "companies", ":material/factory:"
-        ),
-        PageSpec(
-            "pages/recipient_public_sector.py",
-            "ui.page.public_sector",
-            "public-sector",
-            ":material/account_balance:",
-        ),
+        PageSpec("region", "ui.page.region", ":material/location_city:"),
+        PageSpec("cluster-organisation", "ui.page.cluster_org", ":material/hub:"),
+        PageSpec("rdi-actors", "ui.page.rdi", ":material/science:"),
+        PageSpec("companies", "ui.page.companies", ":material/factory:"),
+        PageSpec("public-sector", "ui.page.public_sector", ":material/account_balance:"),
     ),
     "ui.section.activity": (
-        PageSpec("pages/members.py", "ui.page.members", "members", ":material/groups:"),
-        PageSpec("pages/events.py", "ui.page.events", "events", ":material/event:"),
-        PageSpec("pages/surveys.py", "ui.page.surveys", "surveys", ":material/ballot:"),
-        PageSpec("pages/funding.py", "ui.page.funding", "funding", ":material/euro:"),
-        PageSpec("pages/stories.py", "ui.page.stories", "success-stories", ":material/star:"),
-        PageSpec("pages/regional.py", "ui.page.regional", "regional-context", ":material/map:"),
+        PageSpec("members", "ui.page.members", ":material/groups:"),
+        PageSpec("events", "ui.page.events", ":material/event:"),
+        PageSpec("surveys", "ui.page.surveys", ":material/ballot:"),
+        PageSpec("funding", "ui.page.funding", ":material/euro:"),
+        PageSpec("success-stories", "ui.page.stories", ":material/star:"),
+        PageSpec("regional-context", "ui.page.regional", ":material/map:"),
     ),
     "ui.section.admin": (
-        PageSpec("pages/data_import.py", "ui.page.data", "data", ":material/upload_file:", True),
-        PageSpec("pages/settings.py", "ui.page.settings", "settings", ":material/settings:", True),
-        PageSpec("pages/audit.py", "ui.page.audit", "audit-log", ":material/history:", True),
+        PageSpec("data", "ui.page.data", ":material/upload_file:", True),
+        PageSpec("settings", "ui.page.settings", ":material/settings:", True),
+        PageSpec("audit-log", "ui.page.audit", ":material/history:", True),
     ),
 }
 

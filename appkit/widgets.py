@@ -15,7 +15,7 @@ from export.table_file import table_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-DATA_IMPORT_PAGE = "pages/data_import.py"
+DATA_IMPORT_PAGE = "pages/data.py"
 DATA_CLASS_COLOURS = {
     "ADM": "blue",
     "LOG": "violet",

@@ -42,20 +42,20 @@ MANAGER_ONLY = [file for file, spec in SPECS.items() if spec.manager_only]
 # Charts each page draws on the demo cluster (at least).
 DEMO_CHARTS = {
     "pages/overview.py": 4,
-    "pages/recipient_region.py": 2,
-    "pages/recipient_cluster_org.py": 7,
-    "pages/recipient_rdi.py": 1,
-    "pages/recipient_companies.py": 2,
-    "pages/recipient_public_sector.py": 3,
+    "pages/region.py": 2,
+    "pages/cluster-organisation.py": 7,
+    "pages/rdi-actors.py": 1,
+    "pages/companies.py": 2,
+    "pages/public-sector.py": 3,
     "pages/members.py": 6,
     "pages/events.py": 4,
     "pages/surveys.py": 1,
     "pages/funding.py": 4,
-    "pages/stories.py": 0,
-    "pages/regional.py": 1,
-    "pages/data_import.py": 0,
+    "pages/success-stories.py": 0,
+    "pages/regional-context.py": 1,
+    "pages/data.py": 0,
     "pages/settings.py": 0,
-    "pages/audit.py": 0,
+    "pages/audit-log.py": 0,
 }
 
 
@@ -111,7 +111,13 @@ def test_page_on_demo(page: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch)
 def test_recipient_page_shows_each_indicator_with_metrics(
     recipient: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = f"pages/recipient_{recipient}.py"
+    page = {
+        "region": "pages/region.py",
+        "cluster_org": "pages/cluster-organisation.py",
+        "rdi": "pages/rdi-actors.py",
+        "companies": "pages/companies.py",
+        "public_sector": "pages/public-sector.py",
+    }[recipient]
     app = open_page(start(demo_db, monkeypatch), page)
     headers = [h.value for h in app.subheader]
     codes = [code for code, entry in REGISTRY.items() if entry.recipient == recipient]
@@ -165,7 +171,7 @@ def test_language_switch_gives_english(demo_db: Path, monkeypatch: pytest.Monkey
     app = open_page(app, "pages/funding.py")
     assert app.title[0].value == "Funding"
     assert t("ui.funding.by_source", "en") in [h.value for h in app.subheader]
-    app = open_page(app, "pages/recipient_cluster_org.py")
+    app = open_page(app, "pages/cluster-organisation.py")
     assert any(h.value == "ORG-1 · Committed actors" for h in app.subheader)
 
 
@@ -194,7 +200,7 @@ def test_board_sees_no_open_answers_or_passive_list(
 def test_upload_on_data_page_loads_and_reports(
     empty_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    app = open_page(start(empty_db, monkeypatch), "pages/data.py")
     content = filled_template("funding", FUNDING_ROWS)
     app.get("file_uploader")[0].set_value(
         (
@@ -212,13 +218,13 @@ def test_upload_on_data_page_loads_and_reports(
     # The year range now covers the funding years, and the overview draws the funding chart.
     app = open_page(app, "pages/overview.py")
     assert (
-        t("ui.scope.years", "fi", cluster="default", first=2024, last=2025) in app.caption[0].value
+        t("ui.scope.years", "fi", cluster="Klusteri", first=2024, last=2025) in app.caption[0].value
     )
     assert app.get("plotly_chart")
 
 
 def test_bad_upload_reports_row_and_column(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    app = open_page(start(empty_db, monkeypatch), "pages/data.py")
     content = filled_template("funding", [(2024, "kaupunki", "paljon", None, "maksettu", None)])
     app.get("file_uploader")[0].set_value(("huono.xlsx", content, "application/octet-stream"))
     app.button[0].click().run()
@@ -226,11 +232,8 @@ def test_bad_upload_reports_row_and_column(empty_db: Path, monkeypatch: pytest.M
     assert report.status == "rejected"
     issue = report.issues[0]
     assert (issue.row, issue.sheet) == (2, "Rahoitus")
-    tables = [df.value for df in app.dataframe]
-    assert any(
-        "message" in table.columns and issue.message("fi") in set(table["message"])
-        for table in tables
-    )
+    shown = app.table[0].value
+    assert shown[["Välilehti", "Rivi"]].values.tolist() == [["Rahoitus", "2"]]
 
 
 def _button(app: AppTest, key: str) -> object:
@@ -249,7 +252,7 @@ def _upload_funding(app: AppTest) -> AppTest:
 def test_undo_on_data_page_removes_the_import(
     empty_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = _upload_funding(open_page(start(empty_db, monkeypatch), "pages/data_import.py"))
+    app = _upload_funding(open_page(start(empty_db, monkeypatch), "pages/data.py"))
     history = next(df.value for df in app.dataframe if "import_id" in df.value.columns)
     assert list(history["status"]) == [t("data.status.loaded", "fi")]
     app.checkbox[0].check()
@@ -286,7 +289,7 @@ def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
 ) -> None:
     """A file rejected before any sheet was recognised has no kind; the history still shows
     (it crashed on the missing kind) and undo still offers the loaded import."""
-    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    app = open_page(start(empty_db, monkeypatch), "pages/data.py")
     app = _upload(app, "väkiluku.xlsx", _unknown_workbook())
     errors = [e.value for e in app.error]
     assert errors == [
@@ -304,7 +307,7 @@ def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
     ]
     app = _upload(app, "raportti.xlsx", b"PK\x03\x04 not really a workbook")
     app = _upload_funding(app)
-    app = open_page(app, "pages/data_import.py")
+    app = open_page(app, "pages/data.py")
     history = next(df.value for df in app.dataframe if "import_id" in df.value.columns)
     assert history[["file_name", "kinds", "status"]].values.tolist() == [
         ["rahoitus.xlsx", "rahoitus", "ladattu"],
@@ -318,7 +321,7 @@ def test_import_issues_read_in_full_with_their_place_in_columns(
     empty_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = [(2024, "kaupunki", "paljon", "Loimaan kaupunki", "maksettu", None)]
-    app = open_page(start(empty_db, monkeypatch), "pages/data_import.py")
+    app = open_page(start(empty_db, monkeypatch), "pages/data.py")
     app = _upload(app, "rahoitus.xlsx", filled_template("funding", rows))
     table = app.table[0].value  # Markdown cells: uploaded text and punctuation escaped
     assert table.values.tolist() == [

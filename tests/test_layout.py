@@ -173,7 +173,8 @@ def test_no_streamlit_outside_appkit_pages_and_app() -> None:
 
 
 def test_pages_folder_holds_only_pages() -> None:
-    """Every file in pages/ is a page of the navigation (the kit lives in appkit/)."""
+    """Every file in pages/ is a page of the navigation (the kit lives in appkit/), named as
+    its URL: Streamlit serves a fresh server's first request from the folder by file name."""
     from appkit.frame import SECTIONS, SIGN_IN_PAGE
 
     listed = {spec.file for specs in SECTIONS.values() for spec in specs} | {SIGN_IN_PAGE}

@@ -312,7 +312,7 @@ def test_board_page_shows_no_escape(
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.session_state["role"] = "board"
     app.run()
-    app.switch_page("pages/recipient_cluster_org.py").run()
+    app.switch_page("pages/cluster-organisation.py").run()
     assert not app.exception
     text = _every_text(app)
     assert "OMA-6" in text

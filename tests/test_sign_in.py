@@ -20,7 +20,7 @@ from i18n import t
 from tests.browser.accounts import BOARD, MANAGER, with_accounts
 
 ROOT = Path(__file__).resolve().parents[1]
-MANAGER_PAGES = ("pages/data_import.py", "pages/settings.py", "pages/audit.py")
+MANAGER_PAGES = ("pages/data.py", "pages/settings.py", "pages/audit-log.py")
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
     "cookie_secret": "a-long-random-string-for-the-identity-cookie",
@@ -121,7 +121,7 @@ def test_board_session_on_a_manager_page_url_gets_the_refusal(db: Path) -> None:
     refused there in its language: the page itself never runs, and no "page not found"."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["role"] = "manager"
-    ok(at.run().switch_page("pages/data_import.py").run())
+    ok(at.run().switch_page("pages/data.py").run())
     assert at.get("file_uploader")
     at.session_state["role"] = "board"
     at = ok(at.run())
@@ -152,14 +152,14 @@ def test_manager_pages_refuse_a_board_context_themselves(db: Path, page: str) ->
 
 def test_manager_sign_in_gets_upload_and_the_audit_log(db: Path) -> None:
     at = sign_in(app(), *MANAGER)
-    ok(at.switch_page("pages/data_import.py").run())
+    ok(at.switch_page("pages/data.py").run())
     assert titles(at) == [t("ui.page.data", "fi")]
     assert len(at.get("file_uploader")) == 1
-    ok(at.switch_page("pages/audit.py").run())
+    ok(at.switch_page("pages/audit-log.py").run())
     assert titles(at) == [t("ui.page.audit", "fi")]
     [log] = at.dataframe
     signed = log.value[log.value["action"] == t("auditlog.action.sign_in", "fi")]
-    assert signed[["user_name", "detail"]].values.tolist() == [[MANAGER[0], "password: success"]]
+    assert signed[["user_name", "detail"]].values.tolist() == [[MANAGER[0], "salasana: onnistui"]]
     # The view refreshes with the log (a new entry is not hidden by the cache).
     con = duckdb.connect(str(db))
     try:
@@ -252,7 +252,7 @@ def test_local_mode_without_accounts_is_the_manager(
     assert at.session_state["role"] == "manager"
     notes = [c.value for c in at.sidebar.caption]
     assert any(t("signin.local_mode", "fi") in note for note in notes)
-    ok(at.switch_page("pages/data_import.py").run())
+    ok(at.switch_page("pages/data.py").run())
     assert at.get("file_uploader")
     # Once an account exists, the same session has to sign in.
     con = duckdb.connect(str(path))
@@ -298,7 +298,7 @@ def test_oidc_listed_address_signs_in_with_its_role(db: Path) -> None:
     at = oidc_app("Koordinaattori@Klusteri.fi", email_verified=True)
     assert titles(at) == [t("ui.page.overview", "fi")]
     assert at.session_state["role"] == "manager"
-    ok(at.switch_page("pages/data_import.py").run())
+    ok(at.switch_page("pages/data.py").run())
     assert at.get("file_uploader")
     at = oidc_app("pj@kaupunki.fi", email_verified=True)
     assert at.session_state["role"] == "board"

@@ -35,21 +35,26 @@ def test_sign_in_gate_roles_and_audit_log(tmp_path: Path) -> None:
         visitor.on("pageerror", lambda error: errors.append(str(error)))
         visitor.goto(f"{url}/data")  # a bookmark of the Data page, not signed in
         settle(visitor)
-        visitor.keyboard.press("Escape")  # Streamlit's "page not found" notice
         expect(visitor.locator("h1", has_text=t("signin.title", "fi"))).to_be_visible()
+        expect(visitor.get_by_role("dialog")).to_have_count(0)  # no "page not found"
         expect(visitor.locator("[data-testid='stFileUploader']")).to_have_count(0)
         expect(visitor.locator("[data-testid='stSidebarNav']")).to_have_count(0)
 
         sign_in(visitor, BOARD[0], "not the password")
         expect(visitor.get_by_text(t("signin.failed", "fi"))).to_be_visible()
-        sign_in(visitor, *BOARD)
-        expect(visitor.locator("h1", has_text=t("ui.page.overview", "fi"))).to_be_visible()
+        sign_in(visitor, *BOARD)  # the board, at the Data page's address, is refused there
+        expect(visitor.get_by_text(t("signin.refused_page", "fi"))).to_be_visible()
+        expect(visitor.locator("[data-testid='stFileUploader']")).to_have_count(0)
         sidebar = visitor.locator("[data-testid='stSidebar']")
+        sidebar.get_by_role("link", name=t("ui.page.overview", "fi"), exact=True).click()
+        settle(visitor)
+        expect(visitor.locator("h1", has_text=t("ui.page.overview", "fi"))).to_be_visible()
         expect(sidebar.get_by_text(t("ui.page.funding", "fi"))).to_be_visible()
         for page_title in ("ui.page.data", "ui.page.settings", "ui.page.audit"):
             expect(sidebar.get_by_text(t(page_title, "fi"), exact=True)).to_have_count(0)
 
-        manager = browser.new_page(viewport={"width": 1400, "height": 1000})
+        # Another person at another browser: no cookie of the board's sign-in.
+        manager = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         manager.goto(url)
         settle(manager)
         sign_in(manager, *MANAGER)
