@@ -211,7 +211,7 @@ def test_production_server_settings() -> None:
     assert config["server"]["maxUploadSize"] == 50
 
 
-MANAGER_PAGES = ("pages/data_import.py", "pages/settings.py")
+MANAGER_PAGES = ("pages/data.py", "pages/settings.py")
 
 
 @pytest.fixture
