@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, pxweb, reading, sqlfunc, undo
+from data import audit, headers, load, pxweb, reading, sections, sqlfunc, undo
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
@@ -328,57 +328,74 @@ def _stage_sheet(
         )
         return
     layout = found.layout
-    report.sheets.append(SheetReport(sheet.name, layout.kind))
+    blocks = sections.split(run.cur, table, layout.kind, layout.header_row)
+    if len(blocks) == 1:
+        _stage_layout(run, f"km_stage_{index}", sheet.name, table, layout, overrides)
+    for number, block in enumerate(blocks if len(blocks) > 1 else ()):
+        name = f"{sheet.name} – {block.title}" if block.title else sheet.name
+        rows, numbers = _head_rows(block.table)
+        part = headers.detect(name, rows, numbers, layout.kind)
+        if part.layout is None:
+            report.sheets.append(SheetReport(name, None, skipped=part.reason))
+            continue
+        # The event named above the first table is the event of every table.
+        inherited = {c: v for c, v in layout.context.items() if c not in part.layout.columns}
+        part.layout.context = {**inherited, **part.layout.context}
+        part.layout.headers = {**{c: layout.headers[c] for c in inherited}, **part.layout.headers}
+        _stage_layout(
+            run,
+            f"km_stage_{index}_{number}",
+            name,
+            block.table,
+            part.layout,
+            {**block.values, **overrides},
+        )
+    if missing_values:
+        run.issue(WARNING, sheet.name, None, None, None, "values_missing", count=missing_values)
+
+
+def _stage_layout(
+    run: _Run,
+    name: str,
+    sheet: str,
+    table,
+    layout: headers.SheetLayout,
+    overrides: dict[str, object],
+) -> None:
+    """Check one table's columns against its kind, type its rows and report what was left
+    out (notes below it, a later table)."""
+    run.report.sheets.append(SheetReport(sheet, layout.kind))
     spec = KINDS[layout.kind]
     present = layout.columns.keys() | layout.context.keys() | overrides.keys()
-    missing = [name for name in spec.required if name not in present]
-    for name in missing:
+    missing = [column for column in spec.required if column not in present]
+    for column in missing:
         run.sheet_errors.append(
             run.issue(
-                ERROR,
-                sheet.name,
-                layout.header_row,
-                spec.column(name).header_fi,
-                None,
+                ERROR, sheet, layout.header_row, spec.column(column).header_fi, None,
                 "missing_column",
             )
-        )
+        )  # fmt: skip
     if not missing and spec.one_of and not present & set(spec.one_of):
-        headers_fi = ", ".join(spec.column(name).header_fi for name in spec.one_of)
+        headers_fi = ", ".join(spec.column(column).header_fi for column in spec.one_of)
         run.sheet_errors.append(
             run.issue(
-                ERROR,
-                sheet.name,
-                layout.header_row,
-                None,
-                None,
-                "missing_one_of",
-                columns=headers_fi,
+                ERROR, sheet, layout.header_row, None, None, "missing_one_of", columns=headers_fi
             )
         )
     for header in layout.unknown:
-        run.issue(WARNING, sheet.name, layout.header_row, header, None, "unknown_column")
-    if missing_values:
-        run.issue(WARNING, sheet.name, None, None, None, "values_missing", count=missing_values)
+        run.issue(WARNING, sheet, layout.header_row, header, None, "unknown_column")
     names = {column.name for column in spec.columns}
-    sheet_overrides = {name: value for name, value in overrides.items() if name in names}
+    sheet_overrides = {key: value for key, value in overrides.items() if key in names}
     # What the user gives at import wins over what the file says above its header.
     layout.context = {
-        name: value for name, value in layout.context.items() if name not in sheet_overrides
+        key: value for key, value in layout.context.items() if key not in sheet_overrides
     }
-    staged = stage(
-        run.cur,
-        table,
-        layout,
-        sheet=sheet.name,
-        name=f"km_stage_{index}",
-        overrides=sheet_overrides,
-    )
+    staged = stage(run.cur, table, layout, sheet=sheet, name=name, overrides=sheet_overrides)
     for row, text in staged.notes:
-        run.issue(WARNING, sheet.name, row, None, _clip(text), "note_skipped")
+        run.issue(WARNING, sheet, row, None, _clip(text), "note_skipped")
     cut_row, title = staged.cut_at
     if cut_row is not None:
-        run.issue(WARNING, sheet.name, cut_row, None, _clip(title), "section_skipped")
+        run.issue(WARNING, sheet, cut_row, None, _clip(title), "section_skipped")
     run.staged.append(staged)
 
 

@@ -8,6 +8,7 @@ forms) is the tool's.
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 from pathlib import Path
 
@@ -119,4 +120,33 @@ def eventbrite_attendees(
             f"18441{number:06d},,Free Order,EUR,0,0,0,0,{status},,,,,,,Newsletter,,{company}"
         )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return path
+
+
+def zoom_webinar_report(path: Path, topic: str, start: str, sections: dict[str, list]) -> Path:
+    """A Zoom webinar attendee report: ``Attendee Report``, ``Report Generated:``, the webinar
+    block (``Topic``, ``Webinar ID``, ``Actual Start Time`` …), then ``Host Details``,
+    ``Panelist Details`` and ``Attendee Details``, each title followed by its own header (the
+    attendees' with ``First Name``, ``Last Name``, ``Phone``, ``Registration Time``,
+    ``Approval Status``); every line padded with commas to the widest one; quoted dates like
+    ``"Mar 22, 2025 7:13 PM"``. Layout as in a public sample transcribed in a Zoom webinar CSV
+    preprocessor ("Attendee Report,,,,,,,,,,,,,", "Host Details,,,,,,,,,,,,,") and in
+    public synthetic attendee-report fixtures. ``sections`` maps a title to rows of cells."""
+    host = ("Attended,User Name (Original Name),Email,Join Time,Leave Time,"
+            "Time in Session (minutes),Is Guest,Country/Region Name")  # fmt: skip
+    attendee = ("Attended,User Name (Original Name),First Name,Last Name,Email,Phone,"
+                "Registration Time,Approval Status,Join Time,Leave Time,"
+                "Time in Session (minutes),Is Guest,Country/Region Name")  # fmt: skip
+    lines = [
+        "Attendee Report",
+        'Report Generated:,"Mar 23, 2025 6:26 PM"',
+        "Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,Unique Viewers",
+        f'{topic},847 5984 1045,"{start}",282,30,12',
+    ]
+    for title, rows in sections.items():
+        lines += [f"{title}", attendee if title == "Attendee Details" else host]
+        lines += [",".join(row) for row in rows]
+    fields = [len(next(csv.reader([line]))) for line in lines]
+    padded = [line + "," * (max(fields) - count) for line, count in zip(lines, fields)]
+    path.write_bytes(("\r\n".join(padded) + "\r\n").encode("utf-8"))
     return path

@@ -22,6 +22,7 @@ from tests.real_exports import (
     teams_legacy_list,
     teams_report,
     zoom_participants,
+    zoom_webinar_report,
 )
 
 # A small register: Acme and Beta give their web domains, Gamma does not.
@@ -634,3 +635,49 @@ def test_undo_removes_created_organisations_beside_unresolved_people(
         )
     finally:
         con.close()
+
+
+def test_zoom_webinar_attendee_report_reads_each_section(db: Path, tmp_path: Path, capsys) -> None:
+    """Hosts, panelists and attendees come in their own tables; hosts host, panelists
+    speak, attendees who did not attend (``No``, ``--`` times) do not count."""
+    when = '"Mar 22, 2025 7:13 PM"'
+    path = zoom_webinar_report(
+        tmp_path / "91695866411_AttendeeReport.csv",
+        "Kiertotalouden webinaari",
+        "Mar 22, 2025 7:13 PM",
+        {
+            "Host Details": [
+                ["Yes", "Matti Virtanen", "matti.virtanen@acme.fi", when, when, "282", "No",
+                 "Finland"],
+            ],
+            "Panelist Details": [
+                ["Yes", "Liisa Laine", "liisa@beta.fi", when, when, "267", "Yes", "Finland"],
+            ],
+            "Attendee Details": [
+                ["Yes", "Pekka K", "Pekka", "Korhonen", "pekka@gamma-ab.fi", "", when,
+                 "approved", when, when, "80", "Yes", "Finland"],
+                ["Yes", "Pekka K", "Pekka", "Korhonen", "pekka@gamma-ab.fi", "", when,
+                 "approved", when, when, "20", "Yes", "Finland"],
+                ["No", "Olli Ojala", "Olli", "Ojala", "olli@acme.fi", "", when, "approved",
+                 "--", "--", "--", "Yes", "Finland"],
+            ],
+        },
+    )  # fmt: skip
+    code, text = import_cli(db, capsys, path)
+    assert code == 0, text
+    assert "Host Details (participants): read 1" in text
+    assert "Attendee Details (participants): read 3" in text
+    con = open_db(db)
+    try:
+        assert con.execute("SELECT title, date FROM v_event").fetchall() == [
+            ("Kiertotalouden webinaari", dt.date(2025, 3, 22))
+        ]
+        assert con.execute(
+            "SELECT role, attended, count(*) FROM v_participation GROUP BY ALL ORDER BY ALL"
+        ).fetchall() == [("attendee", False, 1), ("attendee", True, 2), ("host", True, 1),
+                         ("speaker", True, 1)]  # fmt: skip
+    finally:
+        con.close()
+    values = indicators(db, capsys)
+    assert values[("ORG-4", "person_participations", 2025)] == 3  # Matti, Liisa, Pekka
+    assert values[("ORG-4", "participating_orgs", 2025)] == 2  # Acme, Beta; gamma-ab.fi unknown

@@ -95,7 +95,9 @@ class Kind:
     ``ignored``, headers the tools write that belong to the kind but are stored nowhere
     (``Join Time``, ``Order #``): they count when the kind is recognised and are not reported
     as unknown; ``context``, per column the labels of the key-value lines above the header
-    that fill it when the sheet has no such column (a Teams summary's ``Meeting title``).
+    that fill it when the sheet has no such column (a Teams summary's ``Meeting title``);
+    ``sections``, titles of tables stacked in one sheet (normalised, ``host details``) and
+    the values their rows get (``{"role": "host"}``, see ``data.sections``).
     """
 
     name: str
@@ -110,6 +112,7 @@ class Kind:
     one_of: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
     context: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sections: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)

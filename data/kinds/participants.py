@@ -163,6 +163,10 @@ IGNORED = (
     "recording disclaimer response",
     "in waiting room",
     "country/region name",
+    "phone",
+    "registration time",
+    "approval status",
+    "source name",
     "order #",
     "order no.",
     "order date",
@@ -366,8 +370,8 @@ def _orgs_by_domain(ctx: LoadContext, staged: Staged) -> None:
 
 
 def _report_domains(ctx: LoadContext, staged: Staged) -> None:
-    """Say how many people were matched by domain, and list the domains of those whose
-    organisation stays unknown: they count as people, never as organisations."""
+    """Say how many people were matched by domain, and list the domains of the attending
+    people whose organisation stays unknown: they count as people, never as organisations."""
     t = staged.table
     matched = count(ctx, f"{t}_dom")
     if matched:
@@ -375,6 +379,7 @@ def _report_domains(ctx: LoadContext, staged: Staged) -> None:
     rows = ctx.cur.execute(f"""
         SELECT g.__domain, km_free_mail(g.__domain), count(*) FROM {t}_g g
         WHERE g.__row NOT IN (SELECT ref FROM {t}_org) AND g.__row NOT IN (SELECT __row FROM {t}_dom)
+          AND {_attended(staged)}
         GROUP BY ALL ORDER BY 3 DESC, 1 NULLS LAST
     """).fetchall()
     if not rows:
@@ -419,4 +424,11 @@ PARTICIPANTS = Kind(
     one_of=("organisation", "business_id", "email", "first_name", "last_name", "status"),
     ignored=IGNORED,
     context=CONTEXT,
+    # Zoom's webinar attendee report: one table per kind of participant.
+    sections={
+        "host details": {"role": "host"},
+        "panelist details": {"role": "speaker"},
+        "attendee details": {"role": "attendee"},
+        "other attended": {"role": "attendee"},
+    },
 )
