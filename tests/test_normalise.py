@@ -84,6 +84,28 @@ def test_dates_in_every_accepted_form_and_implausible_years(con) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15/11/22, 09:30:17", dt.date(2022, 11, 15)),  # Teams, day first (en-GB)
+        ("03/05/23, 09:58:12", dt.date(2023, 5, 3)),  # SPEC 2.1: no AM/PM, day first
+        ("7/22/26, 7:00:11 PM", dt.date(2026, 7, 22)),  # Teams en-US: month first
+        ("3/5/2024, 9:58:12 AM", dt.date(2024, 3, 5)),  # AM/PM: month first
+        ("11/19/2021 10:00:00", dt.date(2021, 11, 19)),  # only month first fits
+        ("2023/11/20 9:15:22 AM EET", dt.date(2023, 11, 20)),  # Google Forms
+        ("Mar 22, 2025 7:13 PM", dt.date(2025, 3, 22)),  # Zoom webinar
+        ("22.7.2026 7.05.12", dt.date(2026, 7, 22)),  # Finnish Teams
+        ("31/2/2024", None),
+        ("13/13/2020", None),
+        ("1/2/3", None),
+    ],
+)
+def test_dates_as_export_tools_write_them(con, text: str, expected: dt.date | None) -> None:
+    cur, staged = _staged(con, "Tapahtumat", [["Nimi", "Päivämäärä"], ["a", text]])
+    assert _values(cur, "date") == [(expected,)]
+    assert [i.code for i in staged.issues] == ([] if expected else ["bad_date"])
+
+
 def test_booleans_present_column_empty_is_false_absent_column_takes_default(con) -> None:
     cur, staged = _staged(
         con,

@@ -195,6 +195,33 @@ def test_csv_separator_detection(text: str, expected: str) -> None:
     assert separator(text) == expected
 
 
+# A Teams report converted to UTF-8 (GitHub dvaneynde/teams-attendance data/utf8/): tabs,
+# with a comma inside every date; and a Zoom report (Lightbridge-KS/zoomclass): commas.
+TEAMS_UTF8 = (
+    "1. Summary\nMeeting title\tScrum Meeting\nStart time\t15/11/22, 09:30:17\n\n"
+    "2. Participants\nName\tFirst join\tLast leave\tIn-meeting duration\tEmail\tRole\n"
+    + "".join(
+        f"P{i}\t15/11/22, 09:30:{i:02d}\t15/11/22, 09:41:46\t10m 59s\tp{i}@x.fi\tAttendee\n"
+        for i in range(8)
+    )
+)
+ZOOM = (
+    "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+    "60245167821,Heroes meeting,11/19/2021 10:00:00 AM,11/19/2021 12:00:00 PM,a@x.fi,120,27\n"
+    ",,,,,,\n"
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Consent\n"
+    "015_Loki (Loki Laufeyson),l@x.fi,11/19/2021 09:54:15 AM,11/19/2021 12:01:59 PM,128,Yes,Y\n"
+)
+
+
+def test_separator_is_not_fooled_by_commas_in_dates() -> None:
+    assert separator(TEAMS_UTF8) == "\t"
+    assert separator(ZOOM) == ","
+    # UTF-16 text is tab-separated whenever tabs split it, else detected as usual.
+    assert separator("a;b\n1;2\n", utf16=True) == ";"
+    assert separator(TEAMS_UTF8, utf16=True) == "\t"
+
+
 def test_csv_quoted_line_breaks_count_as_one_row() -> None:
     text = 'nimi;kuvaus\n"Alfa";"rivi 1\nrivi 2"\nBeta;"a ""lainaus"""\n'
     assert read_csv(text.encode(), "x.csv").to_pylist() == [
