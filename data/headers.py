@@ -4,6 +4,11 @@ A sheet's header row is the first row, within the first 20, holding at least two
 names of its kind. The kind comes from ``--kind``, else from the sheet name, else from the
 columns; a sheet with at least two survey catalogue items is a survey whatever else it holds.
 Sheets whose kind cannot be told apart are skipped with a reason, never guessed.
+
+Real exports (SPEC 2.1) add three things: headers a kind's tools write but the product stores
+nowhere count towards recognising the kind (``Kind.ignored``); label-value lines above the
+header fill columns the sheet lacks (``Kind.context``: a Teams summary's meeting title and
+start); and a sheet of no kind names the kinds it came closest to and what they miss.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 """Importing one uploaded file, atomically, and undoing an import (SPEC 2-3).
 
 ``import_file`` reads the file (``data.reading``), decides each sheet's kind and header row
-(``data.headers``), types every value in DuckDB (``data.normalise``) and, when the file is
-acceptable, loads every accepted sheet in one ``write_transaction`` (``data.load``); a full
-disk or another storage failure rejects the file with nothing loaded. Every attempt, also a rejected or no-op one, leaves a row in ``import_log``.
+(``data.headers``; a PX-Web statistics table is first turned into long form by ``data.pxweb``,
+a sheet of stacked titled tables split by ``data.sections``), types every value in DuckDB
+(``data.normalise``) and, when the file is acceptable, loads every accepted sheet in one
+``write_transaction`` (each kind's loader in ``data.kinds``); a full disk or another storage
+failure rejects the file with nothing loaded. Every attempt, also a rejected or no-op one,
+leaves a row in ``import_log``.
 """
 
 from __future__ import annotations
