@@ -10,9 +10,10 @@ from appkit import downloads, widgets
 from appkit.connection import cached, connection, run_cached, target
 from appkit.context import Ctx
 from charts.indicator_view import Card, Series, cards, results_frame, targets_frame, with_figures
-from charts.units import PERCENT_UNITS, format_value
-from i18n import format as fmt
+from charts.table import TEXT, Table, table
+from charts.units import change_text, figure_text, format_value
 from i18n import t
+from indicators import honesty
 from indicators.compute import compute
 from indicators.registry import REGISTRY
 from indicators.targets import list_targets
@@ -44,29 +45,64 @@ def indicator_caveat(code: str, lang: str) -> str | None:
     return entry.caveat_en if lang == "en" else entry.caveat_fi
 
 
-def change_text(s: Series, lang: str) -> str | None:
-    """Change from the previous known year: percentage points for shares, else the unit."""
-    latest, previous = s.latest, s.previous
-    if latest is None or previous is None or pd.isna(latest["value"]) or pd.isna(previous["value"]):
-        return None
-    diff = float(latest["value"]) - float(previous["value"])
-    if s.unit in PERCENT_UNITS:
-        text = t("ui.unit.points", lang, value=fmt.number(abs(diff) * 100, lang, 1))
-    else:
-        text = format_value(abs(diff), s.unit, lang)
-    return ("+" if diff >= 0 else "−") + text
-
-
-def trend_text(s: Series, lang: str) -> str:
-    """The metric's values per year on one line (``2023: 15 · 2024: 28``), readable unaided."""
-    return " · ".join(
-        f"{year}: {t('ui.suppressed_short', lang) if hidden else format_value(value, s.unit, lang)}"
-        for year, value, hidden in zip(s.known["year"], s.known["value"], s.known["suppressed"])
+def point_text(code: str, s: Series, row: pd.Series, lang: str) -> str:
+    """One year of a metric as people read it: hidden under n < 5, "not recorded", or its
+    value (``indicators.honesty``)."""
+    return figure_text(
+        row["value"],
+        s.unit,
+        lang,
+        suppressed=bool(row["suppressed"]),
+        recorded=honesty.recorded(s.unit, row["n"]),
     )
 
 
-def metric_card(c: Ctx, s: Series) -> None:
-    """A metric's latest value, change from the year before, its values per year, n and target."""
+def change_caption(c: Ctx, code: str, s: Series) -> str | None:
+    """Change from the year before: a stock's only, and only when both years are known."""
+    latest = s.latest
+    if latest is None:
+        return None
+    by_year = dict(zip(s.frame["year"], s.frame["value"]))
+    delta = honesty.change(code, s.metric, by_year, int(latest["year"]))
+    if delta is None:
+        return None
+    return c.t("ui.figure.change", change=change_text(delta[0], s.unit, c.lang), year=delta[1])
+
+
+def trend_text(c: Ctx, code: str, s: Series) -> str:
+    """The metric's values per year on one line (``2023: 15 · 2024: 28``), readable unaided."""
+    return " · ".join(
+        f"{int(row['year'])}: {point_text(code, s, row, c.lang)}" for _, row in s.known.iterrows()
+    )
+
+
+def survey_rates(c: Ctx) -> dict[int, tuple[float | None, float | None]]:
+    """Response rate and responses per survey year (ORG-5), for the basis of survey figures."""
+    rows = results_of(c, "ORG-5", "response_rate")
+    return {int(r["year"]): (r["value"], r["n"]) for _, r in rows.iterrows()}
+
+
+def survey_basis(c: Ctx, year: int, n: object) -> str:
+    """ "2025: n = 14 answers, response rate 44,1 %" beside a survey figure (W1)."""
+    count = n if isinstance(n, str) else format_value(n, "count", c.lang)
+    rate = survey_rates(c).get(year, (None, None))[0]
+    if honesty.missing(rate):
+        return c.t("ui.figure.survey_basis_no_rate", year=year, n=count)
+    return c.t(
+        "ui.figure.survey_basis", year=year, n=count, rate=format_value(rate, "share", c.lang)
+    )
+
+
+def is_survey(code: str, metric: str) -> bool:
+    """A figure from survey answers (it has a smallest n), which carries n and response rate."""
+    entry = REGISTRY.get(code)
+    spec = entry.metric(metric) if entry else None
+    return spec is not None and spec.min_n is not None
+
+
+def metric_card(c: Ctx, code: str, s: Series) -> None:
+    """A metric's latest value, its change from the year before when it is a stock, its values
+    per year, n (with the response rate for a survey figure) and target."""
     latest = s.latest
     if latest is None:
         st.metric(s.label, "–")
@@ -74,18 +110,56 @@ def metric_card(c: Ctx, s: Series) -> None:
         if note:
             st.caption(note)
         return
-    value = (
-        c.t("ui.suppressed")
-        if latest["suppressed"]
-        else format_value(latest["value"], s.unit, c.lang)
+    st.metric(
+        s.label,
+        point_text(code, s, latest, c.lang),
+        delta=change_caption(c, code, s),
+        delta_color="off",
+        delta_arrow="off",
     )
-    st.metric(s.label, value, delta=change_text(s, c.lang), delta_color="off", delta_arrow="off")
-    facts = [trend_text(s, c.lang)]
-    if not pd.isna(latest["n"]):
-        facts.append(f"n = {format_value(latest['n'], 'count', c.lang)}")
+    facts = [trend_text(c, code, s)]
+    if is_survey(code, s.metric):
+        facts.append(survey_basis(c, int(latest["year"]), latest["n"]))
+    elif not pd.isna(latest["n"]):
+        facts.append(c.t("ui.figure.n", n=format_value(latest["n"], "count", c.lang)))
     if not pd.isna(latest["target"]):
         facts.append(c.t("ui.target.value", value=format_value(latest["target"], s.unit, c.lang)))
     st.caption(" · ".join(facts))
+
+
+def shown_metrics(card: Card) -> list[Series]:
+    """The card's figures: relative changes of a flow (``ratio``: EU funding's change) are left
+    out, as the years' own values beside each other say it honestly (``indicators.honesty``);
+    the records stay in the exports."""
+    kept = [s for s in card.headline if s.unit != "ratio"]
+    return [s for s in kept if s.latest is not None] or kept
+
+
+def series_table(
+    c: Ctx, code: str, members: tuple[Series, ...] | list[Series], title: str
+) -> Table:
+    """The numbers of a card's chart: per year (and part) the value, n, and target."""
+    survey = any(is_survey(code, s.metric) for s in members)
+    columns = [(c.t("ui.chart.year"), TEXT), (c.t("ui.chart.metric"), TEXT)]
+    columns += [(c.t("ui.chart.value"), members[0].unit), ("n", "count")]
+    if survey:
+        columns.append((c.metric_name("ORG-5", "response_rate"), "share"))
+    columns.append((c.t("ui.target.label"), members[0].unit))
+    rates = survey_rates(c) if survey else {}
+    rows = []
+    for s in members:
+        for _, row in s.frame.iterrows():
+            hidden = bool(row["suppressed"]) or not honesty.recorded(s.unit, row["n"])
+            value = point_text(code, s, row, c.lang) if hidden else row["value"]
+            cells = [int(row["year"]), s.label, value, row["n"]]
+            if survey:
+                cells.append(rates.get(int(row["year"]), (None, None))[0])
+            rows.append(cells + [row["target"]])
+    return table(title, columns, rows)
+
+
+def suppressed_years(members: tuple[Series, ...] | list[Series]) -> list[int]:
+    return sorted({int(y) for s in members for y in s.frame.loc[s.frame["suppressed"], "year"]})
 
 
 def render_card(c: Ctx, card: Card) -> None:
@@ -103,7 +177,7 @@ def render_card(c: Ctx, card: Card) -> None:
                 " ".join(card.notes) or c.t("ui.empty.indicator"), icon=":material/upload_file:"
             )
             return
-        shown = [s for s in card.headline if s.latest is not None] or list(card.headline)
+        shown = shown_metrics(card)
         numbers, chart = (
             st.columns(2, gap="medium") if card.trend_figure else (st.container(), None)
         )
@@ -112,17 +186,51 @@ def render_card(c: Ctx, card: Card) -> None:
             for start in range(0, len(shown), per_row):
                 for column, s in zip(st.columns(per_row), shown[start : start + per_row]):
                     with column:
-                        metric_card(c, s)
-        if card.trend_figure:
+                        metric_card(c, card.code, s)
+        if card.trend_figure and card.trend is not None:
             with chart:
-                widgets.plot(card.trend_figure, key=f"trend:{card.code}")
+                st.markdown(f"**{c.t('ui.headline.series', label=card.trend.label)}**")
+                widgets.chart(
+                    c,
+                    card.trend_figure,
+                    f"trend:{card.code}",
+                    series_table(c, card.code, [card.trend], card.trend.label),
+                )
         for family in card.family_charts:
+            members = card.families[family.name]
             st.markdown(f"**{family.title}**")
-            widgets.plot(family.figure, key=f"family:{card.code}:{family.name}")
+            widgets.chart(
+                c,
+                family.figure,
+                f"family:{card.code}:{family.name}",
+                series_table(c, card.code, members, family.title),
+            )
             if family.legend:
                 st.caption(family.legend)
-            if family.suppressed:
-                st.caption(c.t("ui.suppressed_note"))
+            if any(is_survey(card.code, s.metric) for s in members):
+                st.caption(" · ".join(survey_lines(c, card.code, members)))
+            hidden = suppressed_years(members)
+            if hidden:
+                years = ", ".join(str(y) for y in hidden)
+                st.caption(c.t("ui.figure.suppressed_years", years=years))
+
+
+def survey_lines(c: Ctx, code: str, members: tuple[Series, ...] | list[Series]) -> list[str]:
+    """Per survey year the n of the chart's figures (a range when items differ) and the
+    response rate, so no survey figure stands without them."""
+    lines = []
+    for year in sorted({int(y) for s in members for y in s.known["year"]}):
+        ns = [
+            int(row["n"])
+            for s in members
+            for _, row in s.frame[s.frame["year"] == year].iterrows()
+            if not pd.isna(row["n"])
+        ]
+        if not ns:
+            continue
+        n = str(min(ns)) if min(ns) == max(ns) else f"{min(ns)}–{max(ns)}"
+        lines.append(survey_basis(c, year, n))
+    return lines
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,0 +1,96 @@
+"""What the board reads on the pages of the demo cluster (issue 16): the overview's headline
+against ``klusterimittari indicators``, and the honesty rules on the indicator cards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from charts.labels import metric_label
+from cli.main import main as cli
+from data.demo import load_demo
+from data.store import open_db
+from i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("board") / "demo.duckdb"
+    con = open_db(path)
+    load_demo(con)
+    con.close()
+    return path
+
+
+def run_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **state: object) -> AppTest:
+    monkeypatch.setenv("KLUSTERIMITTARI_DB", str(db))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for m in app.metric:
+        found.setdefault(m.label, []).append(m)
+    return found
+
+
+def test_cards_show_change_only_for_stocks(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = run_page(demo_db, monkeypatch, "pages/recipient_cluster_org.py")
+    shown = metrics(app)
+    # A stock with both years: members 28 (2024) → 34 (2025).
+    (members,) = shown[metric_label("ORG-1", "members_year_end", "fi")]
+    assert members.value == "34" and members.delta == "+6 vuodesta 2024"
+    # Flows: the year's value alone (ORG-3 "0 € / −252 000 €", "100 % / +100,0 %-yks.").
+    for code, metric in (
+        ("ORG-3", "eu_funding_eur"),
+        ("ORG-3", "application_success_rate"),
+        ("ORG-4", "events_held"),
+        ("FUN-1", "total_eur"),
+    ):
+        (card,) = shown[metric_label(code, metric, "fi")]
+        assert not card.delta, (code, metric, card.delta)
+    # EU funding's relative change of a flow is not a figure of its own on the page.
+    assert metric_label("ORG-3", "eu_funding_change", "fi") not in shown
+
+
+def test_region_page_flows_have_no_change(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = run_page(demo_db, monkeypatch, "pages/recipient_region.py")
+    shown = metrics(app)
+    (projects,) = shown[metric_label("REG-4", "joint_rdi_projects", "fi")]
+    assert projects.value == "0" and not projects.delta  # REG-4 "0 / −1"
+    (jobs,) = shown[metric_label("REG-3", "member_jobs", "fi")]
+    assert jobs.delta == "+274 vuodesta 2024"  # 2 817 − 2 543: a stock
+
+
+def test_survey_figures_carry_n_and_response_rate(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = run_page(demo_db, monkeypatch, "pages/recipient_public_sector.py")
+    captions = [c.value for c in app.caption]
+    # PUB-1 P1: n = 19 in 2024, 14 in 2025; response rates 19/28 = 67,9 %, 15/34 = 44,1 %.
+    assert any(
+        "2024: n = 19 vastausta, vastausprosentti 67,9\u00a0%" in c
+        and "2025: n = 14 vastausta, vastausprosentti 44,1\u00a0%" in c
+        for c in captions
+    )
+    app = run_page(demo_db, monkeypatch, "pages/recipient_companies.py")
+    captions = [c.value for c in app.caption]
+    # COM-3 A12: 2024 rests on 3 answers (hidden, and the note names the year); 2025 on 13.
+    assert any("2025: n = 13 vastausta, vastausprosentti 44,1\u00a0%" in c for c in captions)
+    assert t("ui.figure.suppressed_years", "fi", years="2024") in captions
+
+
+def _cli_records(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[tuple, dict]:
+    assert cli(["indicators", "--db", str(db), "--format", "json"]) == 0
+    return {(r["code"], r["metric"], r["year"]): r for r in json.loads(capsys.readouterr().out)}
