@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import colours
-from charts.units import axis, format_value, plot_value, separators
+from charts.units import axis, format_value, plot_value, relative_change_text, separators
 
 HEIGHT = 340
 MAX_LABELLED_LINES = 3
@@ -460,7 +460,7 @@ def index_lines(
         texts = [
             ""
             if p is None
-            else ("100" if i == raw.index(base) else _change_text(p / 100 - 1, lang))
+            else ("100" if i == raw.index(base) else relative_change_text(p / 100 - 1, lang))
             for i, p in enumerate(points)
         ]
         known = [p for p in points if p is not None]
@@ -485,9 +485,3 @@ def index_lines(
         range=[lowest - 2, highest + 2], rangemode="normal", title=index_label, dtick=None
     )
     return fig
-
-
-def _change_text(change: float, lang: str) -> str:
-    """A relative change with its sign: ``+1,2 %``, ``−0,7 %``."""
-    sign = "+" if change > 0 else "−" if change < 0 else "±"
-    return sign + format_value(abs(change), "ratio", lang)

@@ -82,3 +82,9 @@ def change_text(change: float, unit: str, lang: str) -> str:
     if unit in PERCENT_UNITS:
         return sign + t("ui.unit.points", lang, value=fmt.number(abs(change) * 100, lang, 1))
     return sign + format_value(abs(change), unit, lang)
+
+
+def relative_change_text(change: float, lang: str) -> str:
+    """A relative change with its sign, one decimal: ``+1,2 %``, ``−0,7 %``."""
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return sign + format_value(abs(change), "ratio", lang)

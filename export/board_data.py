@@ -22,9 +22,12 @@ from indicators.breakdowns import (
     GROUP_ORDER,
     funding_by_group,
     participation_trend,
+    regional_series,
     tier_engagement,
 )
 from indicators.engagement import LEVELS as ENGAGEMENT_LEVELS
+from indicators.headline import Headline, headline, last_import
+from indicators.targets import list_targets
 
 Years = tuple[int, int]
 
@@ -37,6 +40,7 @@ class BoardData:
     years: Years
     lang: str
     created: dt.date
+    headline: Headline | None = None  # the board's answer for the last year
     funding: list[Row] = field(default_factory=list)  # year, funding_group, label, paid, committed
     engagement: list[Row] = field(default_factory=list)  # year, members, core..passive
     tiers: list[Row] = field(default_factory=list)  # tier, core..passive (last year)
@@ -48,6 +52,7 @@ class BoardData:
     )  # year, item, text, mean, agree_share, n, suppressed
     response_rates: list[Row] = field(default_factory=list)  # year, response_rate, n
     stories: list[Row] = field(default_factory=list)
+    regional: list[Row] = field(default_factory=list)  # region, measure, year, value, source
 
 
 def board_years(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None = None) -> Years:
@@ -140,11 +145,21 @@ def board_data(
     for row in funding:
         row["label"] = t(f"analytics.funding_group.{row['funding_group']}", lang)
     survey, rates = _survey(records, years, lang)
+    today = dt.date.today()
+    answer = headline(
+        records,
+        list_targets(con, cluster_id),
+        years[1],
+        years,
+        today=today,
+        as_of=last_import(con, cluster_id),
+    )
     return BoardData(
         cluster_name=display_name(cluster_id, name_row[0] if name_row else None, lang),
         years=years,
         lang=lang,
-        created=dt.date.today(),
+        created=today,
+        headline=answer,
         funding=sorted(funding, key=lambda r: (r["year"], GROUP_ORDER.index(r["funding_group"]))),
         engagement=_engagement(by_metric, years),
         tiers=_tiers(con, cluster_id, years[1], lang),
@@ -152,4 +167,5 @@ def board_data(
         survey=survey,
         response_rates=rates,
         stories=story_rows(con, cluster_id, years, lang),
+        regional=regional_series(con, cluster_id, years),
     )

@@ -1,13 +1,14 @@
 """The board report as a workbook with native Excel charts (issue 6 item 2, DOMAIN 6.4).
 
-One sheet per board chart: the data table (so every plotted number can be read and checked)
-with the chart and its caveat beside it. Charts are xlsxwriter charts that Excel and
+The summary sheet first (the board's answer for the last year, as on the HTML report's first
+page), then one sheet per board chart: the data table (so every plotted number can be read and
+checked), its caveat and the chart under it. Every sheet prints on A4 landscape, one page wide,
+and no chart is cut across two pages. Charts are xlsxwriter charts that Excel and
 LibreOffice draw themselves; suppressed survey figures stay empty cells with a marker.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 
@@ -15,15 +16,21 @@ import duckdb
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from charts.labels import metric_label
+from charts.units import figure_text
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
 from export.content import record_export
+from export.safe import write_value
 from export.styles import Styles
 from export.tables import Column, Row, sheet_name, write_table
 from export.workbook import STORY_COLUMNS
+from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
+from indicators.headline import Figure, Headline
 
-CHART_SIZE = {"x_scale": 1.5, "y_scale": 1.3}
+CHART_WIDTH, CHART_HEIGHT = 900, 380  # px: an A4 landscape page wide, at most half its height
+ROWS_BEFORE_BREAK = 12  # a chart starting further down goes to a page of its own
 
 
 def board_workbook(
@@ -59,52 +66,156 @@ def workbook_from(data: BoardData) -> bytes:
     _tiers(book, styles, data)
     _participation(book, styles, data)
     _survey(book, styles, data)
-    write_table(book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS, data.stories)
+    stories = write_table(
+        book, styles, sheet_name("export.sheet.stories", lang), STORY_COLUMNS, data.stories
+    )
+    _print_setup(stories)
+    stories.repeat_rows(0)
     book.close()
     return buffer.getvalue()
 
 
 def _summary(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
+    """The first sheet: the board's answer for the last year (the HTML report's first page),
+    every figure by year with its n, target, status and data class; the targets of the year;
+    how to read the figures. Numbers are numbers in their unit's format."""
     lang = data.lang
     sheet = book.add_worksheet(sheet_name("board.sheet.summary", lang))
-    sheet.set_column(0, 0, 110, styles.wrap)
+    _print_setup(sheet)
+    h = data.headline
+    years = list(range(data.years[0], data.years[1] + 1))
+    widths = [14, 40, *[13] * len(years), 7, 13, 15, 24]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
     sheet.write_string(0, 0, t("board.title", lang), styles.title)
-    sheet.write_string(1, 0, data.cluster_name)
-    sheet.write_string(2, 0, t("board.period", lang, first=data.years[0], last=data.years[1]))
-    sheet.write_string(3, 0, t("board.created", lang), styles.text)
-    sheet.write_datetime(4, 0, _midnight(data.created), styles.get("date"))
-    sheet.write_string(6, 0, t("board.caveats_title", lang), styles.header)
-    for row, key in enumerate(("attribution", "multi_year", "survey_n", "context"), start=7):
-        sheet.write_string(row, 0, t(f"board.caveat.{key}", lang))
+    meta = [data.cluster_name, t("board.period", lang, first=data.years[0], last=data.years[1])]
+    meta.append(f"{t('board.created', lang)} {fmt.date(data.created, lang)}")
+    if h is not None and h.as_of is not None:
+        clock = f"{h.as_of.hour}.{h.as_of.minute:02d}" if lang == "fi" else f"{h.as_of:%H:%M}"
+        meta.append(t("ui.headline.as_of", lang, date=fmt.date(h.as_of.date(), lang), time=clock))
+    sheet.write_string(1, 0, " · ".join(meta))
+    row = 3
+    if h is not None:
+        sheet.write_string(row, 0, t("ui.headline.title", lang, year=h.year), styles.title)
+        sheet.write_string(row + 1, 0, t("ui.headline.intro", lang))
+        row = _figure_table(sheet, styles, h, years, row + 3, lang)
+        row = _target_table(sheet, styles, h, row, lang)
+    sheet.write_string(row, 0, t("board.caveats_title", lang), styles.title)
+    keys = ("attribution", "multi_year", "survey_n", "context")
+    for offset, key in enumerate(keys, start=1):
+        sheet.write_string(row + offset, 0, t(f"board.caveat.{key}", lang))
+    sheet.print_area(0, 0, row + len(keys), len(widths) - 1)
 
 
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time())
+def _figure_table(
+    sheet: Worksheet, styles: Styles, h: Headline, years: list[int], row: int, lang: str
+) -> int:
+    """Headline figures, one row each with its values per year; returns the next free row."""
+    headers = [
+        t("ui.headline.section_column", lang),
+        t("export.col.metric", lang),
+        *[str(y) for y in years],
+        "n",
+        t("ui.target.label", lang),
+        t("board.col.status", lang),
+        t("export.col.data_class", lang),
+    ]
+    for col, text in enumerate(headers):
+        sheet.write_string(row, col, text, styles.header)
+    for section in h.sections:
+        name = t(f"ui.headline.section.{section.key}", lang)
+        if not section.figures:
+            row += 1
+            write_value(sheet, row, 0, name, styles.text)
+            write_value(sheet, row, 1, t(f"ui.headline.empty.{section.key}", lang), styles.wrap)
+        for f in section.figures:
+            row += 1
+            last = 2 + len(years)
+            write_value(sheet, row, 0, name, styles.text)
+            write_value(sheet, row, 1, metric_label(f.code, f.metric, lang), styles.wrap)
+            for col, year in enumerate(years, start=2):
+                _figure_cell(sheet, styles, row, col, f, year, lang)
+            point = f.point
+            write_value(sheet, row, last, None if point is None else point.n, styles.get("int"))
+            write_value(sheet, row, last + 1, f.target, styles.for_unit(f.unit, f.target))
+            write_value(sheet, row, last + 2, t(f"ui.status.{f.status}", lang), styles.text)
+            write_value(sheet, row, last + 3, t(f"ui.data_class.{f.data_class}", lang), styles.wrap)
+    return row + 2
 
 
-def _chart_beside(
+def _figure_cell(
+    sheet: Worksheet, styles: Styles, row: int, col: int, f: Figure, year: int, lang: str
+) -> None:
+    """A number in its unit, or the words for why it is missing (not recorded, n < 5)."""
+    point = next((p for p in f.series if p.year == year), None)
+    if point is None:
+        sheet.write_blank(row, col, None, styles.text)
+    elif point.suppressed or not point.recorded:
+        text = figure_text(
+            point.value, f.unit, lang, suppressed=point.suppressed, recorded=point.recorded
+        )
+        write_value(sheet, row, col, text, styles.suppressed)
+    else:
+        write_value(sheet, row, col, point.value, styles.for_unit(f.unit, point.value))
+
+
+def _target_table(sheet: Worksheet, styles: Styles, h: Headline, row: int, lang: str) -> int:
+    """The targets of the headline year with their status; returns the next free row."""
+    sheet.write_string(row, 0, t("ui.headline.targets", lang, year=h.year), styles.title)
+    if not h.targets:
+        sheet.write_string(row + 1, 0, t("ui.headline.no_targets", lang, year=h.year))
+        return row + 3
+    headers = ("export.col.code", "export.col.metric", "ui.chart.value", "ui.target.label")
+    for col, key in enumerate((*headers, "board.col.status")):
+        sheet.write_string(row + 1, col, t(key, lang), styles.header)
+    for offset, f in enumerate(h.targets, start=2):
+        write_value(sheet, row + offset, 0, f.code, styles.text)
+        write_value(sheet, row + offset, 1, metric_label(f.code, f.metric, lang), styles.wrap)
+        _figure_cell(sheet, styles, row + offset, 2, f, h.year, lang)
+        write_value(sheet, row + offset, 3, f.target, styles.for_unit(f.unit, f.target))
+        write_value(sheet, row + offset, 4, t(f"ui.status.{f.status}", lang), styles.text)
+    return row + len(h.targets) + 3
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4 landscape, one page wide, as long as it needs."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+
+
+def _chart_below(
     book: xlsxwriter.Workbook,
     sheet: Worksheet,
-    styles: Styles,
-    col: int,
     chart_type: str,
     subtype: str | None,
     title: str,
     caveat: str,
     series: Sequence[dict],
     y_format: str | None = None,
+    *,
+    rows: int,
 ) -> None:
-    """A native chart with its title and caveat to the right of a table."""
+    """A native chart under the table (``rows`` rows), its caveat above it;
+    the sheet prints on A4 landscape one page wide, and when the table leaves too little of the
+    first page the chart starts a page of its own, so it is never cut in two."""
     chart = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})
     for spec in series:
         chart.add_series(spec)
     chart.set_title({"name": title, "name_font": {"size": 12}})
     chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
     if y_format:
         chart.set_y_axis({"num_format": y_format, "major_gridlines": {"visible": True}})
-    sheet.set_column(col, col, 90, styles.wrap)
-    sheet.write_string(0, col, caveat, styles.wrap)
-    sheet.insert_chart(2, col, chart, CHART_SIZE)
+    _print_setup(sheet)
+    sheet.repeat_rows(0)
+    caveat_row = rows + 2
+    sheet.write_string(caveat_row, 0, caveat)
+    chart_row = caveat_row + 2
+    if chart_row > ROWS_BEFORE_BREAK:
+        sheet.set_h_pagebreaks([caveat_row + 1])
+    sheet.insert_chart(chart_row, 0, chart)
 
 
 def _funding(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
@@ -129,7 +240,9 @@ def _funding(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None
             )
             cells[(row["year"], status)][row["funding_group"]] = row[status]
             cells[(row["year"], status)]["total"] += row[status] or 0.0
-    rows = [cells[key] for key in sorted(cells, key=lambda k: (k[0], status_keys.index(k[1])))]
+    ordered = sorted(cells, key=lambda k: (k[0], status_keys.index(k[1])))
+    # A year's committed row only when something was committed (no empty "committed" bars).
+    rows = [cells[k] for k in ordered if k[1] == "paid_eur" or cells[k]["total"]]
     columns = [
         Column("category", "board.col.category", width=18),
         Column("year", "export.col.year", width=8),
@@ -150,17 +263,16 @@ def _funding(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None
         }
         for i in range(len(GROUP_ORDER))
     ]
-    _chart_beside(
+    _chart_below(
         book,
         sheet,
-        styles,
-        len(columns) + 1,
         "column",
         "stacked",
         t("board.chart.funding", lang),
         t("board.caveat.funding", lang),
         series,
         styles.get("money").num_format,
+        rows=last,
     )
 
 
@@ -182,16 +294,15 @@ def _engagement(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> N
         }
         for i in range(len(ENGAGEMENT_LEVELS))
     ]
-    _chart_beside(
+    _chart_below(
         book,
         sheet,
-        styles,
-        len(columns) + 1,
         "column",
         "stacked",
         t("board.chart.engagement", lang),
         t("board.caveat.engagement", lang),
         series,
+        rows=last,
     )
 
 
@@ -211,16 +322,15 @@ def _tiers(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
         }
         for i in range(len(ENGAGEMENT_LEVELS))
     ]
-    _chart_beside(
+    _chart_below(
         book,
         sheet,
-        styles,
-        len(columns) + 1,
         "bar",
         "stacked",
         t("board.chart.tiers", lang, year=data.years[1]),
         t("board.caveat.engagement", lang),
         series,
+        rows=last,
     )
 
 
@@ -245,16 +355,15 @@ def _participation(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -
         }
         for col, marker in ((2, "circle"), (3, "square"))
     ]
-    _chart_beside(
+    _chart_below(
         book,
         sheet,
-        styles,
-        len(columns) + 1,
         "line",
         None,
         t("board.chart.participation", lang),
         t("board.caveat.participation", lang),
         series,
+        rows=last,
     )
 
 
@@ -303,15 +412,14 @@ def _survey(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
             "data_labels": {"value": True},
         }
     ]
-    _chart_beside(
+    _chart_below(
         book,
         sheet,
-        styles,
-        len(columns) + 1,
         "bar",
         None,
         t("board.chart.survey", lang, year=latest),
         t("board.caveat.survey_n", lang),
         series,
         styles.get("share").num_format,
+        rows=last,
     )

@@ -24,8 +24,11 @@ YEARS = (2023, 2024)
 
 
 def _rows(sheet) -> list[dict]:
+    """The table at the top of a sheet: rows up to the first empty one (the caveat and the
+    chart come after it)."""
     rows = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    end = next((i for i, row in enumerate(rows) if not any(v is not None for v in row)), len(rows))
+    return [dict(zip(rows[0], row)) for row in rows[1:end]]
 
 
 def test_board_workbook_sheets_and_native_charts(small: duckdb.DuckDBPyConnection) -> None:
@@ -46,6 +49,18 @@ def test_board_workbook_sheets_and_native_charts(small: duckdb.DuckDBPyConnectio
     assert len(charts) == 5
     english = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "en")))
     assert english.sheetnames[:2] == ["Summary", "Funding"]
+
+
+def test_board_workbook_prints_a4_landscape_one_page_wide(small: duckdb.DuckDBPyConnection) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
+    for sheet in book:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title  # 1 = default
+    summary = [c.value for row in book["Yhteenveto"].iter_rows() for c in row if c.value]
+    assert "Mitä rahoituksella saatiin vuonna 2024?" in summary
+    assert "Vuodelle 2024 ei ole asetettu tavoitteita." in summary
 
 
 def test_board_funding_by_payer_group_paid_and_committed(small: duckdb.DuckDBPyConnection) -> None:
@@ -144,15 +159,11 @@ def test_html_report_is_self_contained(small: duckdb.DuckDBPyConnection) -> None
     for tag, attrs in parsed.resources:
         assert not {"src", "href", "data"} & set(attrs), (tag, attrs)
     assert page.startswith("<!DOCTYPE html>")
-    assert "Plotly.newPlot" in page and "@media print" in page
-    for chart in (
-        "chart-funding",
-        "chart-engagement",
-        "chart-tiers",
-        "chart-participation",
-        "chart-survey",
-    ):
-        assert f'id="{chart}"' in page
+    assert "@media print" in page and "<script" not in page  # charts are SVG, no script
+    assert len(page.encode()) < 2_000_000
+    for chart in ("chart-funding", "chart-engagement", "chart-participation", "chart-survey"):
+        assert f'aria-labelledby="{chart}-t"' in page
+    assert "id='chart-tiers'" in page  # tier × level as a table with every row named
 
 
 def test_html_report_numbers_caveats_and_stories(small: duckdb.DuckDBPyConnection) -> None:

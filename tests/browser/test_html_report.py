@@ -1,5 +1,5 @@
-"""The board's HTML report opens in headless Chromium without console errors, with its charts
-drawn and no request leaving the machine (it must be self-contained)."""
+"""The board's HTML report opens in headless Chromium without console errors, with its SVG
+charts drawn and no request leaving the machine (it must be self-contained)."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ def test_html_report_renders_without_console_errors(tmp_path: Path, lang: str) -
             ),
         )
         page.goto(report.as_uri())
-        page.wait_for_selector(".main-svg", timeout=30_000)
-        charts = page.locator(".js-plotly-plot").count()
+        page.wait_for_selector("figure svg", timeout=30_000)
+        charts = page.locator("figure svg").count()
         pdf = page.pdf()  # prints (the print stylesheet applies)
         browser.close()
     assert problems == []
