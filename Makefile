@@ -19,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/klusterimittari demo --if-empty
+	$(BIN)/klusterimittari demo --if-empty --second-cluster
 	$(BIN)/python -m auth.preflight
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 

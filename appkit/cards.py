@@ -28,9 +28,9 @@ def _results(db: str, version: str, cluster_id: str, lang: str) -> pd.DataFrame:
         cur.close()
 
 
-def results(c: Ctx) -> pd.DataFrame:
-    """Every indicator result of the cluster for every year, as a DataFrame (cached)."""
-    return _results(c.db, c.version, c.cluster_id, c.lang)
+def results(c: Ctx, cluster_id: str | None = None) -> pd.DataFrame:
+    """Every indicator result of the cluster (or of ``cluster_id``) for every year (cached)."""
+    return _results(c.db, c.version, cluster_id or c.cluster_id, c.lang)
 
 
 def targets(c: Ctx) -> pd.DataFrame:

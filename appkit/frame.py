@@ -42,7 +42,10 @@ class PageSpec:
 
 # Navigation sections in order; the board role never gets the manager-only pages.
 SECTIONS: dict[str, tuple[PageSpec, ...]] = {
-    "ui.section.overview": (PageSpec("overview", "ui.page.overview", ":material/dashboard:"),),
+    "ui.section.overview": (
+        PageSpec("overview", "ui.page.overview", ":material/dashboard:"),
+        PageSpec("clusters", "ui.page.clusters", ":material/compare:"),
+    ),
     "ui.section.impact": (
         PageSpec("region", "ui.page.region", ":material/location_city:"),
         PageSpec("cluster-organisation", "ui.page.cluster_org", ":material/hub:"),

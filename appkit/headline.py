@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from appkit import widgets
@@ -34,16 +35,19 @@ STATUS_COLOURS = {
 TILES_PER_ROW = 4
 
 
-def board_headline(c: Ctx, year: int) -> Headline:
-    """The headline of ``year`` over the selected years, from the cached results."""
-    records = results(c).to_dict("records")
+def board_headline(
+    c: Ctx, year: int, years: tuple[int, int] | None = None, cluster_id: str | None = None
+) -> Headline:
+    """The headline of ``year`` over ``years`` (the selected ones by default) of the cluster
+    (or of ``cluster_id``), from the cached results."""
+    cluster = cluster_id or c.cluster_id
     return headline(
-        records,
-        cached(c, list_targets, c.cluster_id),
+        results(c, cluster).to_dict("records"),
+        cached(c, list_targets, cluster),
         year,
-        c.years or (year, year),
+        years or c.years or (year, year),
         today=dt.date.today(),
-        as_of=cached(c, last_import, c.cluster_id),
+        as_of=cached(c, last_import, cluster),
     )
 
 
@@ -167,3 +171,81 @@ def target_tiles(c: Ctx, h: Headline) -> None:
                         target=format_value(f.target, f.unit, c.lang),
                     )
                 )
+
+
+def compare(c: Ctx, answers: dict[str, Headline], names: dict[str, str]) -> None:
+    """Several clusters side by side: the year's figures in one table, then each headline
+    figure per year and cluster as grouped bars with its numbers (the same honesty rules:
+    not recorded, hidden under n < 5, no change for a flow)."""
+    first = next(iter(answers.values()))
+    keys = [(f.code, f.metric) for s in first.sections for f in s.figures]
+    for h in answers.values():
+        keys += [
+            (f.code, f.metric)
+            for s in h.sections
+            for f in s.figures
+            if (f.code, f.metric) not in keys
+        ]
+    figures_of = {
+        cid: {(f.code, f.metric): f for s in h.sections for f in s.figures}
+        for cid, h in answers.items()
+    }
+    year = first.year
+    st.markdown(f"**{c.t('ui.clusters.year_table', year=year)}**")
+    columns = [(c.t("ui.clusters.cluster"), TEXT)] + [
+        (c.metric_name(code, metric), TEXT) for code, metric in keys
+    ]
+    rows = [
+        [names[cid]]
+        + [text(c, figures_of[cid][key]) if key in figures_of[cid] else "–" for key in keys]
+        for cid in answers
+    ]
+    st.dataframe(table("", columns, rows).display(c.lang), hide_index=True, width="stretch")
+    leads = [s.figures[0] for s in first.sections if s.figures]
+    leads += [f for s in first.sections for f in s.figures[1:2] if s.key == "activity"]
+    for column, lead in zip(st.columns(2, gap="large") * 2, leads):
+        with column:
+            compare_chart(c, (lead.code, lead.metric), figures_of, names)
+
+
+def compare_chart(
+    c: Ctx, key: tuple[str, str], figures_of: dict[str, dict], names: dict[str, str]
+) -> None:
+    """One figure per year, a bar per cluster, with the table of its numbers."""
+    label = c.metric_name(*key)
+    st.markdown(f"**{c.t('ui.headline.series', label=label)}**")
+    held = {cid: figs[key] for cid, figs in figures_of.items() if key in figs}
+    if not held:
+        st.caption("–")
+        return
+    unit = next(iter(held.values())).unit
+    years = sorted({p.year for f in held.values() for p in f.series})
+    long = pd.DataFrame(
+        [
+            {
+                "year": y,
+                "cluster": names[cid],
+                "value": None if p is None or p.suppressed or not p.recorded else p.value,
+            }
+            for cid, f in held.items()
+            for y in years
+            for p in [next((q for q in f.series if q.year == y), None)]
+        ]
+    )
+    fig = figures.stacked_bars(
+        long,
+        x="year",
+        series="cluster",
+        value="value",
+        labels={},
+        unit=unit,
+        lang=c.lang,
+        barmode="group",
+        order=[names[cid] for cid in held],
+    )
+    data = table(
+        label,
+        [(c.t("ui.chart.year"), TEXT)] + [(names[cid], unit) for cid in held],
+        [[y] + [cell(c, f, y) for f in held.values()] for y in years],
+    )
+    widgets.chart(c, fig, f"compare:{key[0]}:{key[1]}", data)

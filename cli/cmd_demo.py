@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from data.demo import has_data, load_demo
+from data.demo import has_data, load_demo, load_second_demo, second
 from data.store import open_db
 from i18n import t
 
@@ -20,6 +20,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument(
         "--if-empty", action="store_true", help="do nothing when the cluster already has data"
     )
+    parser.add_argument(
+        "--second-cluster",
+        action="store_true",
+        help="also load a second, smaller demo cluster, to see clusters side by side",
+    )
     parser.set_defaults(func=run)
 
 
@@ -30,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
             print(t("demo.cli.skipped", args.lang, cluster=args.cluster))
             return 0
         reports = load_demo(con, args.cluster)
+        if args.second_cluster and not has_data(con, second.CLUSTER_ID):
+            reports += load_second_demo(con)
     finally:
         con.close()
     for report in reports:

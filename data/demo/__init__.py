@@ -1,6 +1,7 @@
 """The built-in demo cluster: a fictional Loimaa-like technology cluster, 2023-2025.
 
-Its data are ordinary upload files in ``files/`` (built by ``python -m data.demo.build``),
+Its data are ordinary upload files in ``files/`` (built by ``python -m data.demo.build``); a
+second, smaller cluster (``second``, files in ``files/ruoka/``) can sit beside it.
 imported through the normal importer in the order ``files/manifest.toml`` lists, so the demo
 exercises exactly the path a cluster manager's own files take.
 """
@@ -13,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from data.demo import second
 from data.importer import import_file
 from data.report import ImportReport
 from data.store import ensure_cluster, write_transaction
@@ -37,9 +39,9 @@ PROFILE: dict[str, Any] = {
 _OPTIONS = ("kind", "survey_name", "survey_year", "invited", "event_title", "event_date")
 
 
-def manifest() -> list[dict[str, Any]]:
-    """The demo files in import order, each with its import options."""
-    with MANIFEST.open("rb") as fh:
+def manifest(folder: Path = FILES_DIR) -> list[dict[str, Any]]:
+    """The demo files of ``folder`` in import order, each with its import options."""
+    with (folder / MANIFEST.name).open("rb") as fh:
         return tomllib.load(fh)["file"]
 
 
@@ -62,18 +64,33 @@ def load_demo(
     Returns the import reports in manifest order. A re-run changes nothing: the member
     register (a snapshot) replaces itself and every other file is reported as a no-op.
     """
-    ensure_cluster(con, cluster_id, PROFILE["name"])
+    return _load(con, cluster_id, FILES_DIR, PROFILE, user)
+
+
+def load_second_demo(con: duckdb.DuckDBPyConnection, user: str | None = None) -> list[ImportReport]:
+    """The second demo cluster (``data.demo.second``) beside the first, for comparing clusters."""
+    return _load(con, second.CLUSTER_ID, FILES_DIR / second.CLUSTER_ID, second.PROFILE, user)
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    folder: Path,
+    profile: dict[str, Any],
+    user: str | None,
+) -> list[ImportReport]:
+    ensure_cluster(con, cluster_id, profile["name"])
     reports = []
-    for entry in manifest():
+    for entry in manifest(folder):
         options = {key: entry[key] for key in _OPTIONS if key in entry}
         reports.append(
-            import_file(con, FILES_DIR / entry["file"], cluster_id=cluster_id, user=user, **options)
+            import_file(con, folder / entry["file"], cluster_id=cluster_id, user=user, **options)
         )
     with write_transaction(con) as cur:
         cur.execute(
             "UPDATE cluster SET name = $name, org_form = $org_form, staff_fte = $staff_fte, "
             "strategic_priorities = $strategic_priorities, tiers = $tiers, region = $region "
             "WHERE cluster_id = $cluster_id",
-            {**PROFILE, "cluster_id": cluster_id},
+            {**profile, "cluster_id": cluster_id},
         )
     return reports
