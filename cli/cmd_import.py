@@ -12,6 +12,7 @@ from pathlib import Path
 from cli.login import login_name
 from data.importer import import_file, parse_date_arg
 from data.kinds import KINDS
+from data.register import REMOVAL_LIMIT
 from data.store import open_db
 from i18n import t
 
@@ -37,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         metavar="F",
         help="load a file when the share of rejected rows is below F (0-1); "
         "default 0: any bad row rejects the file",
+    )
+    parser.add_argument(
+        "--replace-register",
+        action="store_true",
+        help="load a member register even when it removes more than a fifth of the current "
+        "register's organisations",
     )
     parser.add_argument("--user", help="user name for the import log (default: login name)")
     parser.set_defaults(func=run)
@@ -78,9 +85,12 @@ def run(args: argparse.Namespace) -> int:
                 survey_year=args.survey_year,
                 invited=args.invited,
                 max_bad_rows=args.max_bad_rows,
+                removal_limit=None if args.replace_register else REMOVAL_LIMIT,
                 user=args.user or login_name(),
             )
             print(report.to_text(args.lang))
+            if report.message == "data.register.refused":
+                print(t("data.register.cli_hint", args.lang), file=sys.stderr)
             rejected = rejected or report.status == "rejected"
     finally:
         con.close()

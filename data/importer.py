@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, pxweb, reading, sections, sqlfunc, undo
+from data import audit, headers, load, pxweb, reading, register, sections, sqlfunc, undo
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
@@ -191,12 +191,15 @@ def import_file(
     survey_year: int | None = None,
     invited: int | None = None,
     max_bad_rows: float = 0.0,
+    removal_limit: float | None = register.REMOVAL_LIMIT,
     user: str | None = None,
     progress: Progress | None = None,
     lang: str = "fi",
 ) -> ImportReport:
     """Import one file into ``cluster_id``; the report says what happened (never raises for
-    bad input). ``lang`` only selects the language of the progress texts."""
+    bad input). A member register that removes more than ``removal_limit`` of the current
+    register's organisations is refused with its preview (``report.register``); 0 refuses any
+    removal, None none. ``lang`` only selects the language of the progress texts."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     path = Path(path)
@@ -218,6 +221,7 @@ def import_file(
             survey_year=survey_year,
             invited=invited,
             max_bad_rows=max_bad_rows,
+            removal_limit=removal_limit,
             step=step,
         )
     finally:
@@ -235,6 +239,7 @@ def _import(
     survey_year: int | None,
     invited: int | None,
     max_bad_rows: float,
+    removal_limit: float | None,
     step: Callable[[float, str], None],
 ) -> ImportReport:
     report = run.report
@@ -252,6 +257,10 @@ def _import(
         return run.reject("data.file.check_failed", error=str(exc).splitlines()[0])
     report.issues.sort(key=lambda i: (i.severity != ERROR, i.sheet or "", i.row or 0))
     refusal = _refusal(run, max_bad_rows)
+    if refusal is not None:
+        message, fields = refusal
+        return run.reject(message, **fields)
+    refusal = _register_refusal(run, removal_limit)
     if refusal is not None:
         message, fields = refusal
         return run.reject(message, **fields)
@@ -469,6 +478,23 @@ def _refusal(run: _Run, max_bad_rows: float) -> tuple[str, dict] | None:
             "limit": float(max_bad_rows),
         }
     return None
+
+
+def _register_refusal(run: _Run, removal_limit: float | None) -> tuple[str, dict] | None:
+    """Preview a member register against the current one (``report.register``); refuse it
+    when it removes more than ``removal_limit`` of the current register (SPEC 3)."""
+    members = next((s for s in run.staged if s.kind == "members"), None)
+    if members is None:
+        return None
+    change = register.preview(run.cur, members.table, run.cluster_id)
+    run.report.register = change
+    if not change.exceeds(removal_limit):
+        return None
+    return "data.register.refused", {
+        "removed": len(change.leaves),
+        "current": change.current,
+        "share": change.removed_share,
+    }
 
 
 def _already_loaded(run: _Run) -> bool:

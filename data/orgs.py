@@ -51,16 +51,8 @@ def _create(
     """)
 
 
-def resolve(
-    cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_id: str, import_id: int
-) -> int:
-    """Create temp table ``out(ref, org_id)`` for the references in ``refs_sql``.
-
-    ``refs_sql`` selects ``ref, business_id, name, org_type`` (business_id already validated,
-    org_type the type a new organisation gets). Returns how many organisations were created.
-    """
-    cluster = sql_str(cluster_id)
-    refs, matched = f"{out}_refs", f"{out}_m"
+def _keyed_refs(cur: duckdb.DuckDBPyConnection, refs_sql: str, refs: str) -> None:
+    """Temp table ``refs``: the references with their normalised names."""
     # A sheet names each organisation on many rows: each distinct name is keyed once.
     cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {refs} AS
@@ -72,6 +64,28 @@ def resolve(
         SELECT r.ref, r.business_id, r.name, keys.name_key, r.org_type
         FROM r JOIN keys USING (name)
     """)
+
+
+def match(cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_id: str) -> None:
+    """Temp table ``out(ref, name, name_key, org_id)``: the known organisation each reference
+    in ``refs_sql`` (as for ``resolve``) matches, NULL when none; creates nothing."""
+    refs = f"{out}_refs"
+    _keyed_refs(cur, refs_sql, refs)
+    _match(cur, refs, out, sql_str(cluster_id))
+    cur.execute(f"DROP TABLE {refs}")
+
+
+def resolve(
+    cur: duckdb.DuckDBPyConnection, refs_sql: str, out: str, *, cluster_id: str, import_id: int
+) -> int:
+    """Create temp table ``out(ref, org_id)`` for the references in ``refs_sql``.
+
+    ``refs_sql`` selects ``ref, business_id, name, org_type`` (business_id already validated,
+    org_type the type a new organisation gets). Returns how many organisations were created.
+    """
+    cluster = sql_str(cluster_id)
+    refs, matched = f"{out}_refs", f"{out}_m"
+    _keyed_refs(cur, refs_sql, refs)
     before = cur.execute(
         f"SELECT count(*) FROM organisation WHERE cluster_id = {cluster}"
     ).fetchone()[0]
