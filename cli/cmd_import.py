@@ -12,6 +12,7 @@ from pathlib import Path
 from cli.login import login_name
 from data.importer import import_file, parse_date_arg
 from data.kinds import KINDS
+from data.profiles import get as get_profile
 from data.register import REMOVAL_LIMIT
 from data.store import open_db
 from i18n import t
@@ -26,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     parser.add_argument("--kind", choices=sorted(KINDS), help="sheet kind (default: detect)")
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="read the file with this saved source profile (default: a profile whose header "
+        "row the file has, else detect)",
+    )
     parser.add_argument("--event-title", help="event of an attendance list without event columns")
     parser.add_argument("--event-date", help="its date: 2025-06-20 or 20.6.2025")
     parser.add_argument("--survey-name", help="survey name (default: the file name)")
@@ -73,12 +80,16 @@ def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     rejected = False
     try:
+        if args.profile is not None and get_profile(con, args.cluster, args.profile) is None:
+            print(t("data.profile.unknown", args.lang, name=args.profile), file=sys.stderr)
+            return 2
         for name in args.files:
             report = import_file(
                 con,
                 Path(name),
                 cluster_id=args.cluster,
                 kind=args.kind,
+                profile=args.profile,
                 event_title=args.event_title,
                 event_date=args.event_date,
                 survey_name=args.survey_name,

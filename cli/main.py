@@ -23,6 +23,7 @@ from indicators.custom import CustomIndicatorError
 COMMAND_MODULES = (
     "cli.cmd_import",
     "cli.cmd_imports",
+    "cli.cmd_profiles",
     "cli.cmd_indicators",
     "cli.cmd_export",
     "cli.cmd_template",

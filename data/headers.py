@@ -18,10 +18,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from data.kinds import KINDS, SURVEY, Kind
 from data.report import Candidate
 from data.survey_catalogue import CATALOGUE
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 HEADER_SCAN_ROWS = 20
 MIN_HEADER_MATCHES = 2
@@ -40,6 +44,18 @@ def normalise_header(text: object) -> str:
         previous = norm
         norm = _TRAILING_MARKS.sub("", _UNIT_SUFFIX.sub("", norm))
     return norm
+
+
+def head_rows(
+    table: pa.Table, count: int = HEADER_SCAN_ROWS
+) -> tuple[list[list[str | None]], list[int]]:
+    """The first ``count`` rows of a raw sheet (``data.reading.RawSheet.table``) as cell
+    lists, with their sheet row numbers: what header detection looks at."""
+    head = table.slice(0, count)
+    columns = [name for name in head.column_names if name != "__row"]
+    data = head.to_pydict()
+    rows = [[data[c][i] for c in columns] for i in range(head.num_rows)]
+    return rows, [int(r) for r in data["__row"]]
 
 
 @cache

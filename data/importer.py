@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, pxweb, reading, register, sections, sqlfunc, undo
+from data import audit, headers, load, profiles, pxweb, reading, register, sections, sqlfunc, undo
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
@@ -70,15 +70,6 @@ def _step(progress: Progress | None, lang: str) -> Callable[[float, str], None]:
             progress(share, t(f"data.progress.{stage_name}", lang))
 
     return report
-
-
-def _head_rows(table) -> tuple[list[list[str | None]], list[int]]:
-    """The first rows of a raw sheet as cell lists, for header detection."""
-    head = table.slice(0, headers.HEADER_SCAN_ROWS)
-    columns = [name for name in head.column_names if name != "__row"]
-    data = head.to_pydict()
-    rows = [[data[c][i] for c in columns] for i in range(head.num_rows)]
-    return rows, [int(r) for r in data["__row"]]
 
 
 class _Run:
@@ -185,6 +176,7 @@ def import_file(
     cluster_id: str = "default",
     file_name: str | None = None,
     kind: str | None = None,
+    profile: str | None = None,
     event_title: str | None = None,
     event_date: str | dt.date | None = None,
     survey_name: str | None = None,
@@ -199,7 +191,9 @@ def import_file(
     """Import one file into ``cluster_id``; the report says what happened (never raises for
     bad input). A member register that removes more than ``removal_limit`` of the current
     register's organisations is refused with its preview (``report.register``); 0 refuses any
-    removal, None none. ``lang`` only selects the language of the progress texts."""
+    removal, None none. Sheets whose header row a saved source profile knows are read with it;
+    ``profile`` names the one profile to use. ``lang`` only selects the language of the
+    progress texts."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     path = Path(path)
@@ -215,6 +209,7 @@ def import_file(
             run,
             path,
             kind=kind,
+            profile=profile,
             event_title=event_title,
             event_date=parse_date_arg(event_date),
             survey_name=survey_name,
@@ -233,6 +228,7 @@ def _import(
     path: Path,
     *,
     kind: str | None,
+    profile: str | None,
     event_title: str | None,
     event_date: dt.date | None,
     survey_name: str | None,
@@ -249,12 +245,20 @@ def _import(
     except reading.ReadError as err:
         return run.reject(err.code, **err.fields)
     step(0.3, "check")
+    saved = profiles.list_profiles(run.cur, run.cluster_id)
+    if profile is not None:
+        chosen = next((p for p in saved if p.name.casefold() == profile.casefold()), None)
+        if chosen is None:
+            return run.reject("data.profile.unknown", name=profile)
+        saved = [chosen]
     try:
         survey_meta = _check(
-            run, sheets, kind, event_title, event_date, survey_name, survey_year, step
+            run, sheets, kind, saved, event_title, event_date, survey_name, survey_year, step
         )
     except duckdb.Error as exc:
         return run.reject("data.file.check_failed", error=str(exc).splitlines()[0])
+    if profile is not None and not any(s.profile for s in report.sheets):
+        return run.reject("data.profile.no_match", name=saved[0].name)
     report.issues.sort(key=lambda i: (i.severity != ERROR, i.sheet or "", i.row or 0))
     refusal = _refusal(run, max_bad_rows)
     if refusal is not None:
@@ -281,6 +285,7 @@ def _check(
     run: _Run,
     sheets: list[reading.RawSheet],
     kind: str | None,
+    saved: list[profiles.Profile],
     event_title: str | None,
     event_date: dt.date | None,
     survey_name: str | None,
@@ -292,7 +297,7 @@ def _check(
     sqlfunc.install(run.cur)
     overrides = {"event_title": event_title, "event_date": event_date}
     for index, sheet in enumerate(sheets):
-        _stage_sheet(run, index, sheet, kind, {k: v for k, v in overrides.items() if v})
+        _stage_sheet(run, index, sheet, kind, saved, {k: v for k, v in overrides.items() if v})
         step(0.3 + 0.3 * (index + 1) / len(sheets), "check")
     _check_event_ids(run)
     surveys = [s for s in run.staged if s.kind == SURVEY.name]
@@ -311,22 +316,43 @@ def _check(
     return survey_meta
 
 
+def _detect(
+    sheet_name: str,
+    rows: list[list[str | None]],
+    numbers: list[int],
+    kind: str | None,
+    saved: list[profiles.Profile],
+) -> tuple[headers.Detection, str | None]:
+    """(detection, profile name): a saved profile (of ``kind``, when given) whose header row
+    the sheet has reads it, as the manager mapped it; else the built-in detection (SPEC 2)."""
+    hit = profiles.find([p for p in saved if kind is None or p.kind == kind], rows)
+    if hit is not None:
+        profile, index = hit
+        return headers.Detection(profiles.layout(profile, rows, numbers, index)), profile.name
+    return headers.detect(sheet_name, rows, numbers, kind), None
+
+
 def _stage_sheet(
-    run: _Run, index: int, sheet: reading.RawSheet, kind: str | None, overrides: dict[str, object]
+    run: _Run,
+    index: int,
+    sheet: reading.RawSheet,
+    kind: str | None,
+    saved: list[profiles.Profile],
+    overrides: dict[str, object],
 ) -> None:
     report = run.report
     if sheet.hidden:
         report.sheets.append(SheetReport(sheet.name, None, skipped="hidden"))
         return
     table = sheet.table
-    rows, numbers = _head_rows(table)
-    found = headers.detect(sheet.name, rows, numbers, kind)
+    rows, numbers = headers.head_rows(table)
+    found, profile = _detect(sheet.name, rows, numbers, kind, saved)
     missing_values = 0
     if found.layout is None and kind in (None, "regional"):
         reshaped = pxweb.long_form(run.cur, table, rows, numbers)
         if reshaped is not None:
             table, missing_values = reshaped.table, reshaped.missing
-            rows, numbers = _head_rows(table)
+            rows, numbers = headers.head_rows(table)
             found = headers.detect(sheet.name, rows, numbers, "regional")
     if found.layout is None:
         report.sheets.append(
@@ -340,12 +366,13 @@ def _stage_sheet(
         )
         return
     layout = found.layout
-    blocks = sections.split(run.cur, table, layout.kind, layout.header_row)
-    if len(blocks) == 1:
-        _stage_layout(run, f"km_stage_{index}", sheet.name, table, layout, overrides)
+    # A profile's mapping is the whole table: the manager chose its header row.
+    blocks = [] if profile else sections.split(run.cur, table, layout.kind, layout.header_row)
+    if len(blocks) <= 1:
+        _stage_layout(run, f"km_stage_{index}", sheet.name, table, layout, overrides, profile)
     for number, block in enumerate(blocks if len(blocks) > 1 else ()):
         name = f"{sheet.name} – {block.title}" if block.title else sheet.name
-        rows, numbers = _head_rows(block.table)
+        rows, numbers = headers.head_rows(block.table)
         part = headers.detect(name, rows, numbers, layout.kind)
         if part.layout is None:
             report.sheets.append(SheetReport(name, None, skipped=part.reason))
@@ -373,10 +400,11 @@ def _stage_layout(
     table,
     layout: headers.SheetLayout,
     overrides: dict[str, object],
+    profile: str | None = None,
 ) -> None:
     """Check one table's columns against its kind, type its rows and report what was left
-    out (notes below it, a later table)."""
-    run.report.sheets.append(SheetReport(sheet, layout.kind))
+    out (notes below it, a later table); ``profile`` names the source profile it was read with."""
+    run.report.sheets.append(SheetReport(sheet, layout.kind, profile=profile))
     spec = KINDS[layout.kind]
     present = layout.columns.keys() | layout.context.keys() | overrides.keys()
     missing = [column for column in spec.required if column not in present]

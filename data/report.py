@@ -95,6 +95,7 @@ class SheetReport:
     skipped: str | None = None  # message code why the sheet was skipped
     skipped_fields: dict[str, object] = field(default_factory=dict)
     closest: list[Candidate] = field(default_factory=list)  # kinds a skipped sheet came near
+    profile: str | None = None  # the source profile the sheet was read with
 
     def skip_reason(self, lang: str = "fi") -> str:
         """Why the sheet was skipped, in ``lang`` (kind codes named in that language)."""
@@ -181,6 +182,8 @@ class ImportReport:
                         rejected=sheet.rows_rejected,
                     )
                 )
+                if sheet.profile:
+                    lines.append("    " + t("data.report.profile", lang, profile=sheet.profile))
         if self.register is not None:
             lines.extend("  " + line for line in register_lines(self.register, lang))
         lines.extend("  " + issue.message(lang) for issue in self.issues)

@@ -17,7 +17,7 @@ import duckdb
 
 from i18n import both, t
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -312,8 +312,23 @@ CREATE TABLE IF NOT EXISTS sign_in_session (
 ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS fields VARCHAR;  -- JSON object of the facts
 """
 
+# Source profiles (SPEC 2.1, unknown layouts): a manager's column mapping per header row.
+_V4_SOURCE_PROFILES = """
+CREATE TABLE IF NOT EXISTS source_profile (  -- a saved column mapping for one export layout
+    cluster_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,            -- the sheet kind the layout maps to
+    headers VARCHAR[] NOT NULL,       -- the normalised header row, cell by cell (the key)
+    fields VARCHAR[] NOT NULL,        -- per header cell: the kind's column or survey item; NULL = ignored
+    written VARCHAR[],                -- the header cells as the first file wrote them
+    created_by VARCHAR,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (cluster_id, name)
+);
+"""
+
 # Ordered upgrades: MIGRATIONS[v] brings a database from version v-1 to v.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4_SOURCE_PROFILES}
 
 
 class SchemaTooNew(RuntimeError):

@@ -9,9 +9,10 @@ import pytest
 
 from bench.generate import members_workbook
 from cli.main import main
-from data import schema, store
+from data import profiles, schema, store
 from data.backup import restore_backup, write_backup
 from data.importer import import_file
+from data.profiles import Profile
 from data.store import open_db
 
 CURRENT = schema.SCHEMA_VERSION  # what this program writes
@@ -194,3 +195,32 @@ def test_version_1_database_gets_the_real_export_columns(
         )
     finally:
         con.close()
+
+
+def test_version_2_database_gets_the_source_profiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 3 (source profiles): a version 2 database keeps its register and can save a
+    profile after the upgrade."""
+    path = tmp_path / "v2.duckdb"
+    with monkeypatch.context() as old:
+        old.setattr(schema, "SCHEMA_VERSION", 2)
+        old.setattr(store, "SCHEMA_VERSION", 2)
+        con = open_db(path)
+        try:
+            assert import_file(con, members_workbook(tmp_path / "j.xlsx", 12)).status == "loaded"
+            assert schema.current_version(con) == 2
+            tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = ?"
+            assert con.execute(tables, ["source_profile"]).fetchone() == (0,)
+        finally:
+            con.close()
+    before = _members(path)
+    con = open_db(path)
+    try:
+        assert schema.current_version(con) == CURRENT
+        saved = Profile("Oma", "members", ("yritys",), ("name",))
+        profiles.save(con, "default", saved)
+        assert [p.name for p in profiles.list_profiles(con, "default")] == ["Oma"]
+    finally:
+        con.close()
+    assert len(before) == 12 and _members(path) == before
