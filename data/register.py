@@ -10,15 +10,20 @@ organisations until the manager confirms (app) or gives ``--replace-register`` (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
 
 from data import orgs
+from data.fields import field_label
 from data.sqlfunc import sql_str
+from i18n import t
 
 # Share of the current register a new register may remove without a confirmation (CLI).
 REMOVAL_LIMIT = 0.2
+# Organisations named per list in the text report; the app lists them all.
+NAMES_SHOWN = 30
 
 # Register columns compared for "changes", with the value the loader writes for them.
 COMPARED: dict[str, str] = {
@@ -44,6 +49,10 @@ class Change:
     name: str
     columns: tuple[str, ...]  # register columns (``data.kinds`` names) that differ
 
+    def labels(self, lang: str = "fi") -> str:
+        """The changed columns as people call them: ``Henkilöstö, Jäsenyyden tila``."""
+        return ", ".join(field_label("members", column, lang) for column in self.columns)
+
 
 @dataclass(frozen=True)
 class RegisterChange:
@@ -62,6 +71,34 @@ class RegisterChange:
         """True when the register removes more than ``limit`` of the current register
         (None: no limit; 0: any removal)."""
         return limit is not None and bool(self.leaves) and self.removed_share > limit
+
+    def lines(self, lang: str = "fi") -> list[str]:
+        """The preview as text: the counts, then who leaves, joins and changes."""
+        out = [
+            t(
+                "data.register.summary",
+                lang,
+                current=self.current,
+                joins=len(self.joins),
+                leaves=len(self.leaves),
+                changes=len(self.changes),
+            )
+        ]
+        if self.leaves:
+            out.append("  " + t("data.register.leaves", lang, names=_names(self.leaves, lang)))
+        if self.joins:
+            out.append("  " + t("data.register.joins", lang, names=_names(self.joins, lang)))
+        if self.changes:
+            described = [f"{c.name} ({c.labels(lang)})" for c in self.changes]
+            out.append("  " + t("data.register.changes", lang, names=_names(described, lang)))
+        return out
+
+
+def _names(names: Sequence[str], lang: str) -> str:
+    """Names for the text report: the first ``NAMES_SHOWN`` and how many more."""
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return shown if more <= 0 else f"{shown} {t('data.register.more', lang, count=more)}"
 
 
 def preview(cur: duckdb.DuckDBPyConnection, staged_table: str, cluster_id: str) -> RegisterChange:

@@ -8,11 +8,13 @@ Finnish or English.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from data.fields import field_label
-from data.register import RegisterChange
 from i18n import t
 from i18n.format import share
+
+if TYPE_CHECKING:
+    from data.register import RegisterChange
 
 ERROR, WARNING = "error", "warning"
 
@@ -185,45 +187,8 @@ class ImportReport:
                 if sheet.profile:
                     lines.append("    " + t("data.report.profile", lang, profile=sheet.profile))
         if self.register is not None:
-            lines.extend("  " + line for line in register_lines(self.register, lang))
+            lines.extend("  " + line for line in self.register.lines(lang))
         lines.extend("  " + issue.message(lang) for issue in self.issues)
         if self.issues_omitted:
             lines.append("  " + t("data.report.omitted", lang, count=self.issues_omitted))
         return "\n".join(lines)
-
-
-# Organisations named per list in the text report; the app lists them all.
-NAMES_SHOWN = 30
-
-
-def _names(names: list[str], lang: str) -> str:
-    shown = ", ".join(names[:NAMES_SHOWN])
-    more = len(names) - NAMES_SHOWN
-    return shown if more <= 0 else f"{shown} {t('data.register.more', lang, count=more)}"
-
-
-def register_lines(change: RegisterChange, lang: str = "fi") -> list[str]:
-    """A member register's preview as text: the counts, then who leaves, joins and changes."""
-    lines = [
-        t(
-            "data.register.summary",
-            lang,
-            current=change.current,
-            joins=len(change.joins),
-            leaves=len(change.leaves),
-            changes=len(change.changes),
-        )
-    ]
-    if change.leaves:
-        lines.append(
-            "  " + t("data.register.leaves", lang, names=_names(list(change.leaves), lang))
-        )
-    if change.joins:
-        lines.append("  " + t("data.register.joins", lang, names=_names(list(change.joins), lang)))
-    if change.changes:
-        described = [
-            f"{c.name} ({', '.join(field_label('members', col, lang) for col in c.columns)})"
-            for c in change.changes
-        ]
-        lines.append("  " + t("data.register.changes", lang, names=_names(described, lang)))
-    return lines
