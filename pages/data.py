@@ -3,21 +3,19 @@ templates for every kind, and what the database holds."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from appkit import downloads, widgets
+from appkit import column_mapping, downloads, register_review, uploads, widgets
 from appkit.connection import cached, clear_caches, connection
 from appkit.context import Ctx
 from appkit.frame import current, manager_only
 from appkit.markdown import escape
 from auth.roles import require_manager
-from data.importer import ImportRefused, import_file, undo_import
+from data.importer import ImportRefused, undo_import
 from data.kinds import KINDS
-from data.pseudonym import KeyFileError
 from data.report import ImportReport
 from data.templates import template_bytes, template_file_name
 from indicators import breakdowns as bd
@@ -74,38 +72,21 @@ def import_options(c: Ctx) -> dict[str, object]:
     }
 
 
-def run_imports(c: Ctx, files: list, options: dict[str, object]) -> list[ImportReport]:
-    """Import each uploaded file in turn, with one progress bar over all of them."""
-    require_manager(c.role)
+def run_imports(c: Ctx, files: list, options: dict[str, object]) -> None:
+    """Import each uploaded file in turn, with one progress bar over all of them; the reports
+    (and the files that need the manager's review) stay in the session."""
     bar = st.progress(0.0, text=c.t("ui.data.starting"))
-    reports = []
-    with tempfile.TemporaryDirectory() as folder:
-        for index, upload in enumerate(files):
-            path = Path(folder) / f"{index}{Path(upload.name).suffix.lower()}"
-            path.write_bytes(upload.getbuffer())
+    reports, kept = [], []
+    for index, file in enumerate(files):
+        upload = uploads.Upload(file.name, bytes(file.getbuffer()), options)
 
-            def progress(
-                share: float, text: str, index: int = index, name: str = upload.name
-            ) -> None:
-                bar.progress(min(1.0, (index + share) / len(files)), text=f"{name}: {text}")
+        def progress(share: float, text: str, index: int = index, name: str = file.name) -> None:
+            bar.progress(min(1.0, (index + share) / len(files)), text=f"{name}: {text}")
 
-            try:
-                report = import_file(
-                    connection(c.db),
-                    path,
-                    cluster_id=c.cluster_id,
-                    file_name=upload.name,
-                    user=c.user,
-                    progress=progress,
-                    lang=c.lang,
-                    **options,
-                )
-            except KeyFileError as broken_key:  # nothing was loaded; the key must be restored
-                st.error(broken_key.message(c.lang))
-                st.stop()
-            reports.append(report)
+        reports.append(uploads.import_upload(c, upload, progress))
+        kept.append(upload)
     bar.progress(1.0, text=c.t("ui.data.finished", count=len(files)))
-    return reports
+    uploads.remember(reports, kept)
 
 
 def show_report(c: Ctx, report: ImportReport) -> None:
@@ -195,11 +176,17 @@ def upload(c: Ctx) -> None:
             c.t("ui.data.import"), type="primary", icon=":material/upload:"
         )
     if submitted and files:
-        st.session_state["import_reports"] = run_imports(c, files, options)
+        run_imports(c, files, options)
         clear_caches()
         st.rerun()
-    for report in st.session_state.get("import_reports", []):
+    column_mapping.saved_note(c)
+    for index, report in enumerate(st.session_state.get(uploads.REPORTS, [])):
         show_report(c, report)
+        register_review.cancelled(c, index)
+        if uploads.needs_register_confirmation(report):
+            register_review.show(c, index, report)
+        column_mapping.offer(c, index, report)
+    column_mapping.show(c)
 
 
 def history(c: Ctx) -> None:
@@ -289,6 +276,7 @@ def main() -> None:
     upload(c)
     templates(c)
     history(c)
+    column_mapping.saved_profiles(c)
     counts(c)
 
 

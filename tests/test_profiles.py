@@ -38,8 +38,10 @@ FIRST = [
     "5002,Pelto Data Oy,peltodata.fi,2023-05-15 10:32,8,640000,Loimaa,Software,Customer",
     "5003,Kanta-Metalli Oy,kantametalli.fi,2022-11-30 14:05,120,18500000,Humppila,Metal,Customer",
 ]
+# A year later: one head count and turnover changed, one company joined.
 SECOND = [
     "5001,Loimaan Kone Oy,loimaankone.fi,2021-03-02 09:15,47,5400000,Loimaa,Machinery,Customer",
+    *FIRST[1:],
     "5004,Alastaron Puu Oy,alastaronpuu.fi,2024-01-10 08:00,12,900000,Loimaa,Wood,Customer",
 ]
 # Field per column of HEADER: Record ID, domain and lifecycle stage are not used.
@@ -126,7 +128,9 @@ def test_second_file_with_same_headers_imports_in_the_cli(db_path, tmp_path, cap
     try:
         assert register_rows(con) == [
             ("Alastaron Puu Oy", dt.date(2024, 1, 10), 12, 900000, "Loimaa", "Wood"),
+            ("Kanta-Metalli Oy", dt.date(2022, 11, 30), 120, 18500000, "Humppila", "Metal"),
             ("Loimaan Kone Oy", dt.date(2021, 3, 2), 47, 5400000, "Loimaa", "Machinery"),
+            ("Pelto Data Oy", dt.date(2023, 5, 15), 8, 640000, "Loimaa", "Software"),
         ]
     finally:
         con.close()
@@ -208,7 +212,7 @@ def test_header_row_matches_after_normalisation_below_a_title(con, tmp_path) -> 
     report = import_file(con, path)
     assert report.status == "loaded", report.to_text("fi")
     assert report.sheets[0].profile == NAME
-    assert len(register_rows(con)) == 2
+    assert len(register_rows(con)) == 4
 
 
 def test_preview_types_the_sheet_and_reports_row_errors(con, tmp_path) -> None:
