@@ -128,6 +128,11 @@ def show_report(c: Ctx, report: ImportReport) -> None:
             if sheet.skipped:
                 reason = sheet.skip_reason(c.lang)
                 st.caption(c.t("data.report.skipped", sheet=escape(sheet.sheet), reason=reason))
+            if sheet.profile:
+                profile = c.t("data.report.profile", profile=escape(sheet.profile))
+                st.caption(f"{escape(sheet.sheet)}: {profile}")
+        if report.register is not None and report.status == "loaded":
+            st.caption(escape(report.register.lines(c.lang)[0]))
         if report.issues:
             issues(c, report)
         st.download_button(
