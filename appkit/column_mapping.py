@@ -41,7 +41,7 @@ def offer(c: Ctx, index: int, report: ImportReport) -> None:
         return
     for number, sheet in enumerate(uploads.mappable_sheets(report)):
         if st.button(
-            c.t("ui.mapping.start", sheet=sheet),
+            c.t("ui.mapping.start", sheet=escape(sheet)),
             icon=":material/table_edit:",
             key=f"mapping_start_{index}_{number}",
         ):
