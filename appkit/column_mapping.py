@@ -27,6 +27,7 @@ from data.headers import normalise_header, sheet_name_kind
 from data.kinds import KINDS
 from data.reading import RawSheet, ReadError, read_upload
 from data.report import ImportReport
+from data.store import WriteFailed
 
 TARGET = f"{uploads.ROUND_STATE}mapping"  # (report index, sheet name) being mapped
 SHEET = f"{uploads.ROUND_STATE}mapping_sheet"  # the RawSheet being mapped
@@ -219,8 +220,8 @@ def _save(c: Ctx, index: int, upload: uploads.Upload, profile: profiles.Profile)
     require_manager(c.role)
     try:
         stored = profiles.save(connection(c.db), c.cluster_id, profile, user=c.user)
-    except profiles.ProfileError as unusable:
-        st.error(unusable.message(c.lang))
+    except (profiles.ProfileError, WriteFailed) as unsaved:
+        st.error(unsaved.message(c.lang))
         return
     report = uploads.import_upload(c, upload, kind=None, profile=stored.name)
     uploads.replace(index, report)
@@ -305,5 +306,9 @@ def saved_profiles(c: Ctx) -> None:
         sure = st.checkbox(c.t("ui.profiles.remove_confirm"))
         if st.form_submit_button(c.t("ui.profiles.remove"), icon=":material/delete:") and sure:
             require_manager(c.role)
-            profiles.remove(connection(c.db), c.cluster_id, choice, user=c.user)
-            st.rerun()
+            try:
+                profiles.remove(connection(c.db), c.cluster_id, choice, user=c.user)
+            except WriteFailed as unsaved:
+                st.error(unsaved.message(c.lang))
+            else:
+                st.rerun()

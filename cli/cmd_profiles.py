@@ -8,7 +8,7 @@ import sys
 from cli.login import login_name
 from data.fields import field_label
 from data.profiles import Profile, list_profiles, remove
-from data.store import open_db
+from data.store import WriteFailed, open_db
 from i18n import t
 from i18n.format import date
 
@@ -57,7 +57,12 @@ def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
         if args.profiles_action == "remove":
-            if not remove(con, args.cluster, args.name, user=login_name()):
+            try:
+                removed = remove(con, args.cluster, args.name, user=login_name())
+            except WriteFailed as unsaved:
+                print(unsaved.message(args.lang), file=sys.stderr)
+                return 1
+            if not removed:
                 print(t("data.profile.unknown", args.lang, name=args.name), file=sys.stderr)
                 return 1
             print(t("data.profile.cli.removed", args.lang, name=args.name))

@@ -23,7 +23,7 @@ from data.fields import field_label, is_item
 from data.fields import fields as kind_fields
 from data.headers import HEADER_SCAN_ROWS, SheetLayout, normalise_header
 from data.kinds import KINDS
-from data.store import WRITE_LOCK
+from data.store import write_transaction
 from i18n import t
 
 MAX_NAME = 60
@@ -147,42 +147,28 @@ def save(
     """Store ``profile`` (checked) for ``cluster_id``; it replaces a profile of the same name
     (any case) or the same header row. Returns the profile as stored."""
     stored = check(profile)
-    cur = con.cursor()
-    try:
-        with WRITE_LOCK:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                cur.execute(
-                    "DELETE FROM source_profile WHERE cluster_id = ? "
-                    "AND (lower(name) = lower(?) OR headers = ?)",
-                    [cluster_id, stored.name, list(stored.headers)],
-                )
-                cur.execute(
-                    "INSERT INTO source_profile (cluster_id, name, kind, headers, fields, written,"
-                    " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-                    [
-                        cluster_id,
-                        stored.name,
-                        stored.kind,
-                        list(stored.headers),
-                        list(stored.fields),
-                        list(stored.written),
-                        user,
-                    ],
-                )
-                audit.record(
-                    cur,
-                    "profile_save",
-                    f"{stored.name} ({stored.kind})",
-                    user=user,
-                    cluster_id=cluster_id,
-                )
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-    finally:
-        cur.close()
+    with write_transaction(con) as cur:
+        cur.execute(
+            "DELETE FROM source_profile WHERE cluster_id = ? "
+            "AND (lower(name) = lower(?) OR headers = ?)",
+            [cluster_id, stored.name, list(stored.headers)],
+        )
+        cur.execute(
+            "INSERT INTO source_profile (cluster_id, name, kind, headers, fields, written,"
+            " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+            [
+                cluster_id,
+                stored.name,
+                stored.kind,
+                list(stored.headers),
+                list(stored.fields),
+                list(stored.written),
+                user,
+            ],
+        )
+        audit.record(
+            cur, "profile_save", f"{stored.name} ({stored.kind})", user=user, cluster_id=cluster_id
+        )
     return stored
 
 
@@ -221,22 +207,12 @@ def remove(
     profile = get(con, cluster_id, name)
     if profile is None:
         return False
-    cur = con.cursor()
-    try:
-        with WRITE_LOCK:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                cur.execute(
-                    "DELETE FROM source_profile WHERE cluster_id = ? AND name = ?",
-                    [cluster_id, profile.name],
-                )
-                audit.record(cur, "profile_remove", profile.name, user=user, cluster_id=cluster_id)
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-    finally:
-        cur.close()
+    with write_transaction(con) as cur:
+        cur.execute(
+            "DELETE FROM source_profile WHERE cluster_id = ? AND name = ?",
+            [cluster_id, profile.name],
+        )
+        audit.record(cur, "profile_remove", profile.name, user=user, cluster_id=cluster_id)
     return True
 
 
