@@ -91,10 +91,14 @@ def _first_rows(rows: list[list[str | None]], numbers: list[int]) -> pd.DataFram
     return frame.dropna(axis=1, how="all")
 
 
-def _kind_guess(c: Ctx, sheet: RawSheet, cells: list[str | None], upload: uploads.Upload) -> str:
-    """The kind to offer: the one chosen at upload, named by the sheet, or whose names the
-    header row holds most of."""
-    chosen = upload.options.get("kind") or sheet_name_kind(sheet.name)
+def _kind_guess(
+    report: ImportReport, sheet: RawSheet, cells: list[str | None], upload: uploads.Upload
+) -> str:
+    """The kind to offer: the one chosen at upload, named by the sheet, the closest one the
+    import found, or the one whose names the header row holds most of."""
+    skipped = next((s for s in report.sheets if s.sheet == sheet.name), None)
+    closest = skipped.closest[0].kind if skipped is not None and skipped.closest else None
+    chosen = upload.options.get("kind") or sheet_name_kind(sheet.name) or closest
     if chosen:
         return str(chosen)
     counts = {kind: sum(1 for f in mapping.suggest(kind, cells) if f) for kind in KINDS}
@@ -136,7 +140,7 @@ def show(c: Ctx) -> None:
         kind = right.selectbox(
             c.t("ui.mapping.kind"),
             kinds,
-            index=kinds.index(_kind_guess(c, sheet, cells, upload)),
+            index=kinds.index(_kind_guess(uploads.report(index), sheet, cells, upload)),
             format_func=lambda k: c.t(f"data.kind.{k}"),
             key="mapping_kind",
         )

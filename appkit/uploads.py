@@ -90,6 +90,10 @@ def forget(index: int) -> None:
     st.session_state[UPLOADS][index] = None
 
 
+def report(index: int) -> ImportReport:
+    return st.session_state[REPORTS][index]
+
+
 def kept(index: int) -> Upload | None:
     uploads = st.session_state.get(UPLOADS, [])
     return uploads[index] if index < len(uploads) else None

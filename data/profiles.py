@@ -111,7 +111,8 @@ def check(profile: Profile) -> Profile:
 
 def check_mapping(profile: Profile) -> None:
     """ProfileError unless the mapping can be used: a known kind, only that kind's fields,
-    each at most once, every required column mapped, a survey with an item."""
+    each at most once, every required column and one of the kind's ``one_of`` columns
+    mapped, a survey with an item."""
     if profile.kind not in KINDS:
         raise ProfileError("bad_kind")
     if not any(profile.headers) or len(profile.fields) != len(profile.headers):
@@ -128,6 +129,11 @@ def check_mapping(profile: Profile) -> None:
     if missing:
         raise ProfileError(
             "required_missing", fields=", ".join(_label(profile.kind, c) for c in missing)
+        )
+    one_of = KINDS[profile.kind].one_of
+    if one_of and not seen & set(one_of):
+        raise ProfileError(
+            "one_of_missing", fields=", ".join(_label(profile.kind, c) for c in one_of)
         )
     if not seen:
         raise ProfileError("nothing_mapped")

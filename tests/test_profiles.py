@@ -270,6 +270,7 @@ def test_suggest_fills_what_the_builtin_names_tell() -> None:
         ({"fields": ("name", 'x" FROM organisation; --')}, "bad_field"),
         ({"fields": ("name", "name")}, "field_twice"),
         ({"fields": ("employees", None)}, "required_missing"),
+        ({"kind": "participants", "fields": ("event_title", "event_date")}, "one_of_missing"),
         ({"headers": ("", "")}, "bad_headers"),
         ({"fields": ("name",)}, "bad_headers"),
     ],
