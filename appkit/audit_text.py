@@ -44,6 +44,8 @@ def _localised(fields: dict[str, Any], lang: str) -> dict[str, Any]:
         fields["method"] = _named("auditlog.method", fields["method"], lang)
     if "outcome" in fields:
         fields["outcome"] = _named("auditlog.outcome", fields["outcome"], lang)
+    if "kind" in fields:
+        fields["kind"] = _named("data.kind", fields["kind"], lang)
     if "role" in fields:
         fields["role"] = _named("access.role", fields["role"], lang)
     if "lang" in fields:

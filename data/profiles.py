@@ -173,7 +173,12 @@ def save(
             ],
         )
         audit.record(
-            cur, "profile_save", f"{stored.name} ({stored.kind})", user=user, cluster_id=cluster_id
+            cur,
+            "profile_save",
+            f"{stored.name} ({stored.kind})",
+            user=user,
+            cluster_id=cluster_id,
+            fields={"name": stored.name, "kind": stored.kind},
         )
     return stored
 
@@ -218,7 +223,14 @@ def remove(
             "DELETE FROM source_profile WHERE cluster_id = ? AND name = ?",
             [cluster_id, profile.name],
         )
-        audit.record(cur, "profile_remove", profile.name, user=user, cluster_id=cluster_id)
+        audit.record(
+            cur,
+            "profile_remove",
+            profile.name,
+            user=user,
+            cluster_id=cluster_id,
+            fields={"name": profile.name, "kind": profile.kind},
+        )
     return True
 
 

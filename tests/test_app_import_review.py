@@ -18,7 +18,7 @@ from tests.test_app_pages import open_page, start
 from tests.test_profiles import FIELDS, FIRST, HEADER, NAME, SECOND, hubspot_csv, run_cli
 from tests.test_register_preview import FORTY, THREE
 
-DATA = "pages/data_import.py"
+DATA = "pages/data.py"
 
 
 def xlsx(sheets: dict[str, list[list[object]]]) -> bytes:

@@ -197,22 +197,24 @@ def test_version_1_database_gets_the_real_export_columns(
         con.close()
 
 
-def test_version_2_database_gets_the_source_profiles(
+def test_database_before_source_profiles_gets_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Version 3 (source profiles): a version 2 database keeps its register and can save a
-    profile after the upgrade. (Written in SQL: today's importer reads the profiles.)"""
-    path = tmp_path / "v2.duckdb"
+    """The version that adds source profiles: a database of the version before keeps its
+    register and can save a profile after the upgrade. (Written in SQL: today's importer
+    reads the profiles.)"""
+    adds = next(v for v, sql in schema.MIGRATIONS.items() if "source_profile" in sql)
+    path = tmp_path / "vanha.duckdb"
     with monkeypatch.context() as old:
-        old.setattr(schema, "SCHEMA_VERSION", 2)
-        old.setattr(store, "SCHEMA_VERSION", 2)
+        old.setattr(schema, "SCHEMA_VERSION", adds - 1)
+        old.setattr(store, "SCHEMA_VERSION", adds - 1)
         con = open_db(path)
         try:
             con.execute("""
                 INSERT INTO organisation VALUES ('default', 1, 'Acme Oy', 'acme', NULL, 'other', 1);
                 INSERT INTO membership (cluster_id, import_id, org_id) VALUES ('default', 1, 1);
             """)
-            assert schema.current_version(con) == 2
+            assert schema.current_version(con) == adds - 1
             tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = ?"
             assert con.execute(tables, ["source_profile"]).fetchone() == (0,)
             before = con.execute(
