@@ -18,12 +18,12 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, pxweb, reading, sections, sqlfunc, undo
+from data import audit, headers, janitor, load, pxweb, reading, sections, sqlfunc, undo
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
 from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
-from data.store import WriteFailed, db_file, ensure_cluster, write_transaction
+from data.store import WriteFailed, db_file, ensure_cluster, temp_dir, write_transaction
 from i18n import t
 
 Progress = Callable[[float, str], None]
@@ -207,21 +207,24 @@ def import_file(
     except OSError:
         sha = ""
     run = _Run(con, ImportReport(name, sha), cluster_id, user)
-    try:
-        return _import(
-            run,
-            path,
-            kind=kind,
-            event_title=event_title,
-            event_date=parse_date_arg(event_date),
-            survey_name=survey_name,
-            survey_year=survey_year,
-            invited=invited,
-            max_bad_rows=max_bad_rows,
-            step=step,
-        )
-    finally:
-        run.cur.close()
+    database = db_file(run.cur)
+    # The staged tables (clear names until loaded) live on ``run.cur`` until it closes.
+    with janitor.guard(temp_dir(database) if database else None):
+        try:
+            return _import(
+                run,
+                path,
+                kind=kind,
+                event_title=event_title,
+                event_date=parse_date_arg(event_date),
+                survey_name=survey_name,
+                survey_year=survey_year,
+                invited=invited,
+                max_bad_rows=max_bad_rows,
+                step=step,
+            )
+        finally:
+            run.cur.close()
 
 
 def _import(
