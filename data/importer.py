@@ -27,6 +27,9 @@ from data.store import WriteFailed, db_file, ensure_cluster, temp_dir, write_tra
 from i18n import t
 
 Progress = Callable[[float, str], None]
+# A sheet's warnings of one kind listed in the report (the first ones; the rest are counted):
+# a sheet of 16,384 unknown columns gives 20 lines and a count, not 1.3 MB of warnings.
+MAX_REPEATED_WARNINGS = 20
 
 
 class ImportRefused(Exception):
@@ -98,6 +101,7 @@ class _Run:
         self.staged: list[Staged] = []
         self.sheet_errors: list[Issue] = []
         self.extra: dict[str, list[str]] = {}  # staged table -> further issue SELECTs
+        self.repeats: dict[tuple[str, str | None, str], int] = {}  # issues by kind and sheet
 
     def issue(
         self,
@@ -119,7 +123,12 @@ class _Run:
             code,
             fields,
         )
-        self.report.issues.append(found)
+        key = (severity, sheet, code)
+        self.repeats[key] = self.repeats.get(key, 0) + 1
+        if severity == WARNING and self.repeats[key] > MAX_REPEATED_WARNINGS:
+            self.report.issues_omitted += 1  # counted in "… and N more issues"
+        else:
+            self.report.issues.append(found)
         return found
 
     def reject(self, message: str, **fields: object) -> ImportReport:
