@@ -319,3 +319,18 @@ def test_board_page_shows_no_escape(
     assert leaked(text, setting) == []
     assert not setting["log_dir"].exists()
     assert os.environ["KLUSTERIMITTARI_DB"] == str(setting["db"])
+
+
+def test_manager_sees_why_on_the_settings_page(
+    setting: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine_wall_only(monkeypatch)
+    install(setting, "file", monkeypatch)
+    monkeypatch.setenv("KLUSTERIMITTARI_DB", str(setting["db"]))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.run()  # local mode: the manager
+    app.switch_page("pages/settings.py").run()
+    assert not app.exception
+    [error] = [e.value.replace("\\", "") for e in app.error]  # as read, without escapes
+    assert error.startswith("OMA-6 Oma OMA-6: Oman mittarin OMA-6 SQL-kysely epäonnistui")
+    assert "Permission Error" in error and leaked(error, setting) == []
