@@ -29,19 +29,6 @@ def test_builtin_csv_download_is_off() -> None:
         assert tomllib.load(fh)["client"]["disableDataExport"] is True
 
 
-def test_no_page_draws_a_table_but_through_the_safe_widget() -> None:
-    """``appkit.widgets.table`` pairs every table with its safe download; nothing else may call
-    ``st.dataframe`` or ``st.table``."""
-    offenders = [
-        str(path.relative_to(ROOT))
-        for folder in ("appkit", "pages")
-        for path in (ROOT / folder).glob("*.py")
-        if ("st.dataframe(" in path.read_text() or "st.table(" in path.read_text())
-        and path.name != "widgets.py"
-    ]
-    assert offenders == []
-
-
 def test_table_workbook_keeps_text_as_text() -> None:
     rows = [[text, 3, dt.date(2024, 5, 15), None] for text in HOSTILE]
     book = openpyxl.load_workbook(io.BytesIO(table_xlsx(["Vastaus", "n", "Pvm", "Tyhjä"], rows)))
