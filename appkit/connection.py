@@ -36,9 +36,18 @@ def connection(db: str) -> duckdb.DuckDBPyConnection:
             ensure_cluster(cur, DEFAULT_CLUSTER)
     try:
         register_installed(con)  # the installation's own indicators, as the CLI sees them
-    except CustomIndicatorError as unusable:
-        st.warning(unusable.text(st.session_state.get("lang", "fi")))
+    except CustomIndicatorError as unusable:  # shown to the manager on the settings page only
+        _UNUSABLE[db] = unusable
     return con
+
+
+# Why the custom indicator file of a database could not be used (its text may quote the SQL).
+_UNUSABLE: dict[str, CustomIndicatorError] = {}
+
+
+def custom_file_error(db: str) -> CustomIndicatorError | None:
+    """The reason the custom indicators of ``db`` were not loaded, for the manager's eyes."""
+    return _UNUSABLE.get(db)
 
 
 def open_connection(lang: str) -> duckdb.DuckDBPyConnection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ import streamlit as st
 from appkit.context import Ctx
 from appkit.markdown import escape
 from charts.table import Table
+from export.safe import table_xlsx
 from export.table_file import table_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,13 +121,32 @@ def frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> p
 
 def table(c: Ctx, rows: pd.DataFrame, headers: Mapping[str, Any]) -> None:
     """The columns of ``rows`` named in ``headers``, in that order, each headed by the text of
-    its message key (or by a ready column config, for dates and numbers)."""
-    st.dataframe(
-        rows[list(headers)],
-        hide_index=True,
-        column_config={
-            column: c.t(head) if isinstance(head, str) else head for column, head in headers.items()
-        },
+    its message key (or by a ready column config, for dates and numbers), with a download of
+    the same table as a workbook whose text cells are text (``export.safe``): the only
+    download, as Streamlit's own CSV export is off (``client.disableDataExport``)."""
+    shown = rows[list(headers)]
+    config = {
+        column: c.t(head) if isinstance(head, str) else head for column, head in headers.items()
+    }
+    st.dataframe(shown, hide_index=True, column_config=config)
+    titles = [
+        config[column]
+        if isinstance(config[column], str)
+        else (config[column].get("label") or column)
+        for column in headers
+    ]
+    values = shown.astype(object).where(shown.notna(), None).values.tolist()
+    digest = hashlib.sha256(repr((titles, values)).encode("utf-8")).hexdigest()[:16]
+    st.download_button(
+        c.t("ui.export.table"),
+        lambda: table_xlsx(
+            titles, values, date_format="d.m.yyyy" if c.lang == "fi" else "yyyy-mm-dd"
+        ),
+        file_name=c.t("ui.export.table_file"),
+        mime=XLSX,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"table_download:{digest}",
     )
 
 

@@ -7,6 +7,12 @@ DuckDB database (tables, views, sequence positions) that restore only has to put
 A plain file copy would need every writer stopped and a checkpoint first, and ``EXPORT
 DATABASE`` would go through CSV and rebuild the schema on restore.
 
+A backup file comes from outside the program and may have been edited, so restore trusts
+nothing in it but rows: it opens the copy with file access off, checks that its tables and
+columns are exactly the program's schema of its version (no other tables, schemas, macros or
+functions), and drops every view and creates the program's own in its place (an edited view
+could otherwise read files and serve them as data).
+
 The zip holds ``manifest.json``, ``klusterimittari.duckdb`` and, only when asked for,
 ``pseudonym.key``: the key that links person hashes in new attendance lists to stored ones.
 Anyone holding the key can test guessed names against the hashes, so a backup with the key
@@ -28,7 +34,7 @@ from pathlib import Path
 import duckdb
 
 from data.pseudonym import key_path, write_key
-from data.schema import SCHEMA_VERSION, current_version
+from data.schema import MIGRATIONS, SCHEMA_VERSION, current_version
 from data.store import DatabaseBusy, db_file, open_db
 from i18n import t
 
@@ -137,6 +143,66 @@ def _ensure_not_in_use(db_path: Path) -> None:
             raise DatabaseBusy(db_path) from exc
 
 
+# What a database of the program holds besides rows, as the catalogue lists it.
+_TABLE_COLUMNS = """
+    SELECT table_name, column_index, column_name, data_type, column_default, is_nullable
+    FROM duckdb_columns() c WHERE NOT internal AND schema_name = 'main'
+      AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE NOT internal)
+    ORDER BY ALL"""
+_OTHER_OBJECTS = """
+    SELECT 'schema ' || schema_name FROM duckdb_schemas()
+        WHERE NOT internal AND schema_name <> 'main'
+    UNION ALL SELECT 'function ' || function_name FROM duckdb_functions() WHERE NOT internal
+    UNION ALL SELECT 'table ' || schema_name || '.' || table_name FROM duckdb_tables()
+        WHERE NOT internal AND (schema_name <> 'main' OR temporary)"""
+_VIEWS = "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY view_oid"  # creation order
+
+
+def _schema_of(version: int) -> tuple[list[tuple], list[tuple[str, str]]]:
+    """The tables and columns, and the views (name, SQL), of the program's schema ``version``."""
+    con = duckdb.connect(":memory:")
+    try:
+        for step in range(1, version + 1):
+            con.execute(MIGRATIONS[step])
+        return con.execute(_TABLE_COLUMNS).fetchall(), con.execute(_VIEWS).fetchall()
+    finally:
+        con.close()
+
+
+def _own_schema(staged: Path, version: int, source: Path) -> None:
+    """Check the staged copy holds the program's tables of ``version`` and nothing else, and
+    replace its views by the program's own (BackupError when it differs)."""
+    if version < 1 or version not in MIGRATIONS:
+        raise BackupError("invalid", path=source, reason="schema_version")
+    columns, views = _schema_of(version)
+    con = duckdb.connect(
+        str(staged),
+        config={
+            "enable_external_access": False,
+            "python_enable_replacements": False,
+            "autoload_known_extensions": False,
+        },
+    )
+    try:
+        extra = [row[0] for row in con.execute(_OTHER_OBJECTS).fetchall()]
+        if extra:
+            raise BackupError("invalid", path=source, reason=f"schema: {', '.join(extra[:5])}")
+        for (name,) in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+        ).fetchall():
+            con.execute(f"DROP VIEW {_quote(name)}")
+        if con.execute(_TABLE_COLUMNS).fetchall() != columns:
+            raise BackupError("invalid", path=source, reason="schema: tables or columns")
+        found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if found is None or found[0] != str(version):
+            raise BackupError("invalid", path=source, reason="schema_version")
+        for _, sql in views:
+            con.execute(sql)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def restore_backup(source: Path, db_path: Path, *, force: bool = False) -> Restored:
     """Put the backup ``source`` in place as the database ``db_path`` (and its key, if the
     backup has one); refuses to replace an existing database or a different key without
@@ -164,6 +230,7 @@ def restore_backup(source: Path, db_path: Path, *, force: bool = False) -> Resto
             shutil.copyfileobj(src, dst, 1 << 20)
         if _sha256(staged) != manifest.get("database_sha256"):
             raise BackupError("invalid", path=source, reason="sha256")
+        _own_schema(staged, int(manifest.get("schema_version", 0)), source)
         con = open_db(staged, wait_s=0)
         try:
             version = current_version(con)

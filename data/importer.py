@@ -18,15 +18,30 @@ from pathlib import Path
 
 import duckdb
 
-from data import audit, headers, load, profiles, pxweb, reading, register, sections, sqlfunc, undo
+from data import (
+    audit,
+    headers,
+    janitor,
+    load,
+    profiles,
+    pxweb,
+    reading,
+    register,
+    sections,
+    sqlfunc,
+    undo,
+)
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
 from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
-from data.store import WriteFailed, db_file, ensure_cluster, write_transaction
+from data.store import WriteFailed, db_file, ensure_cluster, temp_dir, write_transaction
 from i18n import t
 
 Progress = Callable[[float, str], None]
+# A sheet's warnings of one kind listed in the report (the first ones; the rest are counted):
+# a sheet of 16,384 unknown columns gives 20 lines and a count, not 1.3 MB of warnings.
+MAX_REPEATED_WARNINGS = 20
 
 
 class ImportRefused(Exception):
@@ -89,6 +104,7 @@ class _Run:
         self.staged: list[Staged] = []
         self.sheet_errors: list[Issue] = []
         self.extra: dict[str, list[str]] = {}  # staged table -> further issue SELECTs
+        self.repeats: dict[tuple[str, str | None, str], int] = {}  # issues by kind and sheet
 
     def issue(
         self,
@@ -110,7 +126,12 @@ class _Run:
             code,
             fields,
         )
-        self.report.issues.append(found)
+        key = (severity, sheet, code)
+        self.repeats[key] = self.repeats.get(key, 0) + 1
+        if severity == WARNING and self.repeats[key] > MAX_REPEATED_WARNINGS:
+            self.report.issues_omitted += 1  # counted in "… and N more issues"
+        else:
+            self.report.issues.append(found)
         return found
 
     def reject(self, message: str, **fields: object) -> ImportReport:
@@ -204,23 +225,26 @@ def import_file(
     except OSError:
         sha = ""
     run = _Run(con, ImportReport(name, sha), cluster_id, user)
-    try:
-        return _import(
-            run,
-            path,
-            kind=kind,
-            profile=profile,
-            event_title=event_title,
-            event_date=parse_date_arg(event_date),
-            survey_name=survey_name,
-            survey_year=survey_year,
-            invited=invited,
-            max_bad_rows=max_bad_rows,
-            removal_limit=removal_limit,
-            step=step,
-        )
-    finally:
-        run.cur.close()
+    database = db_file(run.cur)
+    # The staged tables (clear names until loaded) live on ``run.cur`` until it closes.
+    with janitor.guard(temp_dir(database) if database else None):
+        try:
+            return _import(
+                run,
+                path,
+                kind=kind,
+                profile=profile,
+                event_title=event_title,
+                event_date=parse_date_arg(event_date),
+                survey_name=survey_name,
+                survey_year=survey_year,
+                invited=invited,
+                max_bad_rows=max_bad_rows,
+                removal_limit=removal_limit,
+                step=step,
+            )
+        finally:
+            run.cur.close()
 
 
 def _import(

@@ -155,12 +155,16 @@ SECTION_PATTERN = r"^\d+\.\s+\S"
 _NO_ROW = 2**31 - 1
 
 
-def _marks(raw: str, table: pa.Table, header_row: int) -> str:
-    """SELECT over the registered raw table ``raw`` adding per row ``__note`` (a lone note
-    line, or a lone line in a block below the data after a blank line) and ``__cut`` (at or
-    below a numbered section title), and ``__only``, the text of a lone cell."""
+def _marks(raw: str, table: pa.Table, header_row: int, keep: list[str]) -> str:
+    """SELECT over the registered raw table ``raw`` of its columns ``keep``, adding per row
+    ``__note`` (a lone note line, or a lone line in a block below the data after a blank line)
+    and ``__cut`` (at or below a numbered section title), and ``__only``, the text of a lone
+    cell. Only ``keep`` goes through the window functions: a sheet of 16,384 columns would
+    exceed DuckDB's tuple width."""
     cells = [_q(name) for name in table.column_names if name != "__row"]
-    filled = " + ".join(f"({cell} IS NOT NULL)::INTEGER" for cell in cells) or "0"
+    # One list, not a sum of 16,384 terms (DuckDB refuses expressions deeper than 1,000).
+    filled = f"len(list_filter([{', '.join(cells)}], lambda x: x IS NOT NULL))" if cells else "0"
+    kept = "".join(f", {_q(name)}" for name in dict.fromkeys(keep))
     return f"""
         SELECT *, __cells = 1 AND (
                 regexp_matches(lower(__only), {sql_str(NOTE_PATTERN)})
@@ -172,10 +176,12 @@ def _marks(raw: str, table: pa.Table, header_row: int) -> str:
                    min(__row) FILTER (WHERE __cells = 1 AND __step > 1
                        AND regexp_matches(__only, {sql_str(SECTION_PATTERN)})) OVER () AS __section
             FROM (
-                SELECT *, {filled} AS __cells, trim(coalesce({", ".join(cells) or "NULL"})) AS __only,
-                       __row - lag(__row) OVER (ORDER BY __row) AS __step,
+                SELECT *, __row - lag(__row) OVER (ORDER BY __row) AS __step,
                        row_number() OVER (ORDER BY __row) AS __rn
-                FROM {raw} WHERE __row > {header_row}))"""
+                FROM (
+                    SELECT __row{kept}, {filled} AS __cells,
+                           trim(coalesce({", ".join(cells) or "NULL"})) AS __only
+                    FROM {raw} WHERE __row > {header_row})))"""
 
 
 def stage(
@@ -238,6 +244,7 @@ def stage(
         (_q("r_" + col) for col, src in layout.columns.items() if src == layout.first_column), None
     )
     first_cleaned = "" if first else f", km_clean({_q(layout.first_column)}) AS __first"
+    needed = [*layout.columns.values(), layout.first_column]
     # Clean, then parse once (k_x), then type, then read errors off the types. Rows keep the
     # sheet's order without a sort: DuckDB preserves insertion order.
     cur.execute(f"""
@@ -247,7 +254,7 @@ def stage(
                 SELECT __row, {raw_cols}, {marks}{key_exprs} FROM (
                     SELECT CAST(__row AS INTEGER) AS __row, {", ".join(cleaned)}{first_cleaned},
                            {marks}
-                    FROM ({_marks(_q(raw_name), table, layout.header_row)})
+                    FROM ({_marks(_q(raw_name), table, layout.header_row, needed)})
                 ) WHERE ({" OR ".join(used)})
                     AND NOT coalesce(km_totals({first or "__first"}), false)))
     """)

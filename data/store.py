@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -30,8 +31,12 @@ BUSY_WAIT_S = 5.0
 # DuckDB's own default memory limit is 80 % of RAM, so it never spills: importing a 50 MB
 # workbook then held every staged table in memory (1.4 GiB). With a cap, large imports spill
 # to ``<database>.tmp`` instead; nothing the app does needs more. ``$KLUSTERIMITTARI_MEMORY_LIMIT``
-# (a DuckDB size such as ``2GB``) overrides it.
+# (a DuckDB size such as ``2GB``) overrides it. Spilled staging tables hold the clear names
+# and e-mails of an attendance list before they are hashed, so that folder is private (0700)
+# and emptied at every open (``private_folder``), and an import removes it when its process is
+# killed (``data.janitor``).
 DEFAULT_MEMORY_LIMIT = "500MB"
+_FILE_HEADERS = 3 * 4096  # DuckDB's main and two database headers before the first block
 
 
 class DatabaseBusy(RuntimeError):
@@ -134,8 +139,46 @@ def open_db(
         [os.environ.get("KLUSTERIMITTARI_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT],
     )
     if not read_only:
+        # Holding the file lock now, this process is the only one that uses the folder.
+        con.execute("SET temp_directory = ?", [str(private_folder(temp_dir(db_path)))])
         prepare(con)
+        _give_back_free_blocks(con, db_path)
     return con
+
+
+def _give_back_free_blocks(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Shrink the file when it is larger than the blocks the database uses, as after an import
+    killed before its commit (its row groups were already written; DuckDB would reuse the space
+    but keep the file at its largest). A checkpoint truncates the file, but only one that has
+    something to write, hence the empty table."""
+    blocks, block_size = con.execute(
+        "SELECT total_blocks, block_size FROM pragma_database_size() "
+        "WHERE database_name = current_database()"
+    ).fetchone()
+    if db_path.stat().st_size > blocks * block_size + _FILE_HEADERS:
+        con.execute("CREATE TABLE km_checkpoint_marker (x INTEGER)")
+        con.execute("DROP TABLE km_checkpoint_marker")
+        con.execute("CHECKPOINT")
+
+
+def temp_dir(db_path: Path) -> Path:
+    """Where DuckDB spills for the database at ``db_path`` (its default name)."""
+    return db_path.with_name(db_path.name + ".tmp")
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder`` as a private (0700) folder of this user, emptied of what an earlier process
+    left (OSError when it is a link or someone else's)."""
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if folder.is_symlink() or folder.stat().st_uid != os.getuid():
+        raise PermissionError(f"{folder} is not a private folder of this user")
+    folder.chmod(0o700)
+    for leftover in folder.iterdir():
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+    return folder
 
 
 def _connect(db_path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:

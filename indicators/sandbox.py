@@ -52,7 +52,7 @@ DROPPED_COLUMNS = {
     "v_funding": ("note",),
 }
 # Person hashes: replaced by per-computation numbers.
-PSEUDONYMISED_COLUMNS = {"v_participation": ("email_hash", "name_hash")}
+PSEUDONYMISED_COLUMNS = {"v_participation": ("email_hash", "name_hash", "domain_hash")}
 # Scalar functions that reveal the session or stall it; table functions are refused as a class.
 DENIED_FUNCTIONS = frozenset(
     {

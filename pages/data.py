@@ -266,12 +266,7 @@ def counts(c: Ctx) -> None:
     st.subheader(c.t("ui.data.counts"), anchor=False)
     rows = widgets.frame(cached(c, bd.row_counts, c.cluster_id))
     rows["table"] = rows["table"].map(lambda name: c.t(f"analytics.table.{name}"))
-    st.dataframe(
-        rows,
-        hide_index=True,
-        height="content",
-        column_config={"table": c.t("ui.column.table"), "rows": c.t("ui.column.rows")},
-    )
+    widgets.table(c, rows, {"table": "ui.column.table", "rows": "ui.column.rows"})
 
 
 def main() -> None:

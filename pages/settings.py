@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from appkit import cards, widgets
-from appkit.connection import cached, clear_caches, connection
+from appkit.connection import cached, clear_caches, connection, custom_file_error
 from appkit.context import Ctx
 from appkit.frame import current, manager_only
 from appkit.markdown import escape
@@ -17,6 +17,7 @@ from charts.units import format_value
 from data import clusters
 from i18n import format as fmt
 from i18n.format import parse_number
+from indicators.compute import custom_errors
 from indicators.registry import REGISTRY
 from indicators.targets import TargetError, list_targets, remove_target, set_target
 
@@ -191,6 +192,29 @@ def change(c: Ctx, action: Callable[[], object], done: str) -> None:
     st.rerun()
 
 
+def custom_indicators(c: Ctx) -> None:
+    """The installation's own indicators and why any of them fails: the errors of custom SQL
+    are shown here, to the manager, and nowhere the board looks."""
+    own = [indicator for indicator in REGISTRY.values() if indicator.custom]
+    unusable = custom_file_error(c.db)
+    if not own and unusable is None:
+        return
+    st.subheader(c.t("ui.settings.custom"), anchor=False)
+    if unusable is not None:
+        st.error(escape(unusable.text(c.lang)), icon=":material/error:")
+    cur = connection(c.db).cursor()
+    try:
+        errors = custom_errors(cur, c.cluster_id, codes=[i.code for i in own])
+    finally:
+        cur.close()
+    for indicator in own:
+        name = escape(indicator.name_en if c.lang == "en" else indicator.name_fi)
+        if indicator.code in errors:
+            st.error(f"{indicator.code} {name}: {escape(errors[indicator.code].text(c.lang))}")
+        else:
+            st.caption(c.t("ui.settings.custom_ok", code=indicator.code, name=name))
+
+
 def main() -> None:
     c = current()
     manager_only(c)
@@ -199,6 +223,7 @@ def main() -> None:
         st.success(st.session_state.pop("settings_message"))
     profile(c)
     targets(c)
+    custom_indicators(c)
 
 
 main()

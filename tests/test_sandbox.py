@@ -57,8 +57,8 @@ def escapes(secret_file: Path, key_file: Path, log_dir: Path) -> dict[str, str]:
     return {
         "file": f"{head} CAST((SELECT content FROM read_text('{secret_file}')) AS INTEGER) {tail}",
         "key": f"{head} CAST((SELECT content FROM read_text('{key_file}')) AS INTEGER) {tail}",
-        "hashes": f"""{head} CAST((SELECT string_agg(email_hash, ',') FROM v_participation
-                     WHERE cluster_id = $cluster_id) AS INTEGER) {tail}""",
+        "hashes": f"""{head} CAST((SELECT string_agg(concat(email_hash, domain_hash), ',')
+                     FROM v_participation WHERE cluster_id = $cluster_id) AS INTEGER) {tail}""",
         "logging": f"""{head} count(*) AS value FROM enable_logging(storage='file',
                       storage_path='{log_dir}') , v_event WHERE cluster_id = $cluster_id""",
     }
@@ -71,7 +71,8 @@ def setting(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     con = open_db(db_path)
     build(con)
     con.execute(
-        f"UPDATE participation SET email_hash = '{HASH_MARK}' || email_hash || '0123456789abcdef'"
+        f"UPDATE participation SET email_hash = '{HASH_MARK}' || email_hash || '0123456789abcdef',"
+        f" domain_hash = '{HASH_MARK}' || coalesce(name_hash, 'x') || 'fedcba9876543210'"
         " WHERE email_hash IS NOT NULL"
     )
     con.close()
@@ -319,3 +320,18 @@ def test_board_page_shows_no_escape(
     assert leaked(text, setting) == []
     assert not setting["log_dir"].exists()
     assert os.environ["KLUSTERIMITTARI_DB"] == str(setting["db"])
+
+
+def test_manager_sees_why_on_the_settings_page(
+    setting: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine_wall_only(monkeypatch)
+    install(setting, "file", monkeypatch)
+    monkeypatch.setenv("KLUSTERIMITTARI_DB", str(setting["db"]))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.run()  # local mode: the manager
+    app.switch_page("pages/settings.py").run()
+    assert not app.exception
+    [error] = [e.value.replace("\\", "") for e in app.error]  # as read, without escapes
+    assert error.startswith("OMA-6 Oma OMA-6: Oman mittarin OMA-6 SQL-kysely epäonnistui")
+    assert "Permission Error" in error and leaked(error, setting) == []

@@ -1,8 +1,11 @@
 """Run the parser in a fresh interpreter with a memory cap and a wall-clock timeout.
 
-One child per file; sheets come back as Arrow IPC files in a temporary folder, memory-mapped
-by the parent (no copy, no per-cell work). A timeout kills the child; a crash, an abort or a
-missing answer becomes "the file could not be read". Nothing from the child is re-raised
+One child per file; sheets come back as Arrow IPC streams in one unnamed temporary file
+(``O_TMPFILE``) that the parent memory-maps (no copy, no per-cell work). The file has no name
+and lives in a private folder (mode 0700, swept of anything left at each start), so neither a
+finished nor a killed import leaves a readable copy of the names and e-mails it read; the child
+dies with its parent (``worker.die_with_parent``). A timeout kills the child; a crash, an abort
+or a missing answer becomes "the file could not be read". Nothing from the child is re-raised
 except the ReadError it reports.
 """
 
@@ -10,81 +13,104 @@ from __future__ import annotations
 
 import json
 import math
+import mmap
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO
 
 import pyarrow as pa
 
 from data.reading.errors import ReadError
 from data.reading.tables import ROW, SheetData
-from data.reading.worker import sheet_path
+from data.store import private_folder
 from i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def private_dir() -> Path:
+    """This user's private scratch folder (0700), emptied of anything an earlier run left."""
+    return private_folder(Path(tempfile.gettempdir()) / f"klusterimittari-{os.getuid()}")
+
+
 def read_isolated(path: Path, file_name: str, timeout_s: float, memory_mb: int) -> list[SheetData]:
     """The sheets the child parsed from ``path``; ReadError for every other outcome.
 
-    The child's output goes to files, not pipes, so a flood of parser warnings costs disk,
-    not the parent's memory; only the tail of each is read.
+    The child's output goes to unnamed files, not pipes, so a flood of parser warnings costs
+    disk, not the parent's memory; only the tail of each is read.
     """
-    with tempfile.TemporaryDirectory(prefix="reading-") as name:
-        folder = Path(name)
+    folder = private_dir()
+    with (
+        tempfile.TemporaryFile(dir=folder) as sheets,
+        tempfile.TemporaryFile(dir=folder) as out,
+        tempfile.TemporaryFile(dir=folder) as err,
+    ):
         command = [
             sys.executable,
             "-m",
             "data.reading.worker",
             str(path.resolve()),
             file_name,
-            str(folder),
+            str(sheets.fileno()),
             str(memory_mb),
+            str(os.getpid()),
         ]
-        with (folder / "stdout").open("wb") as out, (folder / "stderr").open("wb") as err:
-            try:
-                done = subprocess.run(
-                    command,
-                    cwd=ROOT,
-                    env=_child_env(),
-                    stdout=out,
-                    stderr=err,
-                    timeout=timeout_s,
-                    check=False,
-                )
-            except subprocess.TimeoutExpired as exc:
-                raise ReadError(
-                    "reading.timeout", file=file_name, seconds=_seconds(timeout_s)
-                ) from exc
-        answer = _answer(_tail(folder / "stdout"))
+        try:
+            done = subprocess.run(
+                command,
+                cwd=ROOT,
+                env=_child_env(folder),
+                stdout=out,
+                stderr=err,
+                pass_fds=(sheets.fileno(),),
+                timeout=timeout_s,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ReadError("reading.timeout", file=file_name, seconds=_seconds(timeout_s)) from exc
+        answer = _answer(_tail(out))
         if answer is None:
             raise ReadError(
                 "reading.unreadable",
                 file=file_name,
-                detail=f"exit {done.returncode}: {_tail(folder / 'stderr')!r}",
+                detail=f"exit {done.returncode}: {_tail(err)!r}",
             )
         if "error" in answer:
             raise _reported(answer, file_name)
         try:
+            data = _mapped(sheets)
             return [
-                (str(sheet["name"]), bool(sheet["hidden"]), _load(sheet_path(folder, index)))
-                for index, sheet in enumerate(answer["sheets"])
+                (
+                    str(sheet["name"]),
+                    bool(sheet["hidden"]),
+                    _load(data.slice(int(sheet["offset"]), int(sheet["size"]))),
+                )
+                for sheet in answer["sheets"]
             ]
         except (pa.ArrowException, OSError, KeyError, TypeError, ValueError) as exc:
             raise ReadError("reading.unreadable", file=file_name, detail=str(exc)[:300]) from exc
 
 
-def _tail(path: Path, size: int = 4096) -> bytes:
-    with path.open("rb") as fh:
-        fh.seek(max(0, path.stat().st_size - size))
-        return fh.read()
+def _mapped(file: IO[bytes]) -> pa.Buffer:
+    """The whole file as an Arrow buffer over a read-only memory map (it outlives the file
+    object: the tables keep the mapping, and the kernel frees it with the last reference)."""
+    size = os.fstat(file.fileno()).st_size
+    if size == 0:
+        return pa.py_buffer(b"")
+    return pa.py_buffer(mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ))
 
 
-def _load(path: Path) -> pa.Table:
-    """A sheet the child wrote, memory-mapped, checked to have the reader's shape."""
-    table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+def _tail(file: IO[bytes], size: int = 4096) -> bytes:
+    file.seek(max(0, os.fstat(file.fileno()).st_size - size))
+    return file.read()
+
+
+def _load(data: pa.Buffer) -> pa.Table:
+    """A sheet the child wrote, checked to have the reader's shape."""
+    table = pa.ipc.open_stream(pa.BufferReader(data)).read_all()
     expected = pa.schema(
         [(ROW, pa.int32()), *((f"c{i}", pa.string()) for i in range(table.num_columns - 1))]
     )
@@ -102,8 +128,9 @@ def _reported(answer: dict, file_name: str) -> ReadError:
     return ReadError(code, **{**fields, "file": file_name})
 
 
-def _child_env() -> dict[str, str]:
+def _child_env(folder: Path) -> dict[str, str]:
     env = dict(os.environ)
+    env["TMPDIR"] = str(folder)  # any scratch file of a parser lands in the private folder
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
     env["RUST_BACKTRACE"] = "0"
     return env
