@@ -62,12 +62,13 @@ def wrap(text: str, width: int = 14) -> str:
 
 
 def _top(fig: go.Figure) -> float:
+    """The largest value drawn (along x for horizontal bars)."""
     values = [
         v
         for trace in fig.data
-        if trace.type in ("bar", "scatter") and trace.y is not None
-        for v in trace.y
-        if v is not None
+        if trace.type in ("bar", "scatter")
+        for v in ((trace.x if getattr(trace, "orientation", None) == "h" else trace.y) or ())
+        if isinstance(v, (int, float))
     ]
     return max(values, default=0)
 
@@ -104,8 +105,11 @@ def stacked_bars(
     order: Sequence[str] | None = None,
     colour_of: Mapping[str, str] | None = None,
     barmode: str = "stack",
+    horizontal: bool = False,
 ) -> go.Figure:
-    """Bars per ``x`` (a year), one trace per ``series`` value in ``order``, stacked or grouped."""
+    """Bars per ``x`` (a year), one trace per ``series`` value in ``order``, stacked or grouped.
+    ``horizontal`` puts the categories on the vertical axis: names (organisation types, funding
+    groups) then stay readable side by side at any width, also on a phone."""
     fig = go.Figure()
     keys = list(order) if order is not None else list(dict.fromkeys(df[series]))
     xs_raw = list(dict.fromkeys(df[x]))
@@ -118,9 +122,11 @@ def stacked_bars(
         values = [by_x.get(v) for v in xs]
         style = colours.series_style(index)
         colour = (colour_of or {}).get(key, style["colour"])
+        plotted = _plotted(values, unit)
         fig.add_bar(
-            x=xs,
-            y=_plotted(values, unit),
+            x=plotted if horizontal else xs,
+            y=xs if horizontal else plotted,
+            orientation="h" if horizontal else "v",
             name=labels.get(key, key),
             text=_texts(values, unit, lang),
             textposition="inside" if barmode == "stack" else "outside",
@@ -128,9 +134,45 @@ def stacked_bars(
             insidetextfont={"color": "#ffffff"},
             cliponaxis=False,
             marker={"color": colour, "pattern": _pattern(style["pattern"])},
-            hovertemplate="%{x}: %{text}<extra>" + labels.get(key, key) + "</extra>",
+            hovertemplate=("%{y}" if horizontal else "%{x}")
+            + ": %{text}<extra>"
+            + labels.get(key, key)
+            + "</extra>",
         )
-    return _layout(fig, lang, unit, barmode=barmode)
+    if not horizontal:
+        return _layout(fig, lang, unit, barmode=barmode)
+    rows = len(xs) * (len(fig.data) if barmode == "group" else 1)
+    return _sideways(
+        _layout(fig, lang, unit, barmode=barmode, height=90 + 22 * rows + 10 * len(xs))
+    )
+
+
+def _sideways(fig: go.Figure) -> go.Figure:
+    """A horizontal bar chart's axes: categories down the side in their given order, the value
+    axis along the bottom from zero with the unit, room right of the longest bar for its value."""
+    value_axis = fig.layout.yaxis.to_plotly_json()
+    top = max((v for t in fig.data for v in (t.x or ()) if v is not None), default=0)
+    fig.update_yaxes(
+        type="category",
+        autorange="reversed",
+        tickformat=None,
+        ticksuffix=None,
+        tickprefix=None,
+        rangemode=None,
+        dtick=None,
+        automargin=True,
+    )
+    fig.update_xaxes(
+        type="linear",
+        tickangle=0,
+        **{
+            k: v
+            for k, v in value_axis.items()
+            if k in ("tickformat", "ticksuffix", "tickprefix", "rangemode", "dtick")
+        },
+    )
+    fig.update_xaxes(range=[0, (top or 1) * 1.25])
+    return fig
 
 
 def side_by_side(
@@ -213,8 +255,9 @@ def funding_mix(
     order: Sequence[str],
     colour: str,
 ) -> go.Figure:
-    """Paid funding shares per group (bars per year, older years lighter) beside the reference
-    mix (markers; each group's reference share is also written under its name).
+    """Paid funding shares per group (a bar per year, older years lighter) beside the reference
+    mix (a marker per group; each group's reference share is also written under its name).
+    Groups run down the side, so their names stay readable on a phone.
 
     ``df`` has ``year``, ``funding_group`` and ``share`` (0–1 or None).
     """
@@ -222,7 +265,7 @@ def funding_mix(
     groups = list(order)
     names = [
         labels.get(g, g)
-        + (f"<br>({format_value(reference[g], 'share', lang)})" if g in reference else "")
+        + (f" ({format_value(reference[g], 'share', lang)})" if g in reference else "")
         for g in groups
     ]
     years = sorted(df["year"].unique())
@@ -230,33 +273,37 @@ def funding_mix(
         part = df[df["year"] == year].set_index("funding_group")["share"]
         values = [part.get(g) for g in groups]
         fig.add_bar(
-            x=names,
-            y=_plotted(values, "share"),
+            y=names,
+            x=_plotted(values, "share"),
+            orientation="h",
             name=str(year),
             text=_texts(values, "share", lang),
             textposition="outside",
+            cliponaxis=False,
             marker={
                 "color": tint,
                 "pattern": _pattern(colours.PATTERNS[index % len(colours.PATTERNS)]),
             },
-            hovertemplate="%{x}: %{text}<extra>" + str(year) + "</extra>",
+            hovertemplate="%{y}: %{text}<extra>" + str(year) + "</extra>",
         )
     ref_values = [reference.get(g) for g in groups]
     fig.add_scatter(
-        x=names,
-        y=_plotted(ref_values, "share"),
+        y=names,
+        x=_plotted(ref_values, "share"),
         name=reference_label,
         mode="markers",
         marker={
-            "symbol": "line-ew-open",
-            "size": 60,
+            "symbol": "line-ns-open",
+            "size": 16 + 12 * len(years),
             "color": colours.REFERENCE,
             "line": {"width": 3, "color": colours.REFERENCE},
         },
         customdata=_texts(ref_values, "share", lang),
-        hovertemplate="%{x}: %{customdata}<extra>" + reference_label + "</extra>",
+        hovertemplate="%{y}: %{customdata}<extra>" + reference_label + "</extra>",
     )
-    return _layout(fig, lang, "share", barmode="group", height=420)
+    rows = len(groups) * len(years)
+    fig = _layout(fig, lang, "share", barmode="group", height=90 + 22 * rows + 10 * len(groups))
+    return _sideways(fig)
 
 
 def lines(
@@ -279,6 +326,7 @@ def lines(
     labelled = len(columns) <= MAX_LABELLED_LINES
     fig = go.Figure()
     xs = [str(v) for v in df[x]]
+    positions = _label_positions(df, list(columns))
     for index, (column, label) in enumerate(columns.items()):
         values = list(df[column])
         style = colours.series_style(index)
@@ -289,7 +337,7 @@ def lines(
             name=label,
             mode="lines+markers+text" if labelled else "lines+markers",
             text=_texts(values, unit, lang),
-            textposition="top center",
+            textposition=positions[column],
             line={"color": colour, "dash": style["dash"], "width": 2.5},
             marker={"symbol": style["symbol"], "size": 9, "color": colour},
             connectgaps=False,
@@ -302,6 +350,26 @@ def lines(
     if y_range is not None:
         fig.update_yaxes(range=list(y_range))
     return fig
+
+
+def _label_positions(df: pd.DataFrame, columns: list[str]) -> dict[str, list[str]]:
+    """Where each point's value label goes so the labels of several lines stay apart: at each
+    x the highest point's label above it, the lowest one's below it (unless it sits near the
+    axis, where the year labels are), any other beside it."""
+    values = df[columns].astype(float)
+    top = float(values.max().max()) if len(values) else 0.0
+    out: dict[str, list[str]] = {c: [] for c in columns}
+    for _, row in values.iterrows():
+        known = row.dropna().sort_values(ascending=False)
+        for column in columns:
+            if column not in known.index or len(known) == 1 or column == known.index[0]:
+                out[column].append("top center")
+            elif column == known.index[-1]:
+                near_axis = top and known[column] < 0.15 * top
+                out[column].append("top center" if near_axis else "bottom center")
+            else:
+                out[column].append("middle right")
+    return out
 
 
 def matrix(

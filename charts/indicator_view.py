@@ -235,6 +235,7 @@ def family_chart(
         barmode="group",
         order=years,
         colour_of=dict(zip(years, colours.shades(colour, len(years)))),
+        horizontal=not items,  # names (organisation types) down the side: readable on a phone
     )
     legend = " · ".join(part_label(p, lang) for p in parts) if items else None
     return Family(

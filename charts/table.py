@@ -8,7 +8,7 @@ language; ``export.table_file`` writes them to a workbook as numbers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -58,4 +58,40 @@ def table(
         tuple(h for h, _ in columns),
         tuple(u for _, u in columns),
         tuple(tuple(None if missing(v) else v for v in row) for row in rows),
+    )
+
+
+def columns_of(
+    title: str, df: pd.DataFrame, columns: Sequence[tuple[str, str, str | None]]
+) -> Table:
+    """A table of ``df``'s columns, each given as ``(column, header, unit)``."""
+    return table(
+        title,
+        [(header, unit) for _, header, unit in columns],
+        [list(row) for row in df[[col for col, _, _ in columns]].itertuples(index=False)],
+    )
+
+
+def pivoted(
+    title: str,
+    df: pd.DataFrame,
+    *,
+    index: str,
+    index_header: str,
+    series: str,
+    value: str,
+    labels: Mapping[str, str],
+    unit: str,
+    order: Sequence[str] | None = None,
+) -> Table:
+    """A long frame (``index``, ``series``, ``value``) as a table: a row per ``index`` value (a
+    year), a column per series, in ``order``."""
+    if df.empty:
+        return Table(title, (), (), ())
+    wide = df.pivot_table(index=index, columns=series, values=value, aggfunc="sum")
+    keys = [k for k in (order or list(wide.columns)) if k in wide.columns]
+    return table(
+        title,
+        [(index_header, TEXT)] + [(labels.get(k, str(k)), unit) for k in keys],
+        [[i] + [wide.at[i, k] for k in keys] for i in wide.index],
     )

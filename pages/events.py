@@ -9,6 +9,7 @@ from appkit.connection import cached
 from appkit.frame import current
 from charts import figures
 from charts.labels import label
+from charts.table import pivoted
 from indicators import breakdowns as bd
 
 
@@ -26,7 +27,9 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.events.by_type"), anchor=False)
-        widgets.plot(
+        type_names = {k: label("event_type", k, c.lang) for k in types}
+        widgets.chart(
+            c,
             figures.matrix(
                 by_type,
                 rows="event_type",
@@ -36,9 +39,20 @@ def main() -> None:
                 col_order=sorted(by_type["year"].unique()),
                 col_labels={},
                 lang=c.lang,
-                row_labels={k: label("event_type", k, c.lang) for k in types},
+                row_labels=type_names,
             ),
-            key="events_by_type",
+            "events_by_type",
+            pivoted(
+                c.t("ui.events.by_type"),
+                by_type,
+                index="year",
+                index_header=c.t("ui.chart.year"),
+                series="event_type",
+                value="events",
+                labels=type_names,
+                unit="count",
+                order=types,
+            ),
         )
         widgets.caveat(c.t("ui.caveat.events"))
     with right:
@@ -63,7 +77,8 @@ def main() -> None:
     for column, (value, metric, key) in zip(st.columns(2, gap="large"), helix_charts):
         with column:
             st.markdown(f"**{c.metric_name('ORG-4', metric)}**")
-            widgets.plot(
+            widgets.chart(
+                c,
                 figures.stacked_bars(
                     grouped,
                     x="year",
@@ -74,7 +89,18 @@ def main() -> None:
                     lang=c.lang,
                     order=order,
                 ),
-                key=key,
+                key,
+                pivoted(
+                    c.metric_name("ORG-4", metric),
+                    grouped,
+                    index="year",
+                    index_header=c.t("ui.chart.year"),
+                    series="helix",
+                    value=value,
+                    labels=names,
+                    unit="count",
+                    order=order,
+                ),
             )
     widgets.caveat(c.t("ui.caveat.helix"))
 

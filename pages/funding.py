@@ -9,6 +9,7 @@ from appkit.connection import cached
 from appkit.frame import current
 from charts import colours, figures
 from charts.labels import label
+from charts.table import TEXT, columns_of, pivoted
 from indicators import breakdowns as bd
 
 
@@ -29,18 +30,31 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.by_source"), anchor=False)
-        widgets.plot(
+        names = {s: label("source", s, c.lang) for s in source_order}
+        widgets.chart(
+            c,
             figures.stacked_bars(
                 sources,
                 x="year",
                 series="source_type",
                 value="paid_eur",
-                labels={s: label("source", s, c.lang) for s in source_order},
+                labels=names,
                 unit="eur",
                 lang=c.lang,
                 order=source_order,
             ),
-            key="funding_sources",
+            "funding_sources",
+            pivoted(
+                c.t("ui.funding.by_source"),
+                sources,
+                index="year",
+                index_header=c.t("ui.chart.year"),
+                series="source_type",
+                value="paid_eur",
+                labels=names,
+                unit="eur",
+                order=source_order,
+            ),
         )
         widgets.caveat(c.t("ui.funding.paid_only"))
     with right:
@@ -50,33 +64,48 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.mix"), anchor=False)
-        widgets.plot(
+        group_names = panels.funding_group_names(c)
+        widgets.chart(
+            c,
             figures.funding_mix(
                 groups,
                 bd.REFERENCE_MIX,
-                labels=panels.funding_group_names(c),
+                labels=group_names,
                 lang=c.lang,
                 reference_label=c.t("ui.funding.reference_short"),
                 order=bd.GROUP_ORDER,
                 colour=colours.recipient_colour("cluster_org"),
             ),
-            key="funding_mix",
+            "funding_mix",
+            pivoted(
+                c.t("ui.funding.mix"),
+                groups,
+                index="year",
+                index_header=c.t("ui.chart.year"),
+                series="funding_group",
+                value="share",
+                labels=group_names,
+                unit="share",
+                order=bd.GROUP_ORDER,
+            ),
         )
         widgets.caveat(c.t("analytics.funding.reference"))
     with right:
         st.subheader(c.t("ui.funding.shares"), anchor=False)
-        widgets.plot(
-            figures.lines(
+        shares = {
+            "city_share": c.t("analytics.funding.city_share"),
+            "project_dependency": c.t("analytics.funding.project_dependency"),
+        }
+        widgets.chart(
+            c,
+            figures.lines(summary, x="year", unit="share", lang=c.lang, columns=shares),
+            "funding_shares",
+            columns_of(
+                c.t("ui.funding.shares"),
                 summary,
-                x="year",
-                unit="share",
-                lang=c.lang,
-                columns={
-                    "city_share": c.t("analytics.funding.city_share"),
-                    "project_dependency": c.t("analytics.funding.project_dependency"),
-                },
+                [("year", c.t("ui.chart.year"), TEXT)]
+                + [(col, name, "share") for col, name in shares.items()],
             ),
-            key="funding_shares",
         )
         widgets.caveat(c.t("ui.caveat.city_share"))
     for year in summary.loc[summary["no_base_funding"], "year"]:

@@ -8,6 +8,7 @@ from appkit import cards, panels, widgets
 from appkit.connection import cached
 from appkit.frame import current
 from charts import figures
+from charts.table import TEXT, columns_of, pivoted
 from charts.units import format_value
 from indicators import breakdowns as bd
 from indicators.engagement import LEVELS
@@ -31,7 +32,8 @@ def main() -> None:
         st.subheader(c.t("ui.members.levels"), anchor=False)
         level_rows = cards.results_of(c, "ORG-1", "engagement_")
         level_rows = level_rows.assign(level=level_rows["metric"].str.removeprefix("engagement_"))
-        widgets.plot(
+        widgets.chart(
+            c,
             figures.stacked_bars(
                 level_rows,
                 x="year",
@@ -42,7 +44,18 @@ def main() -> None:
                 lang=c.lang,
                 order=LEVELS,
             ),
-            key="members_levels",
+            "members_levels",
+            pivoted(
+                c.t("ui.members.levels"),
+                level_rows,
+                index="year",
+                index_header=c.t("ui.chart.year"),
+                series="level",
+                value="value",
+                labels=panels.level_names(c),
+                unit="count",
+                order=LEVELS,
+            ),
         )
         widgets.caveat(c.t("ui.caveat.engagement"))
 
@@ -50,51 +63,52 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.members.retention"), anchor=False)
-        widgets.plot(
-            figures.lines(
+        retention = {"retention_rate": c.metric_name("ORG-1", "retention_rate")}
+        moves = {
+            "new_members": c.metric_name("ORG-1", "new_members"),
+            "members_left": c.metric_name("ORG-1", "members_left"),
+        }
+        widgets.chart(
+            c,
+            figures.lines(flow, x="year", unit="share", lang=c.lang, columns=retention),
+            "members_retention",
+            columns_of(
+                c.t("ui.members.retention"),
                 flow,
-                x="year",
-                unit="share",
-                lang=c.lang,
-                columns={"retention_rate": c.metric_name("ORG-1", "retention_rate")},
+                [("year", c.t("ui.chart.year"), TEXT)]
+                + [(col, name, "share") for col, name in retention.items()]
+                + [(col, name, "count") for col, name in moves.items()],
             ),
-            key="members_retention",
         )
         widgets.plot(
-            figures.side_by_side(
-                flow,
-                x="year",
-                unit="count",
-                lang=c.lang,
-                columns={
-                    "new_members": c.metric_name("ORG-1", "new_members"),
-                    "members_left": c.metric_name("ORG-1", "members_left"),
-                },
-            ),
+            figures.side_by_side(flow, x="year", unit="count", lang=c.lang, columns=moves),
             key="members_flow",
         )
     with right:
         st.subheader(c.t("ui.members.followers"), anchor=False)
         followers = widgets.frame(cached(c, bd.followers_vs_members, c.cluster_id, c.years))
-        widgets.plot(
-            figures.side_by_side(
+        kinds = {
+            "members": c.t("ui.members.members"),
+            "followers": c.t("ui.members.followers_label"),
+        }
+        widgets.chart(
+            c,
+            figures.side_by_side(followers, x="year", unit="count", lang=c.lang, columns=kinds),
+            "members_followers",
+            columns_of(
+                c.t("ui.members.followers"),
                 followers,
-                x="year",
-                unit="count",
-                lang=c.lang,
-                columns={
-                    "members": c.t("ui.members.members"),
-                    "followers": c.t("ui.members.followers_label"),
-                },
+                [("year", c.t("ui.chart.year"), TEXT)]
+                + [(col, name, "count") for col, name in kinds.items()],
             ),
-            key="members_followers",
         )
         st.subheader(c.t("ui.members.tenure", year=year), anchor=False)
         tenure = widgets.frame(cached(c, bd.tenure_distribution, c.cluster_id, year))
         tenure = tenure.assign(
             x=tenure["band"].map(lambda b: c.t(f"analytics.tenure.{b}")), s="members"
         )
-        widgets.plot(
+        widgets.chart(
+            c,
             figures.stacked_bars(
                 tenure,
                 x="x",
@@ -104,7 +118,13 @@ def main() -> None:
                 lang=c.lang,
                 labels={"members": c.t("ui.members.members")},
             ),
-            key="members_tenure",
+            "members_tenure",
+            columns_of(
+                c.t("ui.members.tenure", year=year),
+                tenure,
+                [("x", c.t("ui.members.tenure", year=year), TEXT)]
+                + [("members", c.t("ui.members.members"), "count")],
+            ),
         )
 
     if c.is_manager:

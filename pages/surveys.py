@@ -9,8 +9,9 @@ from appkit import widgets
 from appkit.connection import cached
 from appkit.context import Ctx
 from appkit.frame import current
-from charts import figures
+from charts import colours, figures
 from charts.labels import part_label
+from charts.table import TEXT, columns_of
 from charts.units import format_value
 from data.survey_catalogue import CATALOGUE
 from indicators.survey import MIN_N, item_stats, open_answers, response_rates
@@ -87,21 +88,39 @@ def main() -> None:
     items_table(c, items, year)
 
     st.subheader(c.t("ui.survey.trend"), anchor=False)
-    likert = items[items["scale"] == "likert5"]
-    wide = likert.pivot_table(index="year", columns="item_code", values="mean").reset_index()
-    wide = wide.set_index("year").reindex(years).reset_index()
-    codes = sorted((code for code in wide.columns if code != "year"), key=ITEM_ORDER.get)
+    likert = items[items["scale"] == "likert5"].copy()
+    codes = sorted(set(likert["item_code"]), key=ITEM_ORDER.get)
     if codes:
-        widgets.plot(
-            figures.lines(
-                wide,
-                x="year",
+        # One bar per item and survey year (not a line per item: eight crossing lines were
+        # unreadable); hidden figures stay empty and the table under it says why.
+        likert["series"] = likert["year"].astype(int).astype(str)
+        year_names = sorted(likert["series"].unique())
+        tints = colours.shades(colours.recipient_colour("cluster_org"), len(year_names))
+        widgets.chart(
+            c,
+            figures.stacked_bars(
+                likert,
+                x="item_code",
+                series="series",
+                value="mean",
+                labels={},
                 unit="score",
                 lang=c.lang,
-                y_range=(1, 5.2),
-                columns={code: code for code in codes},
+                barmode="group",
+                order=year_names,
+                colour_of=dict(zip(year_names, tints)),
             ),
-            key="survey_trend",
+            "survey_trend",
+            columns_of(
+                c.t("ui.survey.trend"),
+                likert.sort_values(["item_code", "year"]),
+                [
+                    ("item_code", c.t("board.col.item"), TEXT),
+                    ("year", c.t("ui.chart.year"), TEXT),
+                    ("mean", c.t("board.col.mean"), "score"),
+                    ("n", "n", "count"),
+                ],
+            ),
         )
         st.caption(" · ".join(part_label(code, c.lang) for code in codes))
     st.caption(c.t("ui.survey.suppression", min_n=MIN_N))
