@@ -51,8 +51,10 @@ def ratio(
     )
 
 
-def count(metric: str, expr: str) -> MetricExpr:
-    return (metric, f"coalesce({expr}, 0)", None, None)
+def count(metric: str, expr: str, n: str | None = None) -> MetricExpr:
+    """A count or sum, 0 in a year without rows; ``n`` counts the rows a euro sum rests on (a
+    sum of no entered row reads as "not recorded", ``indicators.honesty``)."""
+    return (metric, f"coalesce({expr}, 0)", None if n is None else f"coalesce({n}, 0)", None)
 
 
 def _in_list(values: Sequence[str]) -> str:
@@ -167,14 +169,19 @@ def org4_sql() -> str:
         count("distinct_event_types", "types"),
         count("person_participations", "persons"),
         count("participating_orgs", "orgs"),
+        count("events_with_attendance", "listed"),
     ]
     return f"""WITH RECURSIVE {YEARS_CTE},
 {PERSON_ROWS},
-ev AS (SELECT year(date)::INTEGER AS year, count(*) AS events_held, count(DISTINCT event_type) AS types
-       FROM v_event WHERE cluster_id = $cluster_id GROUP BY 1),
+ev AS (SELECT year(e.date)::INTEGER AS year, count(*) AS events_held,
+              count(DISTINCT e.event_type) AS types,
+              count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM v_participation p
+                  WHERE p.cluster_id = e.cluster_id AND p.event_key = e.event_key)) AS listed
+       FROM v_event e WHERE e.cluster_id = $cluster_id GROUP BY 1),
 pr AS (SELECT year, count(DISTINCT person) AS persons FROM person_rows GROUP BY year),
 po AS (SELECT year, count(DISTINCT org_id) AS orgs FROM attended_rows GROUP BY year),
-src AS (SELECT y.year, ev.events_held, ev.types, pr.persons, po.orgs
+src AS (SELECT y.year, ev.events_held, ev.types, pr.persons, po.orgs, ev.listed
         FROM years y LEFT JOIN ev USING (year) LEFT JOIN pr USING (year) LEFT JOIN po USING (year))
 {long_rows("src", metrics)}
 UNION ALL
@@ -287,14 +294,15 @@ def fun1_sql() -> str:
         for group, types in FUNDING_GROUPS.items()
     )
     metrics = [
-        count("total_eur", "total"),
-        count("committed_eur", "committed"),
+        count("total_eur", "total", "total_rows"),
+        count("committed_eur", "committed", "committed_rows"),
         *(
             ratio(group, f"coalesce({group}, 0)", "coalesce(total, 0)", "no_funding")
             for group in FUNDING_GROUPS
         ),
         ratio("share_other", "coalesce(other, 0)", "coalesce(total, 0)", "no_funding"),
         ratio("city_share", "coalesce(city, 0)", "coalesce(total, 0)", "no_funding"),
+        count("city_eur", "city", "city_rows"),
     ]
     return f"""WITH {YEARS_CTE},
 src AS (SELECT y.year,
@@ -302,7 +310,10 @@ src AS (SELECT y.year,
                sum(f.amount_eur) FILTER (WHERE f.status = 'committed') AS committed,
                {sums},
                sum(f.amount_eur) FILTER (WHERE f.status = 'paid' AND f.source_type NOT IN {_in_list(grouped)}) AS other,
-               sum(f.amount_eur) FILTER (WHERE f.status = 'paid' AND f.source_type = 'city_base_funding') AS city
+               sum(f.amount_eur) FILTER (WHERE f.status = 'paid' AND f.source_type = 'city_base_funding') AS city,
+               count(f.amount_eur) FILTER (WHERE f.status = 'paid') AS total_rows,
+               count(f.amount_eur) FILTER (WHERE f.status = 'committed') AS committed_rows,
+               count(f.amount_eur) FILTER (WHERE f.status = 'paid' AND f.source_type = 'city_base_funding') AS city_rows
         FROM years y LEFT JOIN v_funding f ON f.cluster_id = $cluster_id AND f.year = y.year
         GROUP BY y.year)
 {long_rows("src", metrics)}"""
@@ -311,11 +322,24 @@ src AS (SELECT y.year,
 def outcomes_sql(types: Sequence[str]) -> str:
     """Count and euro sum of outcome rows dated in Y of the given types."""
     return f"""WITH {YEARS_CTE},
-src AS (SELECT y.year, count(o.date) AS outcomes, sum(o.amount_eur) AS outcomes_eur
+src AS (SELECT y.year, count(o.date) AS outcomes, sum(o.amount_eur) AS outcomes_eur,
+               count(o.amount_eur) AS amounts
         FROM years y LEFT JOIN v_outcome o ON o.cluster_id = $cluster_id AND year(o.date) = y.year
              AND o.outcome_type IN {_in_list(types)}
         GROUP BY y.year)
-{long_rows("src", [count("outcomes", "outcomes"), count("outcomes_eur", "outcomes_eur")])}"""
+{long_rows("src", [count("outcomes", "outcomes"), count("outcomes_eur", "outcomes_eur", "amounts")])}"""
+
+
+def all_outcomes_sql() -> str:
+    """OUT-1: every outcome row dated in Y, those published as success stories (consent given),
+    and their euro sum (``n``: the rows with an amount)."""
+    return f"""WITH {YEARS_CTE},
+src AS (SELECT y.year, count(o.date) AS outcomes,
+               count(o.date) FILTER (WHERE o.consent_to_publish) AS published,
+               sum(o.amount_eur) AS outcomes_eur, count(o.amount_eur) AS amounts
+        FROM years y LEFT JOIN v_outcome o ON o.cluster_id = $cluster_id AND year(o.date) = y.year
+        GROUP BY y.year)
+{long_rows("src", [count("outcomes", "outcomes"), count("published_stories", "published"), count("outcomes_eur", "outcomes_eur", "amounts")])}"""
 
 
 def reg4_sql() -> str:

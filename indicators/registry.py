@@ -484,6 +484,13 @@ def _build() -> None:
                     "Participating organisations",
                 ),
                 _m(
+                    "events_with_attendance",
+                    "count",
+                    ("events", "participants"),
+                    "Tapahtumat, joista osallistujalista",
+                    "Events with an attendance list",
+                ),
+                _m(
                     "participating_orgs_by_type.*",
                     "count",
                     ("participants",),
@@ -771,6 +778,13 @@ def _build() -> None:
                 _m("share_projects", "share", fund, "Hankkeiden osuus", "Projects' share"),
                 _m("share_other", "share", fund, "Muu osuus", "Other share"),
                 _m("city_share", "share", fund, "Kaupungin osuus", "City share"),
+                _m(
+                    "city_eur",
+                    "eur",
+                    fund,
+                    "Kaupungin maksama rahoitus (€)",
+                    "Funding paid by the city (€)",
+                ),
             ),
             tables=("v_funding",),
             caveat_fi="20/30/50 on keittokirjan esimerkki eurooppalaisesta mallista, ei normi. Pelkällä "
@@ -780,6 +794,44 @@ def _build() -> None:
             "by projects rarely produce long-term results; committed funding never counts in a share.",
             sql=queries.fun1_sql(),
             references=dict(queries.FUNDING_REFERENCE),
+        )
+    )
+    reg(
+        Indicator(
+            code="OUT-1",
+            recipient="cluster_org",
+            name_fi="Kirjatut tulokset",
+            name_en="Recorded outcomes",
+            description_fi="Kaikki vuonna kirjatut tulokset tyypistä riippumatta, niistä "
+            "menestystarinoina julkaistut (julkaisulupa) ja kirjattu arvo (€); n = tulokset, "
+            "joille arvo on kirjattu.",
+            description_en="Every outcome logged in the year whatever its type, those published as "
+            "success stories (consent given) and the value recorded (€); n = outcomes with a "
+            "recorded value.",
+            data_class="LOG",
+            metrics=(
+                _m("outcomes", "count", ("outcomes",), "Kirjatut tulokset", "Recorded outcomes"),
+                _m(
+                    "published_stories",
+                    "count",
+                    ("outcomes",),
+                    "Julkaistut menestystarinat",
+                    "Published success stories",
+                ),
+                _m(
+                    "outcomes_eur",
+                    "eur",
+                    ("outcomes",),
+                    "Tulosten kirjattu arvo (€)",
+                    "Recorded value of outcomes (€)",
+                ),
+            ),
+            tables=_OUTCOME_TABLES,
+            caveat_fi=_caveat(_LOG, _ATTR)[0]
+            + " Yksi tulos lasketaan kerran, vaikka se kuuluisi usean mittarin piiriin.",
+            caveat_en=_caveat(_LOG, _ATTR)[1]
+            + " Each outcome counts once, though it may fall under several indicators.",
+            sql=queries.all_outcomes_sql(),
         )
     )
     me = ("members", "events")
@@ -839,6 +891,6 @@ TABLE3_CODES: tuple[str, ...] = (
     "PUB-3",
     "PUB-4",
 )
-BUILT_IN_CODES: tuple[str, ...] = TABLE3_CODES + ("FUN-1", "ESCA")
+BUILT_IN_CODES: tuple[str, ...] = TABLE3_CODES + ("FUN-1", "OUT-1", "ESCA")
 
 _build()

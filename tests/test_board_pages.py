@@ -14,6 +14,7 @@ from cli.main import main as cli
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
+from indicators import honesty
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,3 +151,53 @@ def test_clusters_side_by_side(two_clusters: Path, monkeypatch: pytest.MonkeyPat
 def test_clusters_page_with_one_cluster(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = run_page(demo_db, monkeypatch, "pages/clusters.py")
     assert app.info[0].value == t("ui.clusters.only_one", "fi")
+
+
+def test_overview_headline_matches_the_cli(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first screen's three numbers for 2025 are the CLI's records, and the values
+    counted by hand from the demo files: the city paid 15 000 € of 64 200 €; 153 person
+    participations from 36 organisations at 9 events, each with its list; 5 outcomes logged
+    (26.2., 30.4., 22.5., 14.8., 30.10.), 3 of them published."""
+    records = _cli_records(demo_db, capsys)
+    expected = {
+        ("FUN-1", "city_eur"): (15000.0, "15\u00a0000\u00a0€"),
+        ("ORG-4", "person_participations"): (153, "153"),
+        ("OUT-1", "outcomes"): (5, "5"),
+    }
+    app = run_page(demo_db, monkeypatch, "pages/overview.py", role="board")
+    shown = metrics(app)
+    for (code, metric), (value, text) in expected.items():
+        assert records[(code, metric, 2025)]["value"] == value
+        (card,) = shown[metric_label(code, metric, "fi")]
+        assert card.value == text
+        assert not card.delta  # flows: no change from 2024
+    page = " ".join(m.value for m in app.markdown)
+    for code, metric, text in (
+        ("FUN-1", "city_share", "23,4\u00a0%"),
+        ("FUN-1", "total_eur", "64\u00a0200\u00a0€"),
+        ("ORG-4", "participating_orgs", "36"),
+        ("ORG-4", "events_with_attendance", "9"),
+        ("OUT-1", "published_stories", "3"),
+        ("OUT-1", "outcomes_eur", "3\u00a0600\u00a0000\u00a0€"),
+    ):
+        assert records[(code, metric, 2025)]["value"] is not None
+        assert f"{metric_label(code, metric, 'fi')}: **{text}**" in page, (code, metric)
+    assert t("ui.headline.no_targets", "fi", year=2025) in [c.value for c in app.caption]
+    # The data-as-of stamp names the last import.
+    assert any(
+        t("ui.headline.as_of", "fi", date="", time="").split()[0] in c.value for c in app.caption
+    )
+
+
+def test_outcome_value_of_no_entered_amount_reads_not_recorded(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2023's one outcome has no amount: OUT-1 outcomes_eur is 0 with n = 0, shown as "not
+    recorded", not as 0 €."""
+    records = _cli_records(demo_db, capsys)
+    record = records[("OUT-1", "outcomes_eur", 2023)]
+    assert (record["value"], record["n"]) == (0.0, 0)
+    assert records[("OUT-1", "outcomes_eur", 2025)]["n"] == 2  # 1 100 000 € and 2 500 000 €
+    assert not honesty.recorded("eur", record["n"])

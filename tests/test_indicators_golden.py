@@ -73,6 +73,14 @@ EXPECTED: dict[tuple[str, str], tuple] = {
     ("FUN-1", "share_projects"): (0.25, 0.5, N),  # 5/20; 25/50
     ("FUN-1", "share_other"): (0.1, 0.0, N),  # foundation 2/20; 0/50
     ("FUN-1", "city_share"): (0.5, 0.3, N),  # 10/20; 15/50 (committed never counts)
+    ("FUN-1", "city_eur"): (10000.0, 15000.0, 0.0),  # paid city rows only
+    # OUT-1: every outcome row whatever its type: O1-O4, O5-O16, O17-O19; none has consent to
+    # publish; euros 2023 O3 20 000; 2024 O7 50 000 + O8 200 000 + O9 100 000 + O12 30 000.
+    ("OUT-1", "outcomes"): (4, 12, 3),
+    ("OUT-1", "published_stories"): (0, 0, 0),
+    ("OUT-1", "outcomes_eur"): (20000.0, 380000.0, 0.0),
+    # ORG-4: events with at least one attendance row: e1-e3, e4-e8 (2025 has no events).
+    ("ORG-4", "events_with_attendance"): (3, 5, 0),
     # Outcomes by the SPEC type mapping (O1..O19 of the fixture).
     ("COM-1", "outcomes"): (2, 0, 1),
     ("COM-1", "outcomes_eur"): (0.0, 0.0, 0.0),
@@ -120,7 +128,17 @@ EXPECTED: dict[tuple[str, str], tuple] = {
     # 2024 S1 6 responses (r6 answered only the open A2) + S2 4 = 10 / (20 + 10); 2025 no survey.
     ("ORG-5", "response_rate"): (0.3, 0.3333, N),
 }
-EXPECTED_N = {("REG-3", "member_jobs"): (2, 2, 2), ("ORG-5", "response_rate"): (3, 10, None)}
+EXPECTED_N = {
+    ("REG-3", "member_jobs"): (2, 2, 2),
+    ("ORG-5", "response_rate"): (3, 10, None),
+    # Euro sums carry the rows they rest on (0 = not recorded): paid 2023 fee, city, EU,
+    # foundation; 2024 two fees, city, regional, national project; committed one row a year.
+    ("FUN-1", "total_eur"): (4, 5, 0),
+    ("FUN-1", "committed_eur"): (1, 1, 0),
+    ("FUN-1", "city_eur"): (1, 1, 0),
+    ("OUT-1", "outcomes_eur"): (1, 4, 0),
+    ("COM-4", "outcomes_eur"): (0, 1, 0),  # O7 export deal 50 000; O6 has no amount
+}
 
 # Family metrics: (code, year, metric) -> (value, n); S = suppressed.
 EXPECTED_FAMILY: dict[tuple[str, int, str], tuple] = {
