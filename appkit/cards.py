@@ -120,7 +120,7 @@ def metric_card(c: Ctx, code: str, s: Series) -> None:
     facts = [trend_text(c, code, s)]
     if is_survey(code, s.metric):
         facts.append(survey_basis(c, int(latest["year"]), latest["n"]))
-    elif not pd.isna(latest["n"]):
+    elif not pd.isna(latest["n"]) and s.unit != "eur":  # a sum's n only tells "not recorded"
         facts.append(c.t("ui.figure.n", n=format_value(latest["n"], "count", c.lang)))
     if not pd.isna(latest["target"]):
         facts.append(c.t("ui.target.value", value=format_value(latest["target"], s.unit, c.lang)))

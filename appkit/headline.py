@@ -101,7 +101,7 @@ def section_card(c: Ctx, section: Section, h: Headline) -> None:
         delta_color="off",
     )
     lines = [f"{c.metric_name(f.code, f.metric)}: **{text(c, f)}**" for f in context]
-    if lead.point is not None and lead.point.n is not None:
+    if lead.point is not None and lead.point.n is not None and lead.unit != "eur":
         lines.append(c.t("ui.figure.n", n=format_value(lead.point.n, "count", c.lang)))
     lines.append(target_line(c, lead))
     st.markdown("  \n".join(lines))
