@@ -21,7 +21,9 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 
-# (code, metric) of the stocks among the built-in metrics; everything else is a flow.
+# (code, metric) of the stocks among the built-in metrics; everything else is a flow. REG-3's
+# member_jobs is a level too, but the register holds one employee count per company, so its
+# change from year to year is the change of membership, not of jobs: it gets none.
 STOCKS: frozenset[tuple[str, str]] = frozenset(
     {
         ("ORG-1", "members_year_end"),
@@ -29,7 +31,6 @@ STOCKS: frozenset[tuple[str, str]] = frozenset(
         ("ORG-1", "engagement_active"),
         ("ORG-1", "engagement_occasional"),
         ("ORG-1", "engagement_passive"),
-        ("REG-3", "member_jobs"),
         ("ESCA", "actors"),
         ("ESCA", "company_share"),
         ("ESCA", "criteria_met"),

@@ -21,7 +21,7 @@ from indicators.honesty import BEHIND, NO_DATA, NO_TARGET, NOT_REACHED, ON_TRACK
     ("code", "metric", "stock"),
     [
         ("ORG-1", "members_year_end", True),
-        ("REG-3", "member_jobs", True),
+        ("REG-3", "member_jobs", False),  # moves with membership: no change shown
         ("ORG-1", "engagement_passive", True),
         ("ORG-4", "events_held", False),
         ("REG-4", "joint_rdi_projects_eur", False),
@@ -38,8 +38,8 @@ def test_stock_or_flow(code: str, metric: str, stock: bool) -> None:
 @pytest.mark.parametrize(
     ("code", "metric", "by_year", "expected"),
     [
-        # A stock with both years: 2 817 − 2 543 = 274 jobs since 2024.
-        ("REG-3", "member_jobs", {2024: 2543, 2025: 2817}, (274.0, 2024)),
+        # Member jobs 2 543 → 2 817 is membership growth, not job growth: no change.
+        ("REG-3", "member_jobs", {2024: 2543, 2025: 2817}, None),
         # Members 28 → 34: +6.
         ("ORG-1", "members_year_end", {2024: 28, 2025: 34}, (6.0, 2024)),
         # A stock whose previous year has no value: no change.
