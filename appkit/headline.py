@@ -17,10 +17,11 @@ from appkit.cards import results
 from appkit.connection import cached
 from appkit.context import Ctx
 from charts import colours, figures
+from charts.labels import label
 from charts.table import TEXT, Table, table
 from charts.units import change_text, figure_text, format_value
 from i18n import format as fmt
-from indicators import honesty
+from indicators import drilldown, honesty
 from indicators.headline import Figure, Headline, Section, headline, last_import
 from indicators.targets import list_targets
 
@@ -116,7 +117,75 @@ def section_card(c: Ctx, section: Section, h: Headline) -> None:
         highlight=h.year,
         colour=colour,
     )
-    widgets.chart(c, chart, f"headline:{section.key}", series_table(c, section))
+    event = widgets.chart(
+        c, chart, f"headline:{section.key}", series_table(c, section), selectable=c.is_manager
+    )
+    if c.is_manager:
+        picked = [p.get("x") for p in (event.selection.points if event else [])]
+        if picked:
+            drill(c, section.key, int(picked[0]))
+        else:
+            st.caption(c.t("ui.chart.pick_hint"))
+
+
+DRILLS = {  # section → the rows behind its bars, and their columns (key → header, unit)
+    "activity": (
+        drilldown.events_of_year,
+        {
+            "date": ("ui.drill.date", TEXT),
+            "title": ("ui.drill.event", TEXT),
+            "event_type": ("ui.drill.type", TEXT),
+            "persons": ("ui.drill.persons", "count"),
+            "organisations": ("ui.drill.organisations", "count"),
+        },
+    ),
+    "results": (
+        drilldown.outcomes_of_year,
+        {
+            "date": ("ui.drill.date", TEXT),
+            "outcome_type": ("ui.drill.type", TEXT),
+            "title": ("ui.drill.title", TEXT),
+            "amount_eur": ("ui.drill.amount", "eur"),
+            "published": ("ui.drill.published", TEXT),
+        },
+    ),
+    "inputs": (
+        drilldown.funding_of_year,
+        {
+            "source_type": ("ui.drill.source", TEXT),
+            "payer": ("ui.drill.payer", TEXT),
+            "status": ("ui.drill.status", TEXT),
+            "amount_eur": ("ui.drill.amount", "eur"),
+        },
+    ),
+}
+_ENUMS = {"event_type": "event_type", "outcome_type": "outcome_type", "source_type": "source"}
+
+
+def drill(c: Ctx, section: str, year: int) -> None:
+    """The manager's rows behind a bar: the year's events, outcomes or funding rows."""
+    fetch, columns = DRILLS[section]
+    rows = cached(c, fetch, c.cluster_id, year, role=c.role)
+    shown = [[_cell(c, key, row[key]) for key in columns] for row in rows]
+    data = table(
+        c.t("ui.chart.rows_of", what=f"{c.t(f'ui.headline.section.{section}')} {year}"),
+        [(c.t(head), unit) for head, unit in columns.values()],
+        shown,
+    )
+    st.markdown(f"**{data.title}**")
+    st.dataframe(data.display(c.lang), hide_index=True, width="stretch")
+
+
+def _cell(c: Ctx, key: str, value: object) -> object:
+    if key in _ENUMS and isinstance(value, str):
+        return label(_ENUMS[key], value, c.lang)
+    if isinstance(value, dt.date):
+        return fmt.date(value, c.lang)
+    if isinstance(value, bool):
+        return c.t("ui.drill.yes" if value else "ui.drill.no")
+    if key == "status" and isinstance(value, str):
+        return c.t(f"analytics.funding.{value}")
+    return value
 
 
 def target_line(c: Ctx, f: Figure) -> str:

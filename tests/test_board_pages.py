@@ -204,3 +204,31 @@ def test_outcome_value_of_no_entered_amount_reads_not_recorded(
     assert (record["value"], record["n"]) == (0.0, 0)
     assert records[("OUT-1", "outcomes_eur", 2025)]["n"] == 2  # 1 100 000 € and 2 500 000 €
     assert not honesty.recorded("eur", record["n"])
+
+
+def test_manager_drills_from_a_bar_to_its_rows_the_board_cannot(demo_db: Path) -> None:
+    """The rows behind the 2025 bars add up to the bars: 9 events whose participants sum to
+    the 153 person participations; the 5 outcomes, 3 published; the funding rows of 2025
+    (6 paid, summing to 64 200 €, and 4 committed). The board gets none of them."""
+    from auth.roles import PermissionDenied
+    from indicators import drilldown
+
+    con = open_db(demo_db)
+    try:
+        events = drilldown.events_of_year(con, "default", 2025, role="manager")
+        outcomes = drilldown.outcomes_of_year(con, "default", 2025, role="manager")
+        funding = drilldown.funding_of_year(con, "default", 2025, role="manager")
+        for fetch in (
+            drilldown.events_of_year,
+            drilldown.outcomes_of_year,
+            drilldown.funding_of_year,
+        ):
+            with pytest.raises(PermissionDenied):
+                fetch(con, "default", 2025, role="board")
+    finally:
+        con.close()
+    assert len(events) == 9 and sum(e["persons"] for e in events) == 153
+    assert len(outcomes) == 5 and sum(o["published"] for o in outcomes) == 3
+    paid = [f for f in funding if f["status"] == "paid"]
+    assert len(paid) == 6 and sum(f["amount_eur"] for f in paid) == 64200
+    assert len([f for f in funding if f["status"] == "committed"]) == 4
