@@ -12,7 +12,16 @@ import pytest
 from auth.throttle import THROTTLE
 from data.store import ensure_cluster, memory_db
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+def _shared_folder() -> Path:
+    """``shared/`` beside the repository (or beside a folder above it, as for a worktree)."""
+    for parent in Path(__file__).resolve().parents[1:]:
+        if (parent.parent / "shared").is_dir():
+            return parent.parent / "shared"
+    return Path(__file__).resolve().parents[2] / "shared"
+
+
+SHARED = _shared_folder()
 CORPUS = SHARED / "corpus" / "xlsx-wild"
 
 
@@ -44,3 +53,13 @@ def db_path(tmp_path: Path) -> Path:
 
 def corpus_available() -> bool:
     return CORPUS.is_dir() and os.access(CORPUS, os.R_OK)
+
+
+def require_corpus() -> None:
+    """Skip a module that reads the corpus when it is missing, or fail it under ``CI=true``:
+    CI always has the corpus, so its absence there is an error, not a reason to pass."""
+    if corpus_available():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"corpus folder {CORPUS} is missing on CI", pytrace=False)
+    pytest.skip(f"corpus folder {CORPUS} is missing", allow_module_level=True)

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from data.reading import RawSheet, ReadError, read_upload
-from tests.conftest import CORPUS, corpus_available
+from tests.conftest import CORPUS, require_corpus
 
-if not corpus_available():
-    pytest.skip(f"corpus folder {CORPUS} is missing", allow_module_level=True)
+require_corpus()
 
 FILE_TIMEOUT_S = 60.0
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file())

@@ -6,9 +6,13 @@ in the comments. Years of data: 2023-2025 (2025 holds an outcome and a project s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from data.store import ensure_cluster, memory_db
 from indicators.compute import compute
+from indicators.record import Result
 from tests.fixtures_indicators import build
 
 N = None  # a null value
@@ -171,39 +175,65 @@ EXPECTED_FAMILY: dict[tuple[str, int, str], tuple] = {
 
 YEARS = (2023, 2024, 2025)
 
-
-@pytest.fixture
-def results(con):
-    build(con)
-    return compute(con)
-
-
-def test_every_fixed_metric_matches_the_hand_computation(results):
-    fixed = {(r.code, r.metric, r.year): r for r in results if "." not in r.metric}
-    expected = {
-        (code, metric, year): value
-        for (code, metric), values in EXPECTED.items()
-        for year, value in zip(YEARS, values)
-    }
-    assert set(fixed) == set(expected)
-    for key, value in expected.items():
-        assert fixed[key].value == value, key
-        assert fixed[key].suppressed is False
-        assert (fixed[key].note is None) == (value is not None), key
-    for (code, metric), ns in EXPECTED_N.items():
-        assert [fixed[(code, metric, y)].n for y in YEARS] == list(ns)
+# One case per (code, metric, year), so a failure names the figure that changed.
+FIXED_CASES = [
+    (code, metric, year, value, EXPECTED_N.get((code, metric), (None,) * len(YEARS))[i])
+    for (code, metric), values in EXPECTED.items()
+    for i, (year, value) in enumerate(zip(YEARS, values, strict=True))
+]
 
 
-def test_every_family_metric_matches_and_no_other_occurs(results):
-    family = {(r.code, r.year, r.metric): r for r in results if "." in r.metric}
+@pytest.fixture(scope="module")
+def results() -> Iterator[list[Result]]:
+    """Every result of the fixture, computed once for the module."""
+    con = memory_db()
+    try:
+        ensure_cluster(con, "default")
+        build(con)
+        yield compute(con)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def fixed(results: list[Result]) -> dict[tuple[str, str, int | None], Result]:
+    return {(r.code, r.metric, r.year): r for r in results if "." not in r.metric}
+
+
+@pytest.fixture(scope="module")
+def family(results: list[Result]) -> dict[tuple[str, int | None, str], Result]:
+    return {(r.code, r.year, r.metric): r for r in results if "." in r.metric}
+
+
+@pytest.mark.parametrize(
+    ("code", "metric", "year", "value", "n"),
+    FIXED_CASES,
+    ids=[f"{code}/{metric}/{year}" for code, metric, year, _, _ in FIXED_CASES],
+)
+def test_fixed_metric(fixed, code: str, metric: str, year: int, value, n) -> None:
+    record = fixed[(code, metric, year)]
+    assert (record.value, record.n, record.suppressed) == (value, n, False)
+    assert (record.note is None) == (value is not None)
+
+
+def test_no_fixed_metric_beyond_the_expected(fixed) -> None:
+    assert set(fixed) == {(code, metric, year) for code, metric, year, _, _ in FIXED_CASES}
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "metric"), EXPECTED_FAMILY, ids=[f"{c}/{m}/{y}" for c, y, m in EXPECTED_FAMILY]
+)
+def test_family_metric(family, code: str, year: int, metric: str) -> None:
+    value, n = EXPECTED_FAMILY[(code, year, metric)]
+    record = family[(code, year, metric)]
+    if value == S:
+        assert (record.value, record.n, record.suppressed) == (None, n, True)
+    else:
+        assert (record.value, record.n, record.suppressed) == (value, n, False)
+
+
+def test_no_family_metric_beyond_the_expected(family) -> None:
     assert set(family) == set(EXPECTED_FAMILY)
-    for key, (value, n) in EXPECTED_FAMILY.items():
-        record = family[key]
-        assert record.n == n, key
-        if value == S:
-            assert record.value is None and record.suppressed, key
-        else:
-            assert record.value == value and not record.suppressed, key
 
 
 def test_every_null_carries_a_note(results):

@@ -165,6 +165,30 @@ def test_business_id_check_digit(con) -> None:
     ]
 
 
+# Y-tunnus check digit: weights 7, 9, 10, 5, 8, 4, 2; remainder r of the sum mod 11; check digit
+# 0 when r = 0, none when r = 1 (no such ID is issued), else 11 - r.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1000010-0", "1000010-0"),  # 7 + 4 = 11, r 0 -> check 0
+        ("1572860-0", "1572860-0"),  # 7+45+70+10+64+24+0 = 220 = 20 * 11, r 0 -> check 0
+        ("1000010-1", None),  # r 0: only 0 is valid
+        ("1000010-9", None),
+        ("1111111-0", None),  # 7+9+10+5+8+4+2 = 45, r 1: no check digit is valid
+        ("1111111-1", None),
+        ("1111111-9", None),
+        ("2222222-9", "2222222-9"),  # 90, r 2 -> check 9
+        ("2222222-2", None),
+        ("1234567-1", "1234567-1"),  # 153, r 10 -> check 1
+        ("3333333-8", "3333333-8"),  # 135, r 3 -> check 8
+    ],
+)
+def test_business_id_check_digit_by_remainder(con, text: str, expected: str | None) -> None:
+    cur = con.cursor()
+    sqlfunc.install(cur)
+    assert cur.execute("SELECT km_bid(?)", [text]).fetchone()[0] == expected
+
+
 def test_unknown_enum_value_names_the_value_and_the_accepted_ones(con) -> None:
     cur, staged = _staged(
         con,
