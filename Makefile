@@ -8,7 +8,7 @@ PORT ?= 8501
 # operator says otherwise, e.g. `make run ADDRESS=0.0.0.0` once accounts or OIDC are set up.
 ADDRESS ?= localhost
 
-.PHONY: install run test test-fast bench bench-smoke lint screenshots lock clean
+.PHONY: install run test test-fast bench bench-smoke lint docs mutate screenshots lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -37,6 +37,15 @@ bench-smoke: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Generated documentation: the indicator catalogue (a test fails when it is stale).
+docs: install
+	$(BIN)/python -m tools.indicator_docs
+
+# Mutation testing of the rule modules; writes docs/mutation.md (takes an hour or more).
+mutate: install
+	$(BIN)/python -m tools.mutate
 
 screenshots: install
 	$(BIN)/python -m tests.browser.screenshots

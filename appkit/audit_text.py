@@ -11,14 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from charts.labels import metric_label
-from charts.units import format_value
 from i18n import catalogue, t
-from indicators.registry import REGISTRY
+from indicators.present import format_value, label, metric_label
+from indicators.registry import Registry
 
 
-def describe(action: str, detail: str | None, fields: Mapping[str, Any] | None, lang: str) -> str:
-    """The entry's facts as one line in ``lang``."""
+def describe(
+    action: str,
+    detail: str | None,
+    fields: Mapping[str, Any] | None,
+    lang: str,
+    registry: Registry,
+) -> str:
+    """The entry's facts as one line in ``lang`` (metrics named by ``registry``)."""
     if not fields:
         return detail or ""
     key = f"auditlog.detail.{action}"
@@ -27,17 +32,16 @@ def describe(action: str, detail: str | None, fields: Mapping[str, Any] | None, 
     if key not in catalogue():
         return detail or ""
     try:
-        return t(key, lang, **_localised(dict(fields), lang))
+        return t(key, lang, **_localised(dict(fields), lang, registry))
     except (KeyError, IndexError, ValueError):  # facts of another shape: the stored text
         return detail or ""
 
 
 def _named(group: str, code: object, lang: str) -> str:
-    key = f"{group}.{code}"
-    return t(key, lang) if key in catalogue() else str(code)
+    return label(group, str(code), lang)
 
 
-def _localised(fields: dict[str, Any], lang: str) -> dict[str, Any]:
+def _localised(fields: dict[str, Any], lang: str, registry: Registry) -> dict[str, Any]:
     if "status" in fields:
         fields["status"] = _named("data.status", fields["status"], lang)
     if "method" in fields:
@@ -55,9 +59,9 @@ def _localised(fields: dict[str, Any], lang: str) -> dict[str, Any]:
         fields["years"] = year if year is not None else t("auditlog.detail.all_years", lang)
     if "code" in fields and "metric" in fields:
         code, metric = fields["code"], fields["metric"]
+        entry = registry.get(code)
         if "value" in fields:
-            entry = REGISTRY.get(code)
             spec = entry.metric(metric) if entry else None
             fields["value"] = format_value(fields["value"], spec.unit if spec else "count", lang)
-        fields["metric"] = metric_label(code, metric, lang)
+        fields["metric"] = metric_label(entry, metric, lang)
     return fields

@@ -11,38 +11,51 @@ from appkit.connection import cached, connection, run_cached, target
 from appkit.context import Ctx
 from charts.indicator_view import Card, Series, cards, results_frame, targets_frame, with_figures
 from charts.table import TEXT, Table, table
-from charts.units import change_text, figure_text, format_value
+from charts.units import change_text, figure_text
 from i18n import t
 from indicators import honesty
 from indicators.compute import compute
-from indicators.registry import REGISTRY
+from indicators.present import format_value
+from indicators.record import Result
+from indicators.registry import Registry
 from indicators.targets import list_targets
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _results(db: str, version: str, cluster_id: str, lang: str) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=16)
+def _computed(
+    db: str, version: str, indicators: str, cluster_id: str, _registry: Registry
+) -> list[Result]:
+    """Every result of the cluster, in no language; cached by the registry's token
+    (``indicators``), not by the registry itself."""
     cur = connection(db).cursor()
     try:
-        return results_frame(compute(cur, cluster_id, lang=lang))
+        return compute(cur, _registry, cluster_id)
     finally:
         cur.close()
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _results(
+    db: str, version: str, indicators: str, cluster_id: str, lang: str, _registry: Registry
+) -> pd.DataFrame:
+    return results_frame(_computed(db, version, indicators, cluster_id, _registry), lang)
+
+
 def results(c: Ctx, cluster_id: str | None = None) -> pd.DataFrame:
     """Every indicator result of the cluster (or of ``cluster_id``) for every year (cached)."""
-    return _results(c.db, c.version, cluster_id or c.cluster_id, c.lang)
+    return _results(
+        c.db, c.version, c.registry.token, cluster_id or c.cluster_id, c.lang, c.registry
+    )
 
 
 def targets(c: Ctx) -> pd.DataFrame:
     return targets_frame(cached(c, list_targets, c.cluster_id))
 
 
-def indicator_caveat(code: str, lang: str) -> str | None:
-    """The registry's caveat of an indicator in ``lang`` (None for codes it does not know)."""
-    entry = REGISTRY.get(code)
-    if entry is None:
-        return None
-    return entry.caveat_en if lang == "en" else entry.caveat_fi
+def indicator_caveat(c: Ctx, code: str) -> str | None:
+    """The registry's caveat of an indicator in the reader's language (None for unknown codes)."""
+    entry = c.registry.get(code)
+    return None if entry is None else entry.caveat.text(c.lang)
 
 
 def point_text(code: str, s: Series, row: pd.Series, lang: str) -> str:
@@ -93,9 +106,9 @@ def survey_basis(c: Ctx, year: int, n: object) -> str:
     )
 
 
-def is_survey(code: str, metric: str) -> bool:
+def is_survey(c: Ctx, code: str, metric: str) -> bool:
     """A figure from survey answers (it has a smallest n), which carries n and response rate."""
-    entry = REGISTRY.get(code)
+    entry = c.registry.get(code)
     spec = entry.metric(metric) if entry else None
     return spec is not None and spec.min_n is not None
 
@@ -118,7 +131,7 @@ def metric_card(c: Ctx, code: str, s: Series) -> None:
         delta_arrow="off",
     )
     facts = [trend_text(c, code, s)]
-    if is_survey(code, s.metric):
+    if is_survey(c, code, s.metric):
         facts.append(survey_basis(c, int(latest["year"]), latest["n"]))
     elif not pd.isna(latest["n"]) and s.unit != "eur":  # a sum's n only tells "not recorded"
         facts.append(c.t("ui.figure.n", n=format_value(latest["n"], "count", c.lang)))
@@ -139,7 +152,7 @@ def series_table(
     c: Ctx, code: str, members: tuple[Series, ...] | list[Series], title: str
 ) -> Table:
     """The numbers of a card's chart: per year (and part) the value, n, and target."""
-    survey = any(is_survey(code, s.metric) for s in members)
+    survey = any(is_survey(c, code, s.metric) for s in members)
     columns = [(c.t("ui.chart.year"), TEXT), (c.t("ui.chart.metric"), TEXT)]
     columns += [(c.t("ui.chart.value"), members[0].unit), ("n", "count")]
     if survey:
@@ -169,7 +182,7 @@ def render_card(c: Ctx, card: Card) -> None:
         title.subheader(f"{card.code} · {card.name}", anchor=False)
         with badge:
             widgets.data_class_badge(c, card.data_class)
-        text = indicator_caveat(card.code, c.lang)
+        text = indicator_caveat(c, card.code)
         if text:
             widgets.caveat(text)
         if not card.has_data:
@@ -207,7 +220,7 @@ def render_card(c: Ctx, card: Card) -> None:
             )
             if family.legend:
                 st.caption(family.legend)
-            if any(is_survey(card.code, s.metric) for s in members):
+            if any(is_survey(c, card.code, s.metric) for s in members):
                 st.caption(" · ".join(survey_lines(c, card.code, members)))
             hidden = suppressed_years(members)
             if hidden:
@@ -235,21 +248,27 @@ def survey_lines(c: Ctx, code: str, members: tuple[Series, ...] | list[Series]) 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _recipient_cards(
-    db: str, version: str, cluster_id: str, recipient: str, years: tuple[int, int], lang: str
+    db: str,
+    version: str,
+    indicators: str,
+    cluster_id: str,
+    recipient: str,
+    years: tuple[int, int],
+    lang: str,
+    _registry: Registry,
 ) -> list[Card]:
-    rows = _results(db, version, cluster_id, lang)
+    rows = _results(db, version, indicators, cluster_id, lang, _registry)
     goals = targets_frame(run_cached(db, version, target(list_targets), (cluster_id,), ()))
     return [
         with_figures(
             card,
+            _registry.get(card.code),
             recipient=recipient,
             lang=lang,
             target_label=t("ui.target.label", lang),
             suppressed_label=t("ui.suppressed_short", lang),
         )
-        for card in cards(
-            rows, goals, recipient=recipient, years=years, lang=lang, order=list(REGISTRY)
-        )
+        for card in cards(rows, goals, _registry, recipient=recipient, years=years, lang=lang)
     ]
 
 
@@ -262,7 +281,9 @@ def render_recipient(c: Ctx, recipient: str) -> None:
     ):
         return
     downloads.export_buttons(c)
-    shown = _recipient_cards(c.db, c.version, c.cluster_id, recipient, c.years, c.lang)
+    shown = _recipient_cards(
+        c.db, c.version, c.registry.token, c.cluster_id, recipient, c.years, c.lang, c.registry
+    )
     if not any(card.has_data for card in shown):
         st.info(c.t("ui.empty.recipient"), icon=":material/upload_file:")
     for card in shown:

@@ -1,8 +1,9 @@
-"""The process's one database connection and the results cached on it.
+"""The process's one database connection, its indicator registry and the results cached on it.
 
 Queries take a cursor from the cached connection; results are cached by database, data
 version (``data.versions``), function and arguments, so an import from the command line also
-refreshes the app.
+refreshes the app. The registry (built-in and the installation's custom indicators) is built
+once per database and version of the custom indicator file.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from data.store import (
     open_db,
     write_transaction,
 )
-from indicators.custom import CustomIndicatorError, register_installed
+from indicators.custom import CustomIndicatorError, custom_path
+from indicators.registry import Registry, built_in, load_registry
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,11 +36,27 @@ def connection(db: str) -> duckdb.DuckDBPyConnection:
     with write_transaction(con) as cur:
         if not cur.execute("SELECT count(*) FROM cluster").fetchone()[0]:
             ensure_cluster(cur, DEFAULT_CLUSTER)
-    try:
-        register_installed(con)  # the installation's own indicators, as the CLI sees them
-    except CustomIndicatorError as unusable:  # shown to the manager on the settings page only
-        _UNUSABLE[db] = unusable
     return con
+
+
+def registry(db: str) -> Registry:
+    """The indicators of the installation behind ``db``, as the CLI sees them; the built-in
+    ones alone when its custom indicator file cannot be used (``custom_file_error`` says why,
+    to the manager on the settings page only)."""
+    path = custom_path(connection(db))
+    stamp = path.stat().st_mtime_ns if path is not None and path.exists() else 0
+    try:
+        found = _registry(db, stamp)
+    except CustomIndicatorError as unusable:
+        _UNUSABLE[db] = unusable
+        return built_in()
+    _UNUSABLE.pop(db, None)
+    return found
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _registry(db: str, stamp: int) -> Registry:
+    return load_registry(connection(db))
 
 
 # Why the custom indicator file of a database could not be used (its text may quote the SQL).

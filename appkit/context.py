@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from charts.labels import metric_label
 from i18n import t
+from indicators.present import metric_label
+from indicators.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,13 @@ class Ctx:
     lang: str
     role: str
     user: str | None
+    registry: Registry
 
     def t(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
 
     def metric_name(self, code: str, metric: str) -> str:
-        return metric_label(code, metric, self.lang)
+        return metric_label(self.registry.get(code), metric, self.lang)
 
     @property
     def is_manager(self) -> bool:

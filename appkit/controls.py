@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from appkit.connection import connection, run_cached, target
+from appkit.connection import connection, registry, run_cached, target
 from appkit.context import Ctx
 from data.clusters import clusters, display_name
 from data.store import default_db_path
@@ -62,7 +62,7 @@ def global_controls(lang: str, role: str, user: str | None) -> Ctx:
         years = _year_range(bounds, cluster_id, lang)
         st.caption(t("ui.control.role", lang, role=t(f"access.role.{role}", lang)))
     name = display_name(cluster_id, names[cluster_id], lang)
-    return Ctx(db, version, cluster_id, name, years, lang, role, user)
+    return Ctx(db, version, cluster_id, name, years, lang, role, user, registry(db))
 
 
 def _year_range(

@@ -35,19 +35,25 @@ def documents(
 ) -> list[tuple[str, str, Callable[[duckdb.DuckDBPyConnection], bytes | str]]]:
     """``(name, mime type, build)`` of each download: the indicator workbook, and on the
     overview the board report as HTML and as a workbook with charts. Each build is audited."""
-    cluster_id, years, lang, user = c.cluster_id, c.years, c.lang, c.user
-    found = [("workbook", XLSX, lambda cur: export_workbook(cur, cluster_id, lang=lang, user=user))]
+    registry, cluster_id, years, lang, user = c.registry, c.cluster_id, c.years, c.lang, c.user
+    found = [
+        (
+            "workbook",
+            XLSX,
+            lambda cur: export_workbook(cur, registry, cluster_id, lang=lang, user=user),
+        )
+    ]
     if board:
         found += [
             (
                 "report",
                 "text/html",
-                lambda cur: html_report(cur, cluster_id, years, lang, user=user),
+                lambda cur: html_report(cur, registry, cluster_id, years, lang, user=user),
             ),
             (
                 "board_workbook",
                 XLSX,
-                lambda cur: board_workbook(cur, cluster_id, years, lang, user=user),
+                lambda cur: board_workbook(cur, registry, cluster_id, years, lang, user=user),
             ),
         ]
     return found

@@ -17,12 +17,12 @@ from appkit.cards import results
 from appkit.connection import cached
 from appkit.context import Ctx
 from charts import colours, figures
-from charts.labels import label
 from charts.table import TEXT, Table, table
-from charts.units import change_text, figure_text, format_value
+from charts.units import change_text, figure_text
 from i18n import format as fmt
 from indicators import drilldown, honesty
 from indicators.headline import Figure, Headline, Section, headline, last_import
+from indicators.present import enum_label, format_value
 from indicators.targets import list_targets
 
 STATUS_COLOURS = {
@@ -68,9 +68,8 @@ def stamp(c: Ctx, when: dt.datetime | None) -> None:
         st.caption(c.t("ui.headline.no_import"))
         return
     clock = f"{when.hour}.{when.minute:02d}" if c.lang == "fi" else f"{when:%H:%M}"
-    st.caption(
-        f":material/schedule: {c.t('ui.headline.as_of', date=fmt.date(when.date(), c.lang), time=clock)}"
-    )
+    as_of = c.t("ui.headline.as_of", date=fmt.date(when.date(), c.lang), time=clock)
+    st.caption(f":material/schedule: {as_of}")
 
 
 def render(c: Ctx, h: Headline) -> None:
@@ -178,7 +177,7 @@ def drill(c: Ctx, section: str, year: int) -> None:
 
 def _cell(c: Ctx, key: str, value: object) -> object:
     if key in _ENUMS and isinstance(value, str):
-        return label(_ENUMS[key], value, c.lang)
+        return enum_label(_ENUMS[key], value, c.lang)
     if isinstance(value, dt.date):
         return fmt.date(value, c.lang)
     if isinstance(value, bool):

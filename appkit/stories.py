@@ -6,15 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from appkit.markdown import escape
-from charts.labels import label
 from i18n import format as fmt
 from i18n import t
+from indicators.present import enum_label
 
 
 def story_line(story: Mapping[str, Any], lang: str) -> str:
     """One line: date, type, title and the organisations involved."""
     orgs = ", ".join(story.get("organisations") or [])
-    kind = label("outcome_type", story["outcome_type"], lang)
+    kind = enum_label("outcome_type", story["outcome_type"], lang)
     line = f"**{fmt.date(story['date'], lang)} · {kind}** · {escape(story['title'])}"
     return f"{line} ({escape(orgs)})" if orgs else line
 
@@ -30,7 +30,11 @@ def story_details(story: Mapping[str, Any], lang: str) -> list[str]:
         facts.append(t("ui.story.country", lang, value=escape(story["country"])))
     if story.get("attribution"):
         facts.append(
-            t("ui.story.attribution", lang, value=label("attribution", story["attribution"], lang))
+            t(
+                "ui.story.attribution",
+                lang,
+                value=enum_label("attribution", story["attribution"], lang),
+            )
         )
     if story.get("evidence"):
         facts.append(t("ui.story.evidence", lang, value=escape(story["evidence"])))

@@ -21,23 +21,17 @@ from auth.roles import ROLES, Role
 from data import audit
 from data.pseudonym import KeyFileError, keyed_hash, load_key
 from data.store import db_file, write_transaction
-from i18n import t
+from i18n.errors import LocalisedError
 
 MIN_PASSWORD_LENGTH = 8
 MAX_NAME_LENGTH = 64
 _HASHER = PasswordHasher()
 
 
-class AccountError(ValueError):
+class AccountError(LocalisedError):
     """A refused account change; ``message(lang)`` says why in the user's language."""
 
-    def __init__(self, code: str, **fields: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.fields = fields
-
-    def message(self, lang: str = "fi") -> str:
-        return t(f"access.user.{self.code}", lang, **self.fields)
+    prefix = "access.user."
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ import duckdb
 from auth.accounts import record_sign_in
 from auth.roles import Role
 from data.store import write_transaction
-from i18n import t
+from i18n.errors import LocalisedError
 
 # Allow-list keys and the role each grants, strongest first (a listed manager stays a manager).
 ALLOW_LIST_KEYS: tuple[tuple[str, Role], ...] = (("managers", "manager"), ("board", "board"))
@@ -66,15 +66,12 @@ def login_provider(auth: Mapping[str, object] | None) -> str | None:
     )
 
 
-class AuthConfigError(ValueError):
+class AuthConfigError(LocalisedError):
     """An ``[auth]`` section that is present but does not configure sign-in completely."""
 
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
-        super().__init__(self.message("fi") + " / " + self.message("en"))
-
-    def message(self, lang: str = "fi") -> str:
-        return t("signin.config_incomplete", lang, missing=", ".join(self.missing))
+        super().__init__("signin.config_incomplete", missing=", ".join(missing))
 
 
 def config_error(auth: Mapping[str, object] | None) -> AuthConfigError | None:

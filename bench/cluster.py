@@ -2,7 +2,8 @@
 
 Used to time the indicators and the export on a cluster of realistic size (1,000 members,
 300 events, 100,000 participations) without going through the importers. Values are drawn
-from DuckDB's ``hash`` of the row number (macro ``rnd``), so the same sizes always give the same cluster.
+from DuckDB's ``hash`` of the row number (macro ``rnd``),
+    so the same sizes always give the same cluster.
 """
 
 from __future__ import annotations

@@ -83,7 +83,10 @@ def markdown(results: dict) -> str:
             f"{_range(exp['small_export_s'])} s",
         ),
         (
-            f"import of a {mem['file_mib']:.1f} MiB workbook ({mem['rows_loaded']:,} rows): peak RSS",
+            (
+                f"import of a {mem['file_mib']:.1f} MiB workbook ({mem['rows_loaded']:,} rows):"
+                " peak RSS"
+            ),
             (
                 f"{mem['tree_peak_mib']:.0f} MiB (process tree, polled every 20 ms; importer peak "
                 f"{mem['importer_maxrss_mib']:.0f} MiB, parsing worker peak "

@@ -14,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import colours
-from charts.units import axis, format_value, plot_value, relative_change_text, separators
+from charts.units import axis, plot_value, relative_change_text, separators
+from indicators.present import format_value
 
 HEIGHT = 340
 MAX_LABELLED_LINES = 3

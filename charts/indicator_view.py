@@ -15,25 +15,9 @@ from typing import Any
 import pandas as pd
 
 from charts import colours, figures
-from charts.labels import family_label, metric_label, part_label
-from data.survey_catalogue import BY_CODE
-from indicators.record import Result
-from indicators.registry import REGISTRY
-
-_COLUMNS = [
-    "code",
-    "metric",
-    "year",
-    "value",
-    "unit",
-    "n",
-    "suppressed",
-    "name_fi",
-    "name_en",
-    "recipient",
-    "data_class",
-    "note",
-]
+from indicators import present
+from indicators.model import Indicator
+from indicators.record import FIELDS, Result
 
 
 @dataclass(frozen=True)
@@ -94,9 +78,9 @@ class Card:
         )
 
 
-def results_frame(results: Iterable[Result]) -> pd.DataFrame:
-    """Result records as a DataFrame (one row per code, metric and year)."""
-    return pd.DataFrame([r.to_dict() for r in results], columns=_COLUMNS)
+def results_frame(results: Iterable[Result], lang: str) -> pd.DataFrame:
+    """Result records as a DataFrame (one row per code, metric and year), notes in ``lang``."""
+    return pd.DataFrame([present.record(r, lang) for r in results], columns=FIELDS)
 
 
 def targets_frame(targets: Iterable[Mapping[str, object]]) -> pd.DataFrame:
@@ -105,43 +89,43 @@ def targets_frame(targets: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     return frame.rename(columns={"value": "target"})
 
 
-def metric_rank(code: str, metric: str) -> int:
-    """Position of a metric in its indicator's registry entry (unknown metrics last)."""
-    indicator = REGISTRY.get(code)
-    specs = indicator.metrics if indicator else ()
+def metric_rank(indicator: Indicator | None, metric: str) -> int:
+    """Position of a metric in its indicator's entry (unknown metrics last)."""
+    specs = indicator.specs if indicator else ()
     return next((i for i, spec in enumerate(specs) if spec.matches(metric)), len(specs))
 
 
 def cards(
     results: pd.DataFrame,
     targets: pd.DataFrame,
+    registry: Mapping[str, Indicator],
     *,
     recipient: str,
     years: tuple[int, int],
     lang: str,
-    order: Iterable[str] = (),
 ) -> list[Card]:
-    """Cards of ``recipient``'s indicators within ``years``, in ``order`` (codes) then by code."""
+    """Cards of ``recipient``'s indicators within ``years``, in registry order."""
     first, last = years
     rows = results[
         (results["recipient"] == recipient)
         & (results["year"].isna() | results["year"].between(first, last))
     ]
     rows = rows.merge(targets, on=["code", "metric", "year"], how="left")
-    rank = {code: index for index, code in enumerate(order)}
+    rank = {code: index for index, code in enumerate(registry)}
     codes = sorted(rows["code"].unique(), key=lambda c: (rank.get(c, len(rank)), c))
     name_col = "name_en" if lang == "en" else "name_fi"
     out = []
     for code in codes:
         own = rows[rows["code"] == code].sort_values(["metric", "year"])
         headline, families = [], {}
-        metrics = sorted(own["metric"].unique(), key=lambda m: (metric_rank(code, m), m))
+        entry = registry.get(code)
+        metrics = sorted(own["metric"].unique(), key=lambda m: (metric_rank(entry, m), m))
         for metric in metrics:
             group = own[own["metric"] == metric]
             dated = group[group["year"].notna()]
             series = Series(
                 metric,
-                metric_label(code, metric, lang),
+                present.metric_label(entry, metric, lang),
                 str(group["unit"].iloc[0]),
                 dated[["year", "value", "n", "suppressed", "target", "note"]]
                 .astype({"year": int})
@@ -180,7 +164,13 @@ def family_frame(members: Iterable[Series]) -> pd.DataFrame:
 
 
 def with_figures(
-    card: Card, *, recipient: str, lang: str, target_label: str, suppressed_label: str
+    card: Card,
+    indicator: Indicator | None,
+    *,
+    recipient: str,
+    lang: str,
+    target_label: str,
+    suppressed_label: str,
 ) -> Card:
     """The card with its charts built: the trend of its first metric that has several years or a
     target, and one grouped bar chart per breakdown family (parts × years)."""
@@ -204,7 +194,7 @@ def with_figures(
     families = tuple(
         f
         for f in (
-            family_chart(card.code, name, members, colour, lang)
+            family_chart(indicator, name, members, colour, lang)
             for name, members in card.families.items()
         )
         if f is not None
@@ -213,15 +203,17 @@ def with_figures(
 
 
 def family_chart(
-    code: str, family: str, members: Sequence[Series], colour: str, lang: str
+    indicator: Indicator | None, family: str, members: Sequence[Series], colour: str, lang: str
 ) -> Family | None:
-    """A breakdown family as grouped bars, older years in lighter tints; survey items by code."""
+    """A breakdown family as grouped bars, older years in lighter tints; survey items by code
+    on the axis (their texts are long) with the texts listed under the chart."""
     long = family_frame(members)
     if long["value"].notna().sum() == 0:
         return None
     parts = list(dict.fromkeys(long["part"]))
-    items = any(p in BY_CODE for p in parts)
-    names = {p: p if items else part_label(p, lang) for p in parts}
+    spec = indicator.metric(f"{family}.") if indicator else None
+    items = spec is not None and spec.part == "survey_item"
+    names = {p: p if items else present.part_label(spec, p, lang) for p in parts}
     shaped = long.assign(series=long["year"].astype(str), x=long["part"].map(names))
     years = sorted(shaped["series"].unique())
     figure = figures.stacked_bars(
@@ -237,10 +229,12 @@ def family_chart(
         colour_of=dict(zip(years, colours.shades(colour, len(years)))),
         horizontal=not items,  # names (organisation types) down the side: readable on a phone
     )
-    legend = " · ".join(part_label(p, lang) for p in parts) if items else None
+    legend = (
+        " · ".join(f"{p} {present.part_label(spec, p, lang)}" for p in parts) if items else None
+    )
     return Family(
         family,
-        family_label(code, family, lang),
+        present.family_label(indicator, family, lang),
         figure.to_plotly_json(),
         legend,
         bool(long["suppressed"].any()),

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from charts import colours
-from charts.units import format_value, missing, plot_value
+from charts.units import plot_value
+from indicators.present import format_value, missing
 
 WIDTH = 680  # px at 96 dpi: about 180 mm, A4 inside 15 mm margins
 FONT = 12
@@ -91,7 +92,10 @@ def _lines_text(x: float, y: float, lines: list[str], size: int = FONT) -> str:
         f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size + 2}">{_e(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}">{spans}</text>'
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}">'
+        f"{spans}</text>"
+    )
 
 
 def _patterns(chart_id: str, count: int) -> str:

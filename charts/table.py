@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from charts.units import format_value, missing
+from indicators.present import format_value, missing
 
 TEXT = None  # unit of a column of names or years: shown as written
 

@@ -1,44 +1,15 @@
-"""Units of indicator values: how a value is written in text and on a chart axis.
+"""Units of indicator values on a chart axis and in a chart's figures.
 
-Text follows ``i18n.format`` (``1 234 €``, ``40 %``, decimal comma in Finnish). Charts plot
-shares as percentages (value × 100) so the axis can carry the Finnish ``%`` with a space.
+The text of a value is ``indicators.present.format_value`` (``1 234,50 €``, ``12,5 %``); charts
+plot shares as percentages (value × 100) so the axis can carry the Finnish ``%`` with a space.
 """
 
 from __future__ import annotations
 
-import math
-
 from i18n import format as fmt
 from i18n import t
 from i18n.format import NBSP
-
-EUR = "eur"
-SHARE = "share"
-SCORE = "score"  # a mean on the 1-5 scale, always with two decimals
-RATIO = "ratio"  # a relative change, shown like a share (+12 %)
-PERCENT_UNITS = (SHARE, RATIO)
-
-
-def missing(value: float | None) -> bool:
-    """None, or NaN as pandas writes a missing number."""
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def is_whole(value: float) -> bool:
-    return float(value).is_integer()
-
-
-def format_value(value: float | None, unit: str, lang: str) -> str:
-    """A value as text in its unit: money, percentage or plain number (two decimals at most)."""
-    if missing(value):
-        return "–"
-    if unit == SCORE:
-        return fmt.number(value, lang, 2)
-    if unit == EUR:
-        return fmt.money(value, lang, 0 if is_whole(value) or abs(value) >= 1000 else 2)
-    if unit in PERCENT_UNITS:
-        return fmt.share(value, lang, 0 if is_whole(value * 100) else 1)
-    return fmt.number(value, lang, 0 if is_whole(value) else 2)
+from indicators.present import PERCENT_UNITS, format_value, missing
 
 
 def plot_value(value: float | None, unit: str) -> float | None:
@@ -51,7 +22,7 @@ def plot_value(value: float | None, unit: str) -> float | None:
 def axis(unit: str, lang: str) -> dict[str, object]:
     """Plotly axis settings for a unit: thousands separators and the unit as a suffix/prefix."""
     settings: dict[str, object] = {"tickformat": ",~f", "rangemode": "tozero"}
-    if unit == EUR:
+    if unit == "eur":
         settings |= {"tickformat": ",.0f"}
         settings |= {"ticksuffix": f"{NBSP}€"} if lang == "fi" else {"tickprefix": "€"}
     elif unit in PERCENT_UNITS:

@@ -14,7 +14,7 @@ from export.board_data import board_years
 from export.board_report import board_report
 from export.workbook import export_workbook
 from i18n import t
-from indicators import custom
+from indicators.registry import load_registry
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,13 +44,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     con = open_db(args.db)
     try:
-        custom.register_installed(con)
-        print_custom_errors(con, args.cluster, args.year, args.lang)
+        registry = load_registry(con)
+        print_custom_errors(con, registry, args.cluster, args.year, args.lang)
         if args.board:
             report = board_report(
                 con,
+                registry,
                 args.cluster,
-                board_years(con, args.cluster, args.year),
+                board_years(con, registry, args.cluster, args.year),
                 args.lang,
                 user=login_name(),
             )
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             files = {
                 out: export_workbook(
-                    con, args.cluster, year=args.year, lang=args.lang, user=login_name()
+                    con, registry, args.cluster, year=args.year, lang=args.lang, user=login_name()
                 )
             }
     finally:

@@ -11,7 +11,7 @@ from cli.login import login_name
 from data.store import ensure_cluster, open_db
 from i18n import t
 from i18n.format import number, parse_number
-from indicators import custom
+from indicators.registry import load_registry
 from indicators.targets import TargetError, list_targets, remove_target, set_target
 
 
@@ -48,13 +48,20 @@ def _target_key(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     try:
-        custom.register_installed(con)
+        registry = load_registry(con)
         if args.target_action == "list":
             _print_list(con, args.cluster, args.lang)
         elif args.target_action == "set":
             ensure_cluster(con, args.cluster)
             set_target(
-                con, args.cluster, args.code, args.metric, args.year, args.value, login_name()
+                con,
+                registry,
+                args.cluster,
+                args.code,
+                args.metric,
+                args.year,
+                args.value,
+                login_name(),
             )
             print(
                 t(
@@ -90,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
     except TargetError as exc:
         print(
-            t("analytics.target.cli_error", args.lang, error=exc.text(args.lang)), file=sys.stderr
+            t("analytics.target.cli_error", args.lang, error=exc.message(args.lang)),
+            file=sys.stderr,
         )
         return 1
     finally:

@@ -64,11 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (DatabaseBusy, SchemaTooNew, KeyFileError) as exc:
+    except (DatabaseBusy, SchemaTooNew, KeyFileError, CustomIndicatorError) as exc:
         print(exc.message(args.lang), file=sys.stderr)
-        return 1
-    except CustomIndicatorError as exc:
-        print(exc.text(args.lang), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.

@@ -35,8 +35,9 @@ import duckdb
 
 from data.pseudonym import key_path, write_key
 from data.schema import MIGRATIONS, SCHEMA_VERSION, current_version
+from data.sqlfunc import sql_name
 from data.store import DatabaseBusy, db_file, open_db
-from i18n import t
+from i18n.errors import LocalisedError
 
 FORMAT = "klusterimittari-backup"
 FORMAT_VERSION = 1
@@ -44,16 +45,10 @@ MANIFEST, DATABASE, KEY = "manifest.json", "klusterimittari.duckdb", "pseudonym.
 _ALIAS = "km_backup_target"
 
 
-class BackupError(Exception):
+class BackupError(LocalisedError):
     """A refused backup or restore; ``message(lang)`` says why."""
 
-    def __init__(self, code: str, **fields: object) -> None:
-        super().__init__(f"{code} {fields}")
-        self.code = code
-        self.fields = fields
-
-    def message(self, lang: str = "fi") -> str:
-        return t(f"access.backup.{self.code}", lang, **self.fields)
+    prefix = "access.backup."
 
 
 @dataclass(frozen=True)
@@ -73,10 +68,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
 def write_backup(
     con: duckdb.DuckDBPyConnection, out: Path, *, with_key: bool = False, force: bool = False
 ) -> Path:
@@ -92,7 +83,7 @@ def write_backup(
             source = cur.execute("SELECT current_database()").fetchone()[0]
             cur.execute(f"ATTACH '{snapshot.as_posix()}' AS {_ALIAS}")
             try:
-                cur.execute(f"COPY FROM DATABASE {_quote(source)} TO {_ALIAS}")
+                cur.execute(f"COPY FROM DATABASE {sql_name(source)} TO {_ALIAS}")
                 version = current_version(cur)
             finally:
                 cur.execute(f"DETACH {_ALIAS}")
@@ -155,7 +146,8 @@ _OTHER_OBJECTS = """
     UNION ALL SELECT 'function ' || function_name FROM duckdb_functions() WHERE NOT internal
     UNION ALL SELECT 'table ' || schema_name || '.' || table_name FROM duckdb_tables()
         WHERE NOT internal AND (schema_name <> 'main' OR temporary)"""
-_VIEWS = "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY view_oid"  # creation order
+# The program's views in creation order.
+_VIEWS = "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY view_oid"
 
 
 def _schema_of(version: int) -> tuple[list[tuple], list[tuple[str, str]]]:
@@ -190,7 +182,7 @@ def _own_schema(staged: Path, version: int, source: Path) -> None:
         for (name,) in con.execute(
             "SELECT view_name FROM duckdb_views() WHERE NOT internal"
         ).fetchall():
-            con.execute(f"DROP VIEW {_quote(name)}")
+            con.execute(f"DROP VIEW {sql_name(name)}")
         if con.execute(_TABLE_COLUMNS).fetchall() != columns:
             raise BackupError("invalid", path=source, reason="schema: tables or columns")
         found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

@@ -37,6 +37,7 @@ from data.pseudonym import load_key
 from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
 from data.store import WriteFailed, db_file, ensure_cluster, temp_dir, write_transaction
 from i18n import t
+from i18n.errors import LocalisedError
 
 Progress = Callable[[float, str], None]
 # A sheet's warnings of one kind listed in the report (the first ones; the rest are counted):
@@ -44,19 +45,15 @@ Progress = Callable[[float, str], None]
 MAX_REPEATED_WARNINGS = 20
 
 
-class ImportRefused(Exception):
-    """An undo (or other import action) that cannot be done; ``message(lang)`` says why."""
-
-    def __init__(self, code: str, **fields: object) -> None:
-        self.code = code
-        self.fields = fields
-        super().__init__(f"{code} {fields}")
+class ImportRefused(LocalisedError):
+    """An undo (or other import action) that cannot be done; ``message(lang)`` says why, with
+    the import's status in words."""
 
     def message(self, lang: str = "fi") -> str:
         fields = dict(self.fields)
         if "status" in fields:
             fields["status"] = t(f"data.status.{fields['status']}", lang)
-        return t(self.code, lang, **fields)
+        return t(self.key, lang, **fields)
 
 
 def parse_date_arg(text: str | dt.date | None) -> dt.date | None:

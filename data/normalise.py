@@ -20,7 +20,7 @@ import pyarrow as pa
 from data.headers import SheetLayout
 from data.kinds import BOOL, BUSINESS_ID, DATE, ENUM, ENUMS, INT, KINDS, LIST, NUMBER, TEXT, Column
 from data.report import ERROR, Issue
-from data.sqlfunc import enum_case_key, sql_str
+from data.sqlfunc import enum_case_key, sql_name, sql_str
 from data.survey_catalogue import BY_CODE
 
 ISSUE_LIMIT = 1000  # issues listed per sheet; the rest are only counted
@@ -52,10 +52,6 @@ class Staged:
     issues_omitted: int = 0
     notes: list[tuple[int, str]] = field(default_factory=list)  # (row, text) left out
     cut_at: tuple[int | None, str | None] = (None, None)  # (row, title) of a later table
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _literal(column: Column, value: object) -> str:
@@ -161,10 +157,10 @@ def _marks(raw: str, table: pa.Table, header_row: int, keep: list[str]) -> str:
     and ``__cut`` (at or below a numbered section title), and ``__only``, the text of a lone
     cell. Only ``keep`` goes through the window functions: a sheet of 16,384 columns would
     exceed DuckDB's tuple width."""
-    cells = [_q(name) for name in table.column_names if name != "__row"]
+    cells = [sql_name(name) for name in table.column_names if name != "__row"]
     # One list, not a sum of 16,384 terms (DuckDB refuses expressions deeper than 1,000).
     filled = f"len(list_filter([{', '.join(cells)}], lambda x: x IS NOT NULL))" if cells else "0"
-    kept = "".join(f", {_q(name)}" for name in dict.fromkeys(keep))
+    kept = "".join(f", {sql_name(name)}" for name in dict.fromkeys(keep))
     return f"""
         SELECT *, __cells = 1 AND (
                 regexp_matches(lower(__only), {sql_str(NOTE_PATTERN)})
@@ -204,89 +200,91 @@ def stage(
     overrides = overrides or {}
     raw_name = f"{name}_raw"
     cur.register(raw_name, table)
-    sources = {col: _q(src) for col, src in layout.columns.items()}
+    sources = {col: sql_name(src) for col, src in layout.columns.items()}
     sources.update({col: sql_str(value) for col, value in layout.context.items()})
-    cleaned = [f"km_clean({src}) AS {_q('r_' + col)}" for col, src in sources.items()]
-    used = [f"{_q('r_' + col)} IS NOT NULL" for col in layout.columns]
+    cleaned = [f"km_clean({src}) AS {sql_name('r_' + col)}" for col, src in sources.items()]
+    used = [f"{sql_name('r_' + col)} IS NOT NULL" for col in layout.columns]
     prepared: dict[str, str] = {}  # k_x -> the one parse of each cell (see _PREPARED)
     typed: list[str] = []
     errors: list[str] = []
     for column in kind.columns:
-        target = _q(column.name)
+        target = sql_name(column.name)
         if column.name in sources:
-            raw, key = _q("r_" + column.name), _q("k_" + column.name)
+            raw, key = sql_name("r_" + column.name), sql_name("k_" + column.name)
             if column.type in _PREPARED:
                 prepared[key] = _PREPARED[column.type].format(raw)
             expr = _typed(column, raw, key)
             if column.name in overrides:
                 expr = f"coalesce({expr}, {_literal(column, overrides[column.name])})"
             typed.append(f"{expr} AS {target}")
-            errors.append(f"{_error(column, raw, target)} AS {_q('e_' + column.name)}")
+            errors.append(f"{_error(column, raw, target)} AS {sql_name('e_' + column.name)}")
         else:
             value = overrides.get(column.name, column.default)
             if column.type == BOOL and value is None:
                 value = False
             typed.append(f"{_literal(column, value)} AS {target}")
     for code in layout.items:
-        raw, key, target = _q("r_" + code), _q("k_" + code), _q("item_" + code)
+        raw, key, target = sql_name("r_" + code), sql_name("k_" + code), sql_name("item_" + code)
         item_typed, item_error = _item_typed(code, raw, key, target)
         if item_typed != raw:
             prepared[key] = f"km_ckey({raw})"
         typed.append(f"{item_typed} AS {target}")
-        errors.append(f"{item_error} AS {_q('e_' + code)}")
-    raw_cols = ", ".join(_q("r_" + col) for col in sources)
+        errors.append(f"{item_error} AS {sql_name('e_' + code)}")
+    raw_cols = ", ".join(sql_name("r_" + col) for col in sources)
     marks = "__note, __cut, __only"
     keys = "".join(f", {key}" for key in prepared)
     key_exprs = "".join(f", {expr} AS {key}" for key, expr in prepared.items())
     without_keys = f"EXCLUDE ({keys[2:]})" if prepared else ""
     # The first column decides totals rows; usually it is a used column, already cleaned.
     first = next(
-        (_q("r_" + col) for col, src in layout.columns.items() if src == layout.first_column), None
+        (sql_name("r_" + col) for col, src in layout.columns.items() if src == layout.first_column),
+        None,
     )
-    first_cleaned = "" if first else f", km_clean({_q(layout.first_column)}) AS __first"
+    first_cleaned = "" if first else f", km_clean({sql_name(layout.first_column)}) AS __first"
     needed = [*layout.columns.values(), layout.first_column]
     # Clean, then parse once (k_x), then type, then read errors off the types. Rows keep the
     # sheet's order without a sort: DuckDB preserves insertion order.
     cur.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {_q(name)} AS
+        CREATE OR REPLACE TEMP TABLE {sql_name(name)} AS
         SELECT * {without_keys}, {", ".join(errors) or "NULL AS __none"}, false AS __bad FROM (
             SELECT __row, {raw_cols}, {marks}{keys}, {", ".join(typed)} FROM (
                 SELECT __row, {raw_cols}, {marks}{key_exprs} FROM (
                     SELECT CAST(__row AS INTEGER) AS __row, {", ".join(cleaned)}{first_cleaned},
                            {marks}
-                    FROM ({_marks(_q(raw_name), table, layout.header_row, needed)})
+                    FROM ({_marks(sql_name(raw_name), table, layout.header_row, needed)})
                 ) WHERE ({" OR ".join(used)})
                     AND NOT coalesce(km_totals({first or "__first"}), false)))
     """)
     cur.unregister(raw_name)
     staged = Staged(sheet=sheet, kind=layout.kind, layout=layout, table=name)
     staged.notes = cur.execute(
-        f"SELECT __row, __only FROM {_q(name)} WHERE __note AND NOT __cut ORDER BY __row"
+        f"SELECT __row, __only FROM {sql_name(name)} WHERE __note AND NOT __cut ORDER BY __row"
     ).fetchall()
     staged.cut_at = cur.execute(
-        f"SELECT min(__row), arg_min(__only, __row) FROM {_q(name)} WHERE __cut"
+        f"SELECT min(__row), arg_min(__only, __row) FROM {sql_name(name)} WHERE __cut"
     ).fetchone()
-    cur.execute(f"DELETE FROM {_q(name)} WHERE __note OR __cut")
+    cur.execute(f"DELETE FROM {sql_name(name)} WHERE __note OR __cut")
     return staged
 
 
 def _issue_selects(staged: Staged) -> list[str]:
     """One SELECT per error column and per row check, all of the same shape."""
-    layout, table = staged.layout, _q(staged.table)
+    layout, table = staged.layout, sql_name(staged.table)
     kind = KINDS[staged.kind]
     selects = []
     present = layout.columns.keys() | layout.context.keys()
     for col in [*(c.name for c in kind.columns if c.name in present), *layout.items]:
         enum = kind.column(col).enum if col not in layout.items else None
         selects.append(
-            f"SELECT __row AS row_no, {sql_str(layout.headers[col])} AS col, {_q('r_' + col)} "
-            f"AS value, {_q('e_' + col)} AS code, '{ERROR}' AS severity, "
+            f"SELECT __row AS row_no, {sql_str(layout.headers[col])} AS col, "
+            f"{sql_name('r_' + col)} AS value, {sql_name('e_' + col)} AS code, "
+            f"'{ERROR}' AS severity, "
             f"{sql_str(enum) if enum else 'NULL'} AS enum FROM {table} "
-            f"WHERE {_q('e_' + col)} IS NOT NULL"
+            f"WHERE {sql_name('e_' + col)} IS NOT NULL"
         )
     for check in kind.row_checks:
         header = sql_str(layout.headers[check.column]) if check.column in present else "NULL"
-        value = _q("r_" + check.column) if check.column in present else "NULL"
+        value = sql_name("r_" + check.column) if check.column in present else "NULL"
         selects.append(
             f"SELECT __row, {header}, {value}, '{check.code}', '{check.severity}', NULL "
             f"FROM {table} WHERE coalesce({check.condition}, false)"
@@ -308,7 +306,7 @@ def collect(
     ``extra`` are further SELECTs of the same shape (row, column, value, code, severity, enum)
     that the importer adds after looking at the database.
     """
-    issues_table = _q(staged.table + "_issues")
+    issues_table = sql_name(staged.table + "_issues")
     selects = _issue_selects(staged) + list(extra or [])
     union = (
         " UNION ALL ".join(selects)
@@ -320,11 +318,11 @@ def collect(
     )
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {issues_table} AS {union}")
     cur.execute(
-        f"UPDATE {_q(staged.table)} SET __bad = true WHERE __row IN "
+        f"UPDATE {sql_name(staged.table)} SET __bad = true WHERE __row IN "
         f"(SELECT row_no FROM {issues_table} WHERE severity = '{ERROR}')"
     )
     staged.rows_read, staged.rows_rejected = cur.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE __bad) FROM {_q(staged.table)}"
+        f"SELECT count(*), count(*) FILTER (WHERE __bad) FROM {sql_name(staged.table)}"
     ).fetchone()
     total = cur.execute(f"SELECT count(*) FROM {issues_table}").fetchone()[0]
     rows = cur.execute(

@@ -16,19 +16,15 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from i18n import both, t
+from i18n.errors import LocalisedError
 
 
-class KeyFileError(RuntimeError):
+class KeyFileError(LocalisedError):
     """The key file exists but cannot be used; making a new key would orphan every stored hash."""
 
     def __init__(self, path: Path, reason: str | None = None) -> None:
-        self.key = "database.key_invalid" if reason is None else "database.key_unreadable"
-        self.fields = {"path": path, "reason": reason}
-        super().__init__(both(self.key, **self.fields))
-
-    def message(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.fields)
+        code = "database.key_invalid" if reason is None else "database.key_unreadable"
+        super().__init__(code, path=path, reason=reason)
 
 
 def key_path(db_path: Path | None) -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import duckdb
 
-from i18n import both, t
+from i18n.errors import LocalisedError
 
 SCHEMA_VERSION = 4
 
@@ -32,7 +32,9 @@ CREATE SEQUENCE IF NOT EXISTS seq_survey START 1;
 CREATE TABLE IF NOT EXISTS cluster (
     cluster_id VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,
-    org_form VARCHAR,                 -- ry | oy | osuuskunta | city_unit | dev_company_project | contract_based | anchor_led | university_hosted | undefined
+    -- ry | oy | osuuskunta | city_unit | dev_company_project | contract_based | anchor_led |
+    -- university_hosted | undefined
+    org_form VARCHAR,
     staff_fte DOUBLE,
     strategic_priorities VARCHAR[],
     tiers VARCHAR[],
@@ -60,9 +62,11 @@ CREATE TABLE IF NOT EXISTS organisation (
     cluster_id VARCHAR NOT NULL,
     org_id INTEGER NOT NULL,
     name VARCHAR NOT NULL,
-    name_key VARCHAR NOT NULL,        -- normalised name (SPEC 3): casefold, legal forms, punctuation and spaces removed
+    -- normalised name (SPEC 3): casefold, legal forms, punctuation and spaces removed
+    name_key VARCHAR NOT NULL,
     business_id VARCHAR,
-    org_type VARCHAR NOT NULL DEFAULT 'other',   -- type known outside the register (attendance creates 'other')
+    -- type known outside the register (attendance creates 'other')
+    org_type VARCHAR NOT NULL DEFAULT 'other',
     import_id INTEGER NOT NULL,       -- the import that created the organisation
     PRIMARY KEY (cluster_id, org_id)
 );
@@ -83,7 +87,8 @@ CREATE TABLE IF NOT EXISTS membership (  -- one snapshot of the member register 
     status VARCHAR NOT NULL DEFAULT 'member',   -- member | follower | former
     member_since DATE,
     member_until DATE,
-    governance_role VARCHAR NOT NULL DEFAULT 'none',  -- board | steering_group | section_chair | none
+    -- board | steering_group | section_chair | none
+    governance_role VARCHAR NOT NULL DEFAULT 'none',
     annual_fee_eur DECIMAL(18,2)
 );
 
@@ -257,7 +262,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
     logged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
     cluster_id VARCHAR,
     user_name VARCHAR,
-    action VARCHAR NOT NULL,          -- import | undo | export | target_set | target_remove | sign_in | ...
+    -- import | undo | export | target_set | target_remove | sign_in | ...
+    action VARCHAR NOT NULL,
     detail VARCHAR
 );
 
@@ -319,7 +325,8 @@ CREATE TABLE IF NOT EXISTS source_profile (  -- a saved column mapping for one e
     name VARCHAR NOT NULL,
     kind VARCHAR NOT NULL,            -- the sheet kind the layout maps to
     headers VARCHAR[] NOT NULL,       -- the normalised header row, cell by cell (the key)
-    fields VARCHAR[] NOT NULL,        -- per header cell: the kind's column or survey item; NULL = ignored
+    -- per header cell: the kind's column or survey item; NULL = ignored
+    fields VARCHAR[] NOT NULL,
     written VARCHAR[],                -- the header cells as the first file wrote them
     created_by VARCHAR,
     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
@@ -331,16 +338,11 @@ CREATE TABLE IF NOT EXISTS source_profile (  -- a saved column mapping for one e
 MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4_SOURCE_PROFILES}
 
 
-class SchemaTooNew(RuntimeError):
+class SchemaTooNew(LocalisedError):
     """The database was written by a newer program; this one must not touch it."""
 
     def __init__(self, found: int, supported: int) -> None:
-        super().__init__(both("database.schema_newer", found=found, supported=supported))
-        self.found = found
-        self.supported = supported
-
-    def message(self, lang: str = "fi") -> str:
-        return t("database.schema_newer", lang, found=self.found, supported=self.supported)
+        super().__init__("database.schema_newer", found=found, supported=supported)
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:

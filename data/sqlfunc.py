@@ -77,17 +77,18 @@ def sql_str(text: object) -> str:
 
 
 def sql_list(values: object) -> str:
+    """A parenthesised list of SQL string literals: ``('a', 'b')``."""
     return "(" + ", ".join(sql_str(v) for v in values) + ")"
+
+
+def sql_name(name: str) -> str:
+    """A quoted SQL identifier (a column or table name from a file or a setting)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def value_key(text: str) -> str:
     """Python twin of ``km_key``: how enumeration names are compared."""
     return " ".join(text.casefold().replace("_", " ").split())
-
-
-def enum_case(enum: str, expr: str) -> str:
-    """CASE expression mapping ``expr`` (any accepted name) to the enumeration's code."""
-    return enum_case_key(enum, f"km_key({expr})")
 
 
 def enum_case_key(enum: str, key: str) -> str:
@@ -150,11 +151,13 @@ CREATE OR REPLACE TEMP MACRO km_date_of(s) AS CASE
     WHEN regexp_matches(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}([ T]|$)')
         THEN TRY_CAST(regexp_extract(s, '^\d{{4}}-\d{{1,2}}-\d{{1,2}}') AS DATE)
     WHEN regexp_matches(s, '^\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(\s|$)')
-        THEN CAST(try_strptime(regexp_extract(s, '^\d{{1,2}}\.\d{{1,2}}\.\d{{4}}'), '%d.%m.%Y') AS DATE)
+        THEN CAST(try_strptime(regexp_extract(s, '^\d{{1,2}}\.\d{{1,2}}\.\d{{4}}'),
+            '%d.%m.%Y') AS DATE)
     WHEN regexp_full_match(s, '\d{{5}}(\.0+)?')
         THEN DATE '1899-12-30' + CAST(CAST(s AS DOUBLE) AS INTEGER)
     WHEN regexp_matches(s, '^\d{{4}}/\d{{1,2}}/\d{{1,2}}(\s|$)')
-        THEN CAST(try_strptime(regexp_extract(s, '^\d{{4}}/\d{{1,2}}/\d{{1,2}}'), '%Y/%m/%d') AS DATE)
+        THEN CAST(try_strptime(regexp_extract(s, '^\d{{4}}/\d{{1,2}}/\d{{1,2}}'),
+            '%Y/%m/%d') AS DATE)
     WHEN regexp_matches(s, '^\d{{1,2}}/\d{{1,2}}/(\d{{4}}|\d{{2}})([,\s]|$)')
         THEN km_slash_of(list_transform(string_split(regexp_extract(s,
             '^\d{{1,2}}/\d{{1,2}}/\d{{2,4}}'), '/'), lambda x: TRY_CAST(x AS INTEGER)),

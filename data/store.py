@@ -20,6 +20,7 @@ import duckdb
 from data.schema import SCHEMA_VERSION, migrate
 from data.survey_catalogue import seed as seed_catalogue
 from i18n import t
+from i18n.errors import LocalisedError
 
 DEFAULT_DB_NAME = "klusterimittari.duckdb"
 DEFAULT_CLUSTER = "default"
@@ -39,29 +40,32 @@ DEFAULT_MEMORY_LIMIT = "500MB"
 _FILE_HEADERS = 3 * 4096  # DuckDB's main and two database headers before the first block
 
 
-class DatabaseBusy(RuntimeError):
+class DatabaseBusy(LocalisedError):
     """Another process (the app, another import) holds the database file; try again later."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"database {path} is locked by another process")
-        self.path = path
-
-    def message(self, lang: str = "fi") -> str:
-        return t("access.db.busy", lang, path=self.path)
+        super().__init__("access.db.busy", path=path)
 
 
-class WriteFailed(RuntimeError):
+class WriteFailed(LocalisedError):
     """The database could not be written (disk full, I/O error); the transaction was rolled
     back, so nothing of it was saved."""
 
     def __init__(self, reason: str, disk_full: bool) -> None:
-        super().__init__(f"database write failed: {reason}")
-        self.reason = reason
-        self.disk_full = disk_full
+        super().__init__("database.write_failed", reason=reason, disk_full=disk_full)
+
+    @property
+    def reason(self) -> str:
+        return str(self.fields["reason"])
+
+    @property
+    def disk_full(self) -> bool:
+        return bool(self.fields["disk_full"])
 
     def message(self, lang: str = "fi") -> str:
+        """The failure in ``lang``; a full disk is said in words."""
         reason = t("database.disk_full", lang) if self.disk_full else self.reason
-        return t("database.write_failed", lang, reason=reason)
+        return t(self.key, lang, reason=reason)
 
 
 _IO_SIGNS = ("No space left on device", "Could not write", "Failed to commit", "I/O Error")

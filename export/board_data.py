@@ -27,6 +27,7 @@ from indicators.breakdowns import (
 )
 from indicators.engagement import LEVELS as ENGAGEMENT_LEVELS
 from indicators.headline import Headline, headline, last_import
+from indicators.registry import Registry
 from indicators.targets import list_targets
 
 Years = tuple[int, int]
@@ -34,12 +35,14 @@ Years = tuple[int, int]
 
 @dataclass
 class BoardData:
-    """Everything the board report shows, already labelled in ``lang``."""
+    """Everything the board report shows, already labelled in ``lang`` (metrics by the
+    ``registry`` they come from)."""
 
     cluster_name: str
     years: Years
     lang: str
     created: dt.date
+    registry: Registry
     headline: Headline | None = None  # the board's answer for the last year
     funding: list[Row] = field(default_factory=list)  # year, funding_group, label, paid, committed
     engagement: list[Row] = field(default_factory=list)  # year, members, core..passive
@@ -55,11 +58,13 @@ class BoardData:
     regional: list[Row] = field(default_factory=list)  # region, measure, year, value, source
 
 
-def board_years(con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None = None) -> Years:
+def board_years(
+    con: duckdb.DuckDBPyConnection, registry: Registry, cluster_id: str, year: int | None = None
+) -> Years:
     """``year`` alone, else every year the cluster's indicator results cover."""
     if year is not None:
         return (year, year)
-    return year_span(indicator_rows(con, cluster_id, None, "fi"), None)
+    return year_span(indicator_rows(con, registry, cluster_id, None, "fi"), None)
 
 
 def _by_metric(records: list[Row], years: Years) -> dict[tuple[int, str], Row]:
@@ -134,11 +139,15 @@ def _survey(records: list[Row], years: Years, lang: str) -> tuple[list[Row], lis
 
 
 def board_data(
-    con: duckdb.DuckDBPyConnection, cluster_id: str, years: Years, lang: str = "fi"
+    con: duckdb.DuckDBPyConnection,
+    registry: Registry,
+    cluster_id: str,
+    years: Years,
+    lang: str = "fi",
 ) -> BoardData:
     """Gather the board view for the inclusive year range ``years``."""
     years = (min(years), max(years))
-    records = indicator_rows(con, cluster_id, None, lang)
+    records = indicator_rows(con, registry, cluster_id, None, lang)
     by_metric = _by_metric(records, years)
     name_row = con.execute("SELECT name FROM cluster WHERE cluster_id = ?", [cluster_id]).fetchone()
     funding = funding_by_group(con, cluster_id, years)
@@ -159,6 +168,7 @@ def board_data(
         years=years,
         lang=lang,
         created=today,
+        registry=registry,
         headline=answer,
         funding=sorted(funding, key=lambda r: (r["year"], GROUP_ORDER.index(r["funding_group"]))),
         engagement=_engagement(by_metric, years),

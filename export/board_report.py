@@ -14,6 +14,7 @@ from export.board_data import Years, board_data
 from export.board_workbook import workbook_from
 from export.content import record_export
 from export.html_report import page_from
+from indicators.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class BoardReport:
 
 def board_report(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str,
     year_range: Years,
     lang: str = "fi",
@@ -31,7 +33,7 @@ def board_report(
     user: str | None = None,
 ) -> BoardReport:
     """Both board documents for the inclusive ``year_range``, with one audit entry."""
-    data = board_data(con, cluster_id, year_range, lang)
+    data = board_data(con, registry, cluster_id, year_range, lang)
     report = BoardReport(workbook_from(data), page_from(data))
     record_export(
         con,

@@ -16,7 +16,6 @@ import duckdb
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from charts.labels import metric_label
 from charts.units import figure_text
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
 from export.content import record_export
@@ -28,6 +27,8 @@ from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
 from indicators.headline import Figure, Headline
+from indicators.present import metric_label
+from indicators.registry import Registry
 
 CHART_WIDTH, CHART_HEIGHT = 900, 380  # px: an A4 landscape page wide, at most half its height
 ROWS_BEFORE_BREAK = 12  # a chart starting further down goes to a page of its own
@@ -35,6 +36,7 @@ ROWS_BEFORE_BREAK = 12  # a chart starting further down goes to a page of its ow
 
 def board_workbook(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str,
     year_range: Years,
     lang: str = "fi",
@@ -42,7 +44,7 @@ def board_workbook(
     user: str | None = None,
 ) -> bytes:
     """The board workbook for the inclusive ``year_range`` as .xlsx bytes (audited)."""
-    data = board_data(con, cluster_id, year_range, lang)
+    data = board_data(con, registry, cluster_id, year_range, lang)
     book = workbook_from(data)
     record_export(
         con,
@@ -98,8 +100,8 @@ def _summary(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None
     if h is not None:
         sheet.write_string(row, 0, t("ui.headline.title", lang, year=h.year), styles.title)
         sheet.write_string(row + 1, 0, t("ui.headline.intro", lang))
-        row = _figure_table(sheet, styles, h, years, row + 3, lang)
-        row = _target_table(sheet, styles, h, row, lang)
+        row = _figure_table(sheet, styles, h, years, row + 3, lang, data.registry)
+        row = _target_table(sheet, styles, h, row, lang, data.registry)
     sheet.write_string(row, 0, t("board.caveats_title", lang), styles.title)
     keys = ("attribution", "multi_year", "survey_n", "context")
     for offset, key in enumerate(keys, start=1):
@@ -108,7 +110,13 @@ def _summary(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None
 
 
 def _figure_table(
-    sheet: Worksheet, styles: Styles, h: Headline, years: list[int], row: int, lang: str
+    sheet: Worksheet,
+    styles: Styles,
+    h: Headline,
+    years: list[int],
+    row: int,
+    lang: str,
+    registry: Registry,
 ) -> int:
     """Headline figures, one row each with its values per year; returns the next free row."""
     headers = [
@@ -132,7 +140,9 @@ def _figure_table(
             row += 1
             last = 2 + len(years)
             write_value(sheet, row, 0, name, styles.text)
-            write_value(sheet, row, 1, metric_label(f.code, f.metric, lang), styles.wrap)
+            write_value(
+                sheet, row, 1, metric_label(registry.get(f.code), f.metric, lang), styles.wrap
+            )
             for col, year in enumerate(years, start=2):
                 _figure_cell(sheet, styles, row, col, f, year, lang)
             point = f.point
@@ -159,7 +169,9 @@ def _figure_cell(
         write_value(sheet, row, col, point.value, styles.for_unit(f.unit, point.value))
 
 
-def _target_table(sheet: Worksheet, styles: Styles, h: Headline, row: int, lang: str) -> int:
+def _target_table(
+    sheet: Worksheet, styles: Styles, h: Headline, row: int, lang: str, registry: Registry
+) -> int:
     """The targets of the headline year with their status; returns the next free row."""
     sheet.write_string(row, 0, t("ui.headline.targets", lang, year=h.year), styles.title)
     if not h.targets:
@@ -170,7 +182,9 @@ def _target_table(sheet: Worksheet, styles: Styles, h: Headline, row: int, lang:
         sheet.write_string(row + 1, col, t(key, lang), styles.header)
     for offset, f in enumerate(h.targets, start=2):
         write_value(sheet, row + offset, 0, f.code, styles.text)
-        write_value(sheet, row + offset, 1, metric_label(f.code, f.metric, lang), styles.wrap)
+        write_value(
+            sheet, row + offset, 1, metric_label(registry.get(f.code), f.metric, lang), styles.wrap
+        )
         _figure_cell(sheet, styles, row + offset, 2, f, h.year, lang)
         write_value(sheet, row + offset, 3, f.target, styles.for_unit(f.unit, f.target))
         write_value(sheet, row + offset, 4, t(f"ui.status.{f.status}", lang), styles.text)

@@ -14,76 +14,66 @@ import duckdb
 
 from data import audit
 from data.store import write_transaction
-from i18n import catalogue, t
+from i18n import t
+from indicators import present
 from indicators.breakdowns import success_stories
 from indicators.compute import compute
-from indicators.registry import REGISTRY, Indicator
+from indicators.model import Indicator
+from indicators.registry import Registry
 from indicators.targets import list_targets, with_targets
 
 Row = dict[str, Any]
 BOARD_ROLE = "board"  # exports leave the product: they show what the board may see
 
 
-def label(prefix: str, code: str | None, lang: str) -> str | None:
-    """The catalogue label ``prefix.code``, else the code itself."""
-    if code is None:
-        return None
-    key = f"{prefix}.{code}"
-    return t(key, lang) if key in catalogue() else code
-
-
 def recipient_label(recipient: str, lang: str) -> str:
-    return label("export.recipient", recipient, lang) or recipient
-
-
-def _text(entry: Any, field: str, lang: str) -> str | None:
-    """An entry's text in ``lang`` (``field_fi`` / ``field_en``)."""
-    if entry is None:
-        return None
-    return getattr(entry, f"{field}_{'en' if lang == 'en' else 'fi'}")
+    return present.label("export.recipient", recipient, lang)
 
 
 def indicator_rows(
-    con: duckdb.DuckDBPyConnection, cluster_id: str, year: int | None, lang: str
+    con: duckdb.DuckDBPyConnection,
+    registry: Registry,
+    cluster_id: str,
+    year: int | None,
+    lang: str,
 ) -> list[Row]:
     """Every result record of ``indicators.compute`` with its target, caveat and labels."""
-    results = compute(con, cluster_id, year, lang)
+    results = compute(con, registry, cluster_id, year)
     rows = []
     for result, target in with_targets(results, list_targets(con, cluster_id)):
-        row = result.to_dict()
-        entry = REGISTRY.get(result.code)
+        entry = registry.get(result.code)
         metric = entry.metric(result.metric) if entry else None
-        row |= {
+        row = present.record(result, lang) | {
             "name": result.name_en if lang == "en" else result.name_fi,
             "recipient_label": recipient_label(result.recipient, lang),
-            "metric_label": _text(metric, "label", lang),
-            "unit_label": label("export.unit", result.unit, lang),
+            "metric_label": metric.label.text(lang) if metric else None,
+            "unit_label": present.label("export.unit", result.unit, lang),
             "suppressed_label": t(
                 "export.suppressed_marker" if result.suppressed else "export.no", lang
             ),
             "target": target,
-            "caveat": _text(entry, "caveat", lang),
+            "caveat": entry.caveat.text(lang) if entry else None,
         }
         rows.append(row)
     return rows
 
 
-def definition_rows(lang: str) -> list[Row]:
+def definition_rows(registry: Registry, lang: str) -> list[Row]:
     """Each indicator's definition, inputs and caveat from the registry."""
-    return [_definition(entry, lang) for entry in REGISTRY.values()]
+    return [_definition(entry, lang) for entry in registry.values()]
 
 
 def _definition(entry: Indicator, lang: str) -> Row:
-    metrics = "; ".join(f"{m.name}: {_text(m, 'label', lang)}" for m in entry.metrics)
+    metrics = "; ".join(f"{m.name}: {m.label.text(lang)}" for m in entry.specs)
     return {
         "code": entry.code,
-        "name": _text(entry, "name", lang),
+        "name": entry.name.text(lang),
         "recipient_label": recipient_label(entry.recipient, lang),
         "data_class": entry.data_class,
-        "definition": _text(entry, "description", lang),
+        "definition": entry.description.text(lang),
         "metrics": metrics,
-        "inputs": ", ".join(label("indicators.kind", kind, lang) for kind in entry.inputs),
-        "caveat": _text(entry, "caveat", lang),
+        "inputs": ", ".join(present.label("indicators.kind", k, lang) for k in entry.inputs),
+        "caveat": entry.caveat.text(lang),
     }
 
 
@@ -121,8 +111,11 @@ def story_rows(
     """Success stories with consent to publish, newest first, with labels for their codes."""
     rows = success_stories(con, cluster_id, years, role=BOARD_ROLE)
     for row in rows:
-        row["type_label"] = label("export.outcome_type", row["outcome_type"], lang)
-        row["attribution_label"] = label("export.attribution", row["attribution"], lang)
+        row["type_label"] = present.label("export.outcome_type", row["outcome_type"], lang)
+        attribution = row["attribution"]
+        row["attribution_label"] = (
+            present.label("export.attribution", attribution, lang) if attribution else None
+        )
         row["organisations_text"] = "; ".join(row["organisations"])
     return rows
 

@@ -16,14 +16,15 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from charts import svg
-from charts.labels import label, metric_label
-from charts.units import figure_text, format_value, relative_change_text
+from charts.units import figure_text, relative_change_text
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
 from export.content import record_export
 from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
 from indicators.headline import Figure, Headline, Section
+from indicators.present import enum_label, format_value, metric_label
+from indicators.registry import Registry
 
 _CSS = """
 :root { --ink: #1d2733; --muted: #5b6672; --line: #d5dbe1; --accent: #1f5f8b; }
@@ -74,6 +75,7 @@ _SUMMARY_CAVEATS = ("attribution", "multi_year", "survey_n", "context")
 
 def html_report(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str,
     year_range: Years,
     lang: str = "fi",
@@ -82,7 +84,7 @@ def html_report(
 ) -> str:
     """The board report for the inclusive ``year_range`` as a complete HTML document
     (audited)."""
-    data = board_data(con, cluster_id, year_range, lang)
+    data = board_data(con, registry, cluster_id, year_range, lang)
     page = page_from(data)
     record_export(
         con,
@@ -163,7 +165,7 @@ def _summary(data: BoardData) -> str:
     caveats = "".join(
         f"<p class='caveat'>{_e(t(f'board.caveat.{key}', lang))}</p>" for key in _SUMMARY_CAVEATS
     )
-    answer = "" if h is None else _answer(h, lang)
+    answer = "" if h is None else _answer(h, lang, data.registry)
     return (
         f"<section class='summary'><header><h1>{_e(t('board.title', lang))}</h1>"
         f"<p class='meta'>{meta}</p><button class='print' type='button' "
@@ -172,13 +174,18 @@ def _summary(data: BoardData) -> str:
     )
 
 
-def _answer(h: Headline, lang: str) -> str:
-    boxes = "".join(_box(section, h, lang) for section in h.sections)
+def _answer(h: Headline, lang: str, registry: Registry) -> str:
+    boxes = "".join(_box(section, h, lang, registry) for section in h.sections)
     return (
         f"<h2>{_e(t('ui.headline.title', lang, year=h.year))}</h2>"
         f"<p class='meta'>{_e(t('ui.headline.intro', lang))}</p>"
-        f"<div class='answer'>{boxes}</div>{_targets(h, lang)}"
+        f"<div class='answer'>{boxes}</div>{_targets(h, lang, registry)}"
     )
+
+
+def _name(registry: Registry, f: Figure, lang: str) -> str:
+    """A headline figure's metric name in ``lang``."""
+    return metric_label(registry.get(f.code), f.metric, lang)
 
 
 def figure_text_of(f: Figure, year: int, lang: str) -> str:
@@ -191,7 +198,7 @@ def figure_text_of(f: Figure, year: int, lang: str) -> str:
     )
 
 
-def _box(section: Section, h: Headline, lang: str) -> str:
+def _box(section: Section, h: Headline, lang: str, registry: Registry) -> str:
     kind = f"<div class='kind'>{_e(t(f'ui.headline.section.{section.key}', lang))}</div>"
     if not section.figures:
         return (
@@ -199,7 +206,7 @@ def _box(section: Section, h: Headline, lang: str) -> str:
         )
     lead, *context = section.figures
     lines = [
-        f"<p>{_e(metric_label(f.code, f.metric, lang))}: <b>{_e(figure_text_of(f, h.year, lang))}</b></p>"
+        f"<p>{_e(_name(registry, f, lang))}: <b>{_e(figure_text_of(f, h.year, lang))}</b></p>"
         for f in context
     ]
     series = " · ".join(f"{p.year}: {figure_text_of(lead, p.year, lang)}" for p in lead.series)
@@ -210,19 +217,19 @@ def _box(section: Section, h: Headline, lang: str) -> str:
         f"{t(f'ui.status.{lead.status}', lang).lower()}"
     )
     return (
-        f"<div class='box'>{kind}<h3>{_e(metric_label(lead.code, lead.metric, lang))}</h3>"
+        f"<div class='box'>{kind}<h3>{_e(_name(registry, lead, lang))}</h3>"
         f"<div class='big'>{_e(figure_text_of(lead, h.year, lang))}</div>{''.join(lines)}"
         f"<p class='series'>{_e(series)}</p><p>{_e(goal)}</p>"
         f"<p class='series'>{_e(t(f'ui.data_class.{lead.data_class}', lang))}</p></div>"
     )
 
 
-def _targets(h: Headline, lang: str) -> str:
+def _targets(h: Headline, lang: str, registry: Registry) -> str:
     title = f"<h3>{_e(t('ui.headline.targets', lang, year=h.year))}</h3>"
     if not h.targets:
         return title + f"<p>{_e(t('ui.headline.no_targets', lang, year=h.year))}</p>"
     rows = "".join(
-        f"<tr><td>{_e(f.code)} · {_e(metric_label(f.code, f.metric, lang))}</td>"
+        f"<tr><td>{_e(f.code)} · {_e(_name(registry, f, lang))}</td>"
         f"<td class='num'>{_e(figure_text_of(f, h.year, lang))}</td>"
         f"<td class='num'>{_e(format_value(f.target, f.unit, lang))}</td>"
         f"<td class='status {f.status}'>{_e(t(f'ui.status.{f.status}', lang))}</td></tr>"
@@ -473,7 +480,7 @@ def _regional(data: BoardData) -> str:
     years = sorted({r["year"] for r in rows})
     regions = list(dict.fromkeys(r["region"] for r in rows))
     value = {(r["region"], r["year"]): r["value"] for r in rows}
-    name = label("measure", measure, lang)
+    name = enum_label("measure", measure, lang)
     series, low, high = [], 90.0, 110.0
     for region in regions:
         levels = [value.get((region, y)) for y in years]

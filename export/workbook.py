@@ -19,6 +19,7 @@ from export.styles import Styles
 from export.tables import Column, Row, mark_suppressed, sheet_name, write_table
 from i18n import t
 from indicators.record import RECIPIENTS
+from indicators.registry import Registry
 
 
 def _unit_format(row: Row, styles: Styles) -> Format:
@@ -84,6 +85,7 @@ def _is_suppressed(row: Row, key: str) -> bool:
 
 def export_workbook(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str,
     *,
     year: int | None = None,
@@ -91,7 +93,7 @@ def export_workbook(
     user: str | None = None,
 ) -> bytes:
     """The indicator workbook as .xlsx bytes (every year with data, or ``year`` alone)."""
-    records = content.indicator_rows(con, cluster_id, year, lang)
+    records = content.indicator_rows(con, registry, cluster_id, year, lang)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     styles = Styles(book, lang)
@@ -112,7 +114,7 @@ def export_workbook(
         styles,
         sheet_name("export.sheet.definitions", lang),
         DEFINITION_COLUMNS,
-        content.definition_rows(lang),
+        content.definition_rows(registry, lang),
     )
     write_table(
         book,

@@ -1,4 +1,5 @@
-"""Number, money, share and date formatting in Finnish (``1 234,50 €``, ``15.5.2023``) or English."""
+"""Number, money, share and date formatting in Finnish (``1 234,50 €``, ``15.5.2023``) or
+English."""
 
 from __future__ import annotations
 

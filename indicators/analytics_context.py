@@ -63,7 +63,8 @@ def import_history(con: Con, cluster_id: str, *, role: str) -> Rows:
         con,
         """
         SELECT import_id, file_name, sha256,
-               coalesce(string_split(kinds, ','), []::VARCHAR[]) AS kinds, rows_read, rows_loaded, rows_rejected,
+               coalesce(string_split(kinds, ','), []::VARCHAR[]) AS kinds,
+               rows_read, rows_loaded, rows_rejected,
                imported_at, user_name, status, message, undone_at
         FROM import_log WHERE cluster_id = $cluster_id
         ORDER BY imported_at DESC, import_id DESC

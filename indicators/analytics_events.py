@@ -1,15 +1,12 @@
 """Event and participation analytics for the Events page and the board overview (SPEC 5 ORG-4).
 
-Only attended rows count, de-duplicated to persons exactly as ORG-4 does (``queries.PERSON_ROWS``:
-rows of one event sharing an e-mail, or a name and organisation, are one person); queries
-using it start with ``WITH RECURSIVE``.
+Only attended rows count, de-duplicated to persons exactly as ORG-4 does (the ``person_rows``
+macro: rows of one event sharing an e-mail, or a name and organisation, are one person).
 """
 
 from __future__ import annotations
 
 from indicators.analytics_query import Con, Rows, Years, fetch, year_params
-from indicators.queries import PERSON_ROWS
-from indicators.sql_fragments import YEARS_CTE
 
 # Organisation types by helix group: triple helix (companies, research and education, public)
 # widened to the penta helix (financiers, citizens) and the third sector (DOMAIN 6.1).
@@ -48,21 +45,19 @@ def participation_trend(con: Con, cluster_id: str, years: Years) -> Rows:
     (attended, de-duplicated rows) and ``participating_orgs`` (distinct organisations)."""
     return fetch(
         con,
-        f"""
-        WITH RECURSIVE {YEARS_CTE},
-        {PERSON_ROWS},
-        ev AS (
+        """
+        WITH ev AS (
             SELECT year(date) AS year, count(*) AS events FROM v_event
             WHERE cluster_id = $cluster_id AND year(date) BETWEEN $first AND $last GROUP BY ALL
         ), part AS (
             SELECT year, count(DISTINCT person) AS person_participations,
                    count(DISTINCT org_id) AS participating_orgs
-            FROM person_rows GROUP BY year
+            FROM person_rows($cluster_id, $first, $last) GROUP BY year
         )
         SELECT year, coalesce(events, 0) AS events,
                coalesce(person_participations, 0) AS person_participations,
                coalesce(participating_orgs, 0) AS participating_orgs
-        FROM years y LEFT JOIN ev USING (year) LEFT JOIN part USING (year)
+        FROM year_range($first, $last) y LEFT JOIN ev USING (year) LEFT JOIN part USING (year)
         ORDER BY year
     """,
         year_params(cluster_id, years),
@@ -78,13 +73,14 @@ def participation_by_org_type(con: Con, cluster_id: str, years: Years) -> Rows:
     return fetch(
         con,
         f"""
-        WITH RECURSIVE {PERSON_ROWS},
-        typed AS (
+        WITH typed AS (
             SELECT p.year, p.org_id, p.person, coalesce(o.org_type, 'other') AS org_type
-            FROM person_rows p LEFT JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = p.org_id
+            FROM person_rows($cluster_id, $first, $last) p
+            LEFT JOIN v_org o ON o.cluster_id = $cluster_id AND o.org_id = p.org_id
         )
         SELECT year, org_type, {HELIX_SQL} AS helix,
-               count(DISTINCT org_id) AS organisations, count(DISTINCT person) AS person_participations
+               count(DISTINCT org_id) AS organisations,
+               count(DISTINCT person) AS person_participations
         FROM typed GROUP BY ALL ORDER BY year, org_type
     """,
         year_params(cluster_id, years),

@@ -5,31 +5,21 @@ Committed rows are shown beside paid ones but never count in a share or ratio.
 
 from __future__ import annotations
 
-from indicators import queries
 from indicators.analytics_query import Con, Rows, Years, fetch, year_params
-from indicators.sql_fragments import YEARS_CTE
+from indicators.builtin import FUN_1
+from indicators.rules import FUNDING_GROUPS
 
-# Source types by funding group, named as FUN-1's share metrics without ``share_`` (SPEC 5);
-# any other source type is ``other``.
-FUNDING_GROUPS: dict[str, tuple[str, ...]] = {
-    metric.removeprefix("share_"): sources for metric, sources in queries.FUNDING_GROUPS.items()
-}
+# Funding groups (``rules.FUNDING_GROUPS``, FUN-1's share metrics without ``share_``) in order.
 GROUP_ORDER = (*FUNDING_GROUPS, "other")
 
-# The cookbook's cited European example (CB:1985-2001): a benchmark, not a norm.
+# FUN-1's reference by group: the cookbook's cited European example, a benchmark, not a norm.
 REFERENCE_MIX: dict[str, float] = {
-    metric.removeprefix("share_"): share for metric, share in queries.FUNDING_REFERENCE.items()
+    metric.removeprefix("share_"): share for metric, share in FUN_1.reference.items()
 }
 
-_GROUP_OF = " ".join(
-    f"WHEN '{source}' THEN '{group}'"
-    for group, sources in FUNDING_GROUPS.items()
-    for source in sources
-)
-GROUP_SQL = f"CASE source_type {_GROUP_OF} ELSE 'other' END"
-
-_FUNDING = f"""
-    SELECT year, source_type, {GROUP_SQL} AS funding_group, status, amount_eur::DOUBLE AS amount
+_FUNDING = """
+    SELECT year, source_type, funding_group(source_type) AS funding_group, status,
+           amount_eur::DOUBLE AS amount
     FROM v_funding
     WHERE cluster_id = $cluster_id AND year BETWEEN $first AND $last
 """
@@ -46,7 +36,8 @@ def funding_by_source(con: Con, cluster_id: str, years: Years) -> Rows:
         f"""
         SELECT year, source_type, funding_group,
                round(coalesce(sum(amount) FILTER (WHERE status = 'paid'), 0), 2) AS paid_eur,
-               round(coalesce(sum(amount) FILTER (WHERE status = 'committed'), 0), 2) AS committed_eur
+               round(coalesce(sum(amount) FILTER (WHERE status = 'committed'), 0), 2)
+                   AS committed_eur
         FROM ({_FUNDING}) f
         GROUP BY ALL ORDER BY year, source_type
     """,
@@ -65,9 +56,9 @@ def funding_by_group(con: Con, cluster_id: str, years: Years) -> Rows:
     return fetch(
         con,
         f"""
-        WITH {YEARS_CTE}, grid AS (
+        WITH grid AS (
             SELECT y.year, g.funding_group, g.rank
-            FROM years y CROSS JOIN (VALUES {groups}) g(funding_group, rank)
+            FROM year_range($first, $last) y CROSS JOIN (VALUES {groups}) g(funding_group, rank)
         ), sums AS (
             SELECT year, funding_group,
                    sum(amount) FILTER (WHERE status = 'paid') AS paid,
@@ -77,7 +68,9 @@ def funding_by_group(con: Con, cluster_id: str, years: Years) -> Rows:
         SELECT year, funding_group,
                round(coalesce(paid, 0), 2) AS paid_eur,
                round(coalesce(committed, 0), 2) AS committed_eur,
-               round(coalesce(paid, 0) / nullif(sum(coalesce(paid, 0)) OVER (PARTITION BY year), 0), 4)
+               round(
+                   coalesce(paid, 0) / nullif(sum(coalesce(paid, 0)) OVER (PARTITION BY year), 0), 4
+               )
                    AS share
         FROM grid LEFT JOIN sums USING (year, funding_group)
         ORDER BY year, rank
@@ -104,15 +97,18 @@ def funding_summary(con: Con, cluster_id: str, years: Years) -> Rows:
     return fetch(
         con,
         f"""
-        WITH {YEARS_CTE}, sums AS (
+        WITH sums AS (
             SELECT year,
                    sum(amount) FILTER (WHERE status = 'paid') AS paid,
                    sum(amount) FILTER (WHERE status = 'committed') AS committed,
                    sum(amount) FILTER (WHERE status = 'paid' AND source_type = 'city_base_funding')
                        AS city_paid,
-                   sum(amount) FILTER (WHERE status = 'committed' AND source_type = 'city_base_funding')
+                   sum(amount) FILTER (
+                       WHERE status = 'committed' AND source_type = 'city_base_funding'
+                   )
                        AS city_committed,
-                   sum(amount) FILTER (WHERE status = 'paid' AND funding_group = 'projects') AS project_paid,
+                   sum(amount) FILTER (WHERE status = 'paid' AND funding_group = 'projects')
+                       AS project_paid,
                    sum(amount) FILTER (WHERE status = 'paid' AND funding_group = 'public_long_term')
                        AS base_paid
             FROM ({_FUNDING}) f GROUP BY year
@@ -127,7 +123,7 @@ def funding_summary(con: Con, cluster_id: str, years: Years) -> Rows:
                round(coalesce(project_paid, 0) / nullif(paid, 0), 4) AS project_dependency,
                round(coalesce(base_paid, 0), 2) AS base_paid_eur,
                coalesce(paid, 0) > 0 AND coalesce(base_paid, 0) = 0 AS no_base_funding
-        FROM years y LEFT JOIN sums USING (year)
+        FROM year_range($first, $last) y LEFT JOIN sums USING (year)
         ORDER BY year
     """,
         year_params(cluster_id, years),

@@ -1,24 +1,22 @@
 """Member analytics for the Members page and the board overview (SPEC 5 ORG-1, DOMAIN 5.3).
 
-Membership on a date and engagement levels come from the same SQL as ORG-1
-(``sql_fragments.member_on``, ``engagement.ENGAGEMENT_CTES``), so pages and indicators agree.
+Membership on a date and engagement levels are the same macros ORG-1 reads (``member_on``,
+``can_be_member``, ``engagement`` in ``sql/rules.sql``), so pages and indicators agree.
 """
 
 from __future__ import annotations
 
 from auth.roles import require_manager
 from indicators.analytics_query import Con, Rows, Years, fetch, year_params
-from indicators.engagement import ENGAGEMENT_CTES, LEVELS
-from indicators.sql_fragments import YEARS_CTE, member_on, year_end, year_start
+from indicators.engagement import LEVELS
 
-_AT_END = member_on("m", year_end("y.year"))
-_AT_START = member_on("m", year_start("y.year"))
-# A register row that can be a member at all: not a follower, not a former without end date.
-_CAN_BE_MEMBER = "m.status <> 'follower' AND NOT (m.status = 'former' AND m.member_until IS NULL)"
+_AT_END = "member_on(m.status, m.member_since, m.member_until, year_end(y.year))"
+_AT_START = "member_on(m.status, m.member_since, m.member_until, year_start(y.year))"
+_CAN_BE_MEMBER = "can_be_member(m.status, m.member_until)"
 # A follower whose own dates (if any) cover 31.12.Y.
 _FOLLOWER_AT_END = (
-    f"m.status = 'follower' AND (m.member_since IS NULL OR m.member_since <= {year_end('y.year')})"
-    f" AND (m.member_until IS NULL OR m.member_until >= {year_end('y.year')})"
+    "m.status = 'follower' AND (m.member_since IS NULL OR m.member_since <= year_end(y.year))"
+    " AND (m.member_until IS NULL OR m.member_until >= year_end(y.year))"
 )
 
 # Tenure bands in display order: (band, highest full years in the band; None = no limit).
@@ -28,15 +26,15 @@ _BAND_OF = " ".join(
 )
 
 # Each member on 31.12.Y with its tier, fee and engagement level (one row per organisation).
-_LEVELLED = f"""WITH {ENGAGEMENT_CTES},
-register AS (
-    SELECT y.year, m.org_id, any_value(m.tier) AS tier, max(m.annual_fee_eur)::DOUBLE AS annual_fee_eur
-    FROM years y JOIN v_member m ON m.cluster_id = $cluster_id AND {_AT_END}
+_LEVELLED = f"""WITH register AS (
+    SELECT y.year, m.org_id, any_value(m.tier) AS tier,
+           max(m.annual_fee_eur)::DOUBLE AS annual_fee_eur
+    FROM year_range($first, $last) y JOIN v_member m ON m.cluster_id = $cluster_id AND {_AT_END}
     GROUP BY y.year, m.org_id
 ),
 levelled AS (
     SELECT e.year, e.org_id, e.level, e.participations, r.tier, r.annual_fee_eur
-    FROM engagement e JOIN register r USING (year, org_id)
+    FROM engagement($cluster_id, $first, $last) e JOIN register r USING (year, org_id)
 )"""
 
 
@@ -51,17 +49,20 @@ def retention(con: Con, cluster_id: str, years: Years) -> Rows:
     return fetch(
         con,
         f"""
-        WITH {YEARS_CTE}
         SELECT y.year,
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_START}) AS members_start,
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_START} AND {_AT_END}) AS retained,
                round(retained / nullif(members_start, 0), 4) AS retention_rate,
-               count(DISTINCT m.org_id) FILTER (WHERE {_CAN_BE_MEMBER} AND year(m.member_since) = y.year)
+               count(DISTINCT m.org_id) FILTER (
+                   WHERE {_CAN_BE_MEMBER} AND year(m.member_since) = y.year
+               )
                    AS new_members,
-               count(DISTINCT m.org_id) FILTER (WHERE {_CAN_BE_MEMBER} AND year(m.member_until) = y.year)
+               count(DISTINCT m.org_id) FILTER (
+                   WHERE {_CAN_BE_MEMBER} AND year(m.member_until) = y.year
+               )
                    AS members_left,
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_END}) AS members_end
-        FROM years y LEFT JOIN v_member m ON m.cluster_id = $cluster_id
+        FROM year_range($first, $last) y LEFT JOIN v_member m ON m.cluster_id = $cluster_id
         GROUP BY y.year ORDER BY y.year
     """,
         year_params(cluster_id, years),
@@ -78,13 +79,14 @@ def tenure_distribution(con: Con, cluster_id: str, year: int) -> Rows:
     return fetch(
         con,
         f"""
-        WITH {YEARS_CTE},
-        tenure AS (
-            SELECT m.org_id, datesub('year', min(m.member_since), {year_end("y.year")}) AS full_years
-            FROM years y JOIN v_member m ON m.cluster_id = $cluster_id AND {_AT_END}
+        WITH tenure AS (
+            SELECT m.org_id, datesub('year', min(m.member_since), year_end(y.year)) AS full_years
+            FROM year_range($first, $last) y
+            JOIN v_member m ON m.cluster_id = $cluster_id AND {_AT_END}
             GROUP BY y.year, m.org_id
         ), banded AS (
-            SELECT CASE WHEN full_years IS NULL THEN 'unknown' {_BAND_OF} ELSE '{TENURE_BANDS[-1][0]}' END
+            SELECT CASE WHEN full_years IS NULL THEN 'unknown' {_BAND_OF}
+                        ELSE '{TENURE_BANDS[-1][0]}' END
                    AS band
             FROM tenure
         )
@@ -106,11 +108,10 @@ def followers_vs_members(con: Con, cluster_id: str, years: Years) -> Rows:
     return fetch(
         con,
         f"""
-        WITH {YEARS_CTE}
         SELECT y.year,
                count(DISTINCT m.org_id) FILTER (WHERE {_AT_END}) AS members,
                count(DISTINCT m.org_id) FILTER (WHERE {_FOLLOWER_AT_END}) AS followers
-        FROM years y LEFT JOIN v_member m ON m.cluster_id = $cluster_id
+        FROM year_range($first, $last) y LEFT JOIN v_member m ON m.cluster_id = $cluster_id
         GROUP BY y.year ORDER BY y.year
     """,
         year_params(cluster_id, years),

@@ -1,4 +1,4 @@
-"""How the page analytics run SQL: a cursor per query, rows back as plain dicts.
+"""How the page analytics run SQL: a cursor per query with the rule macros, rows as dicts.
 
 Every analytics function takes ``cluster_id`` and, for series, a year range ``(first, last)``
 (inclusive). Results are ``list[dict]`` so pages and exports convert them as they need.
@@ -10,15 +10,19 @@ from typing import Any
 
 import duckdb
 
+from indicators import rules
+
 Years = tuple[int, int]
 Rows = list[dict[str, Any]]
 Con = duckdb.DuckDBPyConnection
 
 
 def fetch(con: Con, sql: str, params: dict[str, Any]) -> Rows:
-    """Run ``sql`` with named ``$params`` on a fresh cursor; one dict per row."""
+    """Run ``sql`` with named ``$params`` on a fresh cursor that has the rule macros
+    (``indicators.rules``); one dict per row."""
     cur = con.cursor()
     try:
+        rules.install(cur)
         cur.execute(sql, params)
         names = [column[0] for column in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

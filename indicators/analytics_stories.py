@@ -82,7 +82,9 @@ def story_filters(
         {_STORIES}
         SELECT coalesce(list(DISTINCT outcome_type ORDER BY outcome_type), []) AS outcome_types,
                coalesce(list(DISTINCT year ORDER BY year), []) AS years,
-               coalesce((SELECT list(DISTINCT o ORDER BY o) FROM stories, unnest(organisations) t(o)), [])
+               coalesce(
+                   (SELECT list(DISTINCT o ORDER BY o) FROM stories, unnest(organisations) t(o)), []
+               )
                    AS organisations
         FROM stories
     """,

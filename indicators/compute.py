@@ -1,8 +1,9 @@
-"""Compute every registered indicator for every year of a cluster's data (SPEC 4, 5).
+"""Compute the indicators of a registry for every year of a cluster's data (SPEC 4, 5).
 
 Each indicator runs its one set-based query over the whole year range; this module only turns
 the long rows into ``Result`` records: rounding by unit, n < 5 suppression, "upload X" notes for
-input kinds never imported, and null records for metrics that cannot be computed at all.
+input kinds never imported, and null records for metrics that cannot be computed at all. Notes
+are keys with arguments (``Note``); ``indicators.present`` says them in a language.
 
 One call reads one snapshot: the year range, the imported kinds and every query run on one
 cursor inside one read transaction that is always rolled back, so a call never sees half of an
@@ -20,9 +21,10 @@ from typing import Any
 
 import duckdb
 
-from i18n import catalogue, t
-from indicators.record import Result
-from indicators.registry import REGISTRY, Indicator, Metric
+from indicators import rules
+from indicators.model import Indicator, Metric
+from indicators.record import Note, Result
+from indicators.registry import Registry
 from indicators.sandbox import Sandbox, SandboxError
 from indicators.years import data_years, imported_kinds
 
@@ -33,30 +35,33 @@ Row = tuple[Any, ...]
 
 def compute(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str = "default",
     year: int | None = None,
-    lang: str = "fi",
     codes: Iterable[str] | None = None,
 ) -> list[Result]:
-    """Results of every indicator (or of ``codes``) for every year of the data, or ``year`` alone.
+    """Results of every indicator of ``registry`` (or of ``codes``) for every year of the data,
+    or ``year`` alone.
 
     Sorted by code, year and metric. With no data at all, each indicator's metrics come back once
     with ``year`` None (or ``year``) and a note naming what to upload.
     """
-    selected = [REGISTRY[c] for c in (codes if codes is not None else REGISTRY)]
+    selected = [registry[c] for c in (codes if codes is not None else registry)]
     with read_snapshot(con) as cur, Sandbox(cur, cluster_id) as sandbox:
-        results = _all_results(cur, sandbox, selected, cluster_id, year, lang)
+        results = _all_results(cur, sandbox, selected, cluster_id, year)
     return sorted(results, key=lambda r: (r.code, r.year if r.year is not None else -1, r.metric))
 
 
 @contextmanager
 def read_snapshot(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of ``con`` inside a transaction that is rolled back at the end: every query on
-    it reads the same committed state, and nothing it runs can change the database."""
+    """A cursor of ``con`` inside a transaction that is rolled back at the end, with the rule
+    macros on it: every query on it reads the same committed state, and nothing it runs can
+    change the database."""
     cur = con.cursor()
     try:
         cur.begin()
         try:
+            rules.install(cur)
             yield cur
         finally:
             cur.rollback()
@@ -70,7 +75,6 @@ def _all_results(
     selected: list[Indicator],
     cluster_id: str,
     year: int | None,
-    lang: str,
 ) -> list[Result]:
     kinds = imported_kinds(cur, cluster_id)
     years = _years(cur, cluster_id, year)
@@ -79,20 +83,21 @@ def _all_results(
         try:
             rows, note = _rows(cur, sandbox, indicator, cluster_id, years, kinds), None
         except SandboxError:
-            rows, note = [], t("sandbox.failed_note", lang, code=indicator.code)
-        results.extend(_indicator_results(indicator, rows, years, kinds, lang, note))
+            rows, note = [], Note.of("sandbox.failed_note", code=indicator.code)
+        results.extend(_indicator_results(indicator, rows, years, kinds, note))
     return results
 
 
 def custom_errors(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str = "default",
     year: int | None = None,
     codes: Iterable[str] | None = None,
 ) -> dict[str, SandboxError]:
     """Why custom indicators (all, or ``codes``) fail on the cluster's data: for the manager's
     eyes only (the settings page, the CLI's error stream), never in results or exports."""
-    selected = [REGISTRY[c] for c in (codes if codes is not None else REGISTRY)]
+    selected = [registry[c] for c in (codes if codes is not None else registry)]
     errors: dict[str, SandboxError] = {}
     with read_snapshot(con) as cur, Sandbox(cur, cluster_id) as sandbox:
         kinds = imported_kinds(cur, cluster_id)
@@ -123,7 +128,7 @@ def _rows(
     SQL runs in the sandbox, never on ``cur``."""
     if not years or not kinds.intersection(indicator.inputs):
         return []
-    params = query_params(indicator.sql, cluster_id, years)
+    params = query_params(indicator.sql, cluster_id, years, indicator.params)
     if indicator.custom:
         return sandbox.rows(indicator.code, indicator.sql, params)
     return cur.execute(indicator.sql, params).fetchall()
@@ -134,47 +139,48 @@ def _indicator_results(
     rows: list[Row],
     years: tuple[int, int] | None,
     kinds: frozenset[str],
-    lang: str,
-    note: str | None,
+    note: Note | None,
 ) -> list[Result]:
     """Records of the query's rows, plus a null record for every fixed metric and year the rows
     lack (input never imported, a custom query that skips a year or failed): null with a note."""
     year_list: list[int | None] = list(range(years[0], years[1] + 1)) if years else [None]
-    results = [_result(indicator, row, kinds, lang) for row in rows]
+    results = [_result(indicator, row, kinds) for row in rows]
     seen = {(r.year, r.metric) for r in results}
-    for metric in indicator.metrics:
+    for metric in indicator.specs:
         if metric.is_family:
             continue
         for y in year_list:
             if (y, metric.name) not in seen:
-                results.append(_result(indicator, (y, metric.name, None, None, note), kinds, lang))
+                results.append(_result(indicator, (y, metric.name, None, None, note), kinds))
     return results
 
 
-def query_params(sql: str, cluster_id: str, years: tuple[int, int]) -> dict[str, Any]:
-    """The named parameters ``sql`` uses among ``$cluster_id``, ``$first`` and ``$last``
-    (DuckDB rejects unused ones, and a custom query may not need the year range)."""
-    params = {"cluster_id": cluster_id, "first": years[0], "last": years[1]}
+def query_params(
+    sql: str, cluster_id: str, years: tuple[int, int], extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The named parameters ``sql`` uses among ``$cluster_id``, ``$first``, ``$last`` and
+    ``extra`` (DuckDB rejects unused ones, and a custom query may not need the year range)."""
+    params = {"cluster_id": cluster_id, "first": years[0], "last": years[1], **(extra or {})}
     return {name: value for name, value in params.items() if f"${name}" in sql}
 
 
-def _result(indicator: Indicator, row: Row, kinds: frozenset[str], lang: str) -> Result:
+def _result(indicator: Indicator, row: Row, kinds: frozenset[str]) -> Result:
     year, metric_name, value, n, note = row
     metric = indicator.metric(metric_name)
     unit = metric.unit if metric else "count"
     missing = [k for k in (metric.inputs if metric else indicator.inputs) if k not in kinds]
     suppressed = False
     if missing:
-        value, note = None, _upload_note(missing, lang)
+        value, note = None, Note.of("indicators.note.upload", kinds=tuple(missing))
     elif _suppress(metric, value, n):
-        value, suppressed, note = None, True, _note_text("suppressed", lang)
-    elif note:
-        note = _note_text(note, lang)
-    elif value is None:  # every null carries a note
+        value, suppressed, note = None, True, Note.of("indicators.note.suppressed")
+    elif isinstance(note, str):  # a note key of the query
+        note = Note.of(f"indicators.note.{note}")
+    elif value is None and note is None:  # every null carries a note
         note = (
-            t("analytics.custom.no_data", lang, year=year if year is not None else "–")
+            Note.of("analytics.custom.no_data", year=year if year is not None else "–")
             if indicator.custom
-            else _note_text("no_rows", lang)
+            else Note.of("indicators.note.no_rows")
         )
     return Result(
         code=indicator.code,
@@ -184,8 +190,8 @@ def _result(indicator: Indicator, row: Row, kinds: frozenset[str], lang: str) ->
         unit=unit,
         n=None if n is None else int(n),
         suppressed=suppressed,
-        name_fi=indicator.name_fi,
-        name_en=indicator.name_en,
+        name_fi=indicator.name.fi,
+        name_en=indicator.name.en,
         recipient=indicator.recipient,
         data_class=indicator.data_class,
         note=note,
@@ -208,15 +214,3 @@ def _rounded(value: Any, unit: str) -> float | int | None:
     if unit in _DECIMALS:
         return round(float(value), _DECIMALS[unit])
     return round(float(value))
-
-
-def _note_text(key: str, lang: str) -> str:
-    """A note key of a query as text; a note that is not a known key (an error text) is kept."""
-    full = f"indicators.note.{key}"
-    return t(full, lang) if full in catalogue() else key
-
-
-def _upload_note(kinds: Iterable[str], lang: str = "fi") -> str:
-    """ "No data: upload X" for the missing input kinds."""
-    what = t("indicators.note.and", lang).join(t(f"indicators.kind.{k}", lang) for k in kinds)
-    return t("indicators.note.upload", lang, what=what)

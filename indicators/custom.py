@@ -1,4 +1,4 @@
-"""Custom indicators: SQL over the schema views, defined in a TOML file, added to the registry.
+"""Custom indicators: SQL over the schema views, defined in a TOML file, in the registry's shape.
 
 The cookbook says indicators change as the cluster's goals change (CB:5990-5992); a manager
 adds one without code changes. The file is ``$KLUSTERIMITTARI_INDICATORS``, else
@@ -18,9 +18,9 @@ adds one without code changes. The file is ``$KLUSTERIMITTARI_INDICATORS``, else
 The query must be one SELECT over the ``v_*`` views and use ``$cluster_id``; it may use
 ``$first`` and ``$last`` (the year range). Rows of metrics not listed in ``metrics`` are
 ignored. A metric whose query gives ``n`` is suppressed below 5; with ``survey = true`` a value
-without ``n`` is suppressed too. The indicators are added to the registry and computed by
-``indicators.compute.compute`` like the built-in ones, their SQL in ``indicators.sandbox``
-(checked here at load and again there before it runs).
+without ``n`` is suppressed too. ``indicators.registry.load_registry`` puts them beside the
+built-in ones, and ``indicators.compute.compute`` computes them alike, their SQL in
+``indicators.sandbox`` (checked here at load and again there before it runs).
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ from typing import Any
 
 import duckdb
 
+from data.sqlfunc import sql_list
 from data.store import db_file
-from indicators import registry, sandbox
-from indicators.analytics_errors import LocalisedError
+from i18n.errors import LocalisedError
+from indicators import sandbox
+from indicators.builtin import BUILT_IN_CODES
+from indicators.model import MIN_N, UNITS, Bi, Indicator, Metric
 from indicators.record import DATA_CLASSES, RECIPIENTS
-from indicators.registry import Indicator, Metric
-from indicators.survey import MIN_N
 from indicators.years import KIND_VIEWS
 
 ENV_VAR = "KLUSTERIMITTARI_INDICATORS"
@@ -69,18 +70,6 @@ def custom_path(con: duckdb.DuckDBPyConnection) -> Path | None:
     return database.with_name(FILE_NAME) if database else None
 
 
-def register_custom(path: Path | None) -> list[Indicator]:
-    """Load the file at ``path`` (if there is one) and add its indicators to the registry."""
-    if path is None or not path.exists():
-        return []
-    return [registry.register(indicator) for indicator in load_custom(path)]
-
-
-def register_installed(con: duckdb.DuckDBPyConnection) -> list[Indicator]:
-    """Register the custom indicators of the installation behind ``con`` (see ``custom_path``)."""
-    return register_custom(custom_path(con))
-
-
 def load_custom(path: Path) -> list[Indicator]:
     """The indicators defined in the TOML file at ``path``, checked (fields, a single SELECT)."""
     try:
@@ -93,7 +82,7 @@ def load_custom(path: Path) -> list[Indicator]:
     indicators: list[Indicator] = []
     for index, entry in enumerate(entries, start=1):
         indicator = _indicator(index, entry)
-        taken = {*registry.BUILT_IN_CODES, *(i.code for i in indicators)}
+        taken = {*BUILT_IN_CODES, *(i.code for i in indicators)}
         if indicator.code in taken:
             raise CustomIndicatorError("analytics.custom.duplicate_code", code=indicator.code)
         indicators.append(indicator)
@@ -111,7 +100,7 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
     for name in _REQUIRED:
         if not entry.get(name):
             raise missing(name)
-    choices = (("recipient", RECIPIENTS), ("data_class", DATA_CLASSES), ("unit", registry.UNITS))
+    choices = (("recipient", RECIPIENTS), ("data_class", DATA_CLASSES), ("unit", UNITS))
     for name, accepted in choices:
         _choice(code, name, entry[name], accepted)
     metrics = entry["metrics"]
@@ -129,19 +118,17 @@ def _indicator(index: int, entry: dict[str, Any]) -> Indicator:
     return Indicator(
         code=code,
         recipient=entry["recipient"],
-        name_fi=entry["name_fi"],
-        name_en=entry["name_en"],
-        description_fi=entry.get("description_fi", entry["name_fi"]),
-        description_en=entry.get("description_en", entry["name_en"]),
         data_class=entry["data_class"],
-        metrics=tuple(
-            Metric(m, unit, tuple(inputs), m, m, MIN_N, n_optional=not survey) for m in metrics
+        name=Bi(entry["name_fi"], entry["name_en"]),
+        description=Bi(
+            entry.get("description_fi", entry["name_fi"]),
+            entry.get("description_en", entry["name_en"]),
         ),
-        tables=tuple(KIND_VIEWS[kind] for kind in inputs),
-        caveat_fi=entry["caveat_fi"],
-        caveat_en=entry["caveat_en"],
-        sql=_wrapped(sql, metrics),
-        custom=True,
+        caveat=Bi(entry["caveat_fi"], entry["caveat_en"]),
+        metrics=tuple(
+            Metric(m, unit, Bi(m, m), tuple(inputs), MIN_N, n_optional=not survey) for m in metrics
+        ),
+        custom_sql=_wrapped(sql, metrics),
     )
 
 
@@ -176,10 +163,10 @@ def _wrapped(sql: str, metrics: Sequence[str]) -> str:
     ``n`` is optional in the custom query: ``to_json`` of the row yields NULL for a missing key
     (a survey value without an ``n`` is then suppressed by the computation).
     """
-    names = ", ".join("'" + m.replace("'", "''") + "'" for m in metrics)
-    return f"""SELECT q.year::INTEGER AS year, q.metric::VARCHAR AS metric, q.value::DOUBLE AS value,
+    return f"""SELECT q.year::INTEGER AS year, q.metric::VARCHAR AS metric,
+       q.value::DOUBLE AS value,
        (to_json(q)->>'n')::BIGINT AS n, NULL::VARCHAR AS note
 FROM (
 {sql}
 ) q
-WHERE q.year BETWEEN $first AND $last AND q.metric IN ({names})"""
+WHERE q.year BETWEEN $first AND $last AND q.metric IN {sql_list(metrics)}"""

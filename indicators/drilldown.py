@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from auth.roles import require_manager
 from indicators.analytics_query import Con, Rows, fetch, year_params
-from indicators.queries import PERSON_ROWS
-from indicators.sql_fragments import YEARS_CTE
 
 
 def events_of_year(con: Con, cluster_id: str, year: int, *, role: str) -> Rows:
@@ -18,12 +16,11 @@ def events_of_year(con: Con, cluster_id: str, year: int, *, role: str) -> Rows:
     require_manager(role)
     return fetch(
         con,
-        f"""
-        WITH RECURSIVE {YEARS_CTE},
-        {PERSON_ROWS}
+        """
         SELECT e.date, e.title, e.event_type,
                count(DISTINCT r.person) AS persons, count(DISTINCT r.org_id) AS organisations
-        FROM v_event e LEFT JOIN person_rows r ON r.event_key = e.event_key
+        FROM v_event e
+        LEFT JOIN person_rows($cluster_id, $first, $last) r ON r.event_key = e.event_key
         WHERE e.cluster_id = $cluster_id AND year(e.date) BETWEEN $first AND $last
         GROUP BY e.event_key, e.date, e.title, e.event_type ORDER BY e.date, e.title
     """,
@@ -37,7 +34,8 @@ def outcomes_of_year(con: Con, cluster_id: str, year: int, *, role: str) -> Rows
     return fetch(
         con,
         """
-        SELECT date, outcome_type, title, amount_eur, coalesce(consent_to_publish, false) AS published
+        SELECT date, outcome_type, title, amount_eur,
+               coalesce(consent_to_publish, false) AS published
         FROM v_outcome WHERE cluster_id = $cluster_id AND year(date) BETWEEN $first AND $last
         ORDER BY date, title
     """,

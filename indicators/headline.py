@@ -133,7 +133,7 @@ def headline(
     today: dt.date,
     as_of: dt.datetime | None = None,
 ) -> Headline:
-    """The headline of ``year`` from result ``records`` (``Result.to_dict()`` rows) and target
+    """The headline of ``year`` from result ``records`` (``present.record`` rows) and target
     rows (``code, metric, year, value``); series cover ``years``; ``today`` decides whether a
     year is still running (target status)."""
     first, last = min(years), max(years)

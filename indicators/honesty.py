@@ -18,8 +18,9 @@ The rules every page, report and export applies to an indicator value before sho
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
+
+from indicators.present import missing
 
 # (code, metric) of the stocks among the built-in metrics; everything else is a flow. REG-3's
 # member_jobs is a level too, but the register holds one employee count per company, so its
@@ -51,11 +52,6 @@ BEHIND, NOT_REACHED, ON_TRACK, REACHED, NO_DATA, NO_TARGET = (
     "no_target",
 )
 STATUSES = (BEHIND, NOT_REACHED, ON_TRACK, REACHED, NO_DATA, NO_TARGET)
-
-
-def missing(value: object) -> bool:
-    """None, or NaN as pandas writes a missing number."""
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def is_stock(code: str, metric: str) -> bool:

@@ -1,4 +1,4 @@
-"""Where a custom indicator's SQL runs: a separate in-memory DuckDB that holds only what it may read.
+"""Where a custom indicator's SQL runs: a separate in-memory DuckDB holding only what it may read.
 
 A manager writes custom SQL, the board sees its numbers, and the SQL must not become a way to
 read files, the hashing key, open-text answers or settings. Two independent walls:
@@ -27,7 +27,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from indicators.analytics_errors import LocalisedError
+from i18n.errors import LocalisedError
 
 # The views a custom query may read (the schema's effective views, SPEC 6).
 VIEWS = (

@@ -14,10 +14,10 @@ import duckdb
 
 from data import audit
 from data.store import write_transaction
-from indicators import registry
-from indicators.analytics_errors import LocalisedError
+from i18n.errors import LocalisedError
 from indicators.analytics_query import fetch
 from indicators.record import Result
+from indicators.registry import Registry
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
@@ -26,24 +26,21 @@ class TargetError(LocalisedError):
     """A target that cannot be stored: unknown indicator code, bad year, metric or value."""
 
 
-def known_codes() -> set[str]:
-    """Indicator codes of the registry, custom ones included once registered."""
-    return set(registry.REGISTRY)
-
-
-def _validated(code: str, metric: str, year: int, value: float) -> tuple[str, str, int]:
+def _validated(
+    registry: Registry, code: str, metric: str, year: int, value: float
+) -> tuple[str, str, int]:
     code, metric = code.strip(), metric.strip()
-    if code not in known_codes():
+    if code not in registry:
         raise TargetError("analytics.target.unknown_code", code=code)
     if not metric:
         raise TargetError("analytics.target.no_metric")
-    indicator = registry.REGISTRY[code]
+    indicator = registry[code]
     if indicator.metric(metric) is None:
         raise TargetError(
             "analytics.target.unknown_metric",
             code=code,
             metric=metric,
-            accepted=", ".join(m.name for m in indicator.metrics),
+            accepted=", ".join(m.name for m in indicator.specs),
         )
     if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
         raise TargetError("analytics.target.bad_year", year=year, first=YEAR_MIN, last=YEAR_MAX)
@@ -54,6 +51,7 @@ def _validated(code: str, metric: str, year: int, value: float) -> tuple[str, st
 
 def set_target(
     con: duckdb.DuckDBPyConnection,
+    registry: Registry,
     cluster_id: str,
     code: str,
     metric: str,
@@ -61,8 +59,9 @@ def set_target(
     value: float,
     user: str | None,
 ) -> None:
-    """Store (or replace) the target of ``code``/``metric`` for ``year`` and audit it."""
-    code, metric, year = _validated(code, metric, year, value)
+    """Store (or replace) the target of ``code``/``metric`` for ``year`` and audit it; the
+    code and metric must be in ``registry``."""
+    code, metric, year = _validated(registry, code, metric, year, value)
     with write_transaction(con) as cur:  # a target never changes without its audit entry
         cur.execute(
             "INSERT OR REPLACE INTO target (cluster_id, code, metric, year, value, set_by,"

@@ -43,7 +43,7 @@ def main() -> None:
                 "logged_at": e["logged_at"],
                 "user_name": e["user_name"] or "–",
                 "action": action_label(c, e["action"]),
-                "detail": describe(e["action"], e["detail"], e["fields"], c.lang),
+                "detail": describe(e["action"], e["detail"], e["fields"], c.lang, c.registry),
                 "cluster_id": (
                     clusters.display_name(e["cluster_id"], names.get(e["cluster_id"]), c.lang)
                     if e["cluster_id"]

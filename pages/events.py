@@ -8,9 +8,9 @@ from appkit import panels, widgets
 from appkit.connection import cached
 from appkit.frame import current
 from charts import figures
-from charts.labels import label
 from charts.table import pivoted
 from indicators import breakdowns as bd
+from indicators.present import enum_label
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.events.by_type"), anchor=False)
-        type_names = {k: label("event_type", k, c.lang) for k in types}
+        type_names = {k: enum_label("event_type", k, c.lang) for k in types}
         widgets.chart(
             c,
             figures.matrix(

@@ -8,9 +8,9 @@ from appkit import panels, widgets
 from appkit.connection import cached
 from appkit.frame import current
 from charts import colours, figures
-from charts.labels import label
 from charts.table import TEXT, columns_of, pivoted
 from indicators import breakdowns as bd
+from indicators.present import enum_label
 
 
 def main() -> None:
@@ -30,7 +30,7 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(c.t("ui.funding.by_source"), anchor=False)
-        names = {s: label("source", s, c.lang) for s in source_order}
+        names = {s: enum_label("source", s, c.lang) for s in source_order}
         widgets.chart(
             c,
             figures.stacked_bars(

@@ -9,9 +9,9 @@ from appkit.connection import cached
 from appkit.frame import current
 from charts import figures
 from charts.table import TEXT, columns_of, pivoted
-from charts.units import format_value
 from indicators import breakdowns as bd
 from indicators.engagement import LEVELS
+from indicators.present import format_value
 
 
 def main() -> None:

@@ -10,9 +10,8 @@ from appkit.connection import cached
 from appkit.context import Ctx
 from appkit.frame import current
 from appkit.stories import story_line
-from charts.labels import label, part_label
-from charts.units import format_value
 from indicators import breakdowns as bd
+from indicators.present import enum_label, format_value, item_text
 from indicators.survey import item_stats, response_rates
 
 HEADLINE_ITEMS = ("A6", "N3", "A7")  # survey items that sum up the members' view
@@ -95,7 +94,7 @@ def survey(c: Ctx) -> None:
             st.metric(f"{code} · {c.t('ui.survey.mean_of_5')}", value)
             n = format_value(item["n"], "count", c.lang)
             st.caption(
-                f"{part_label(code, c.lang)} · "
+                f"{item_text(code, c.lang)} · "
                 + c.t("ui.figure.survey_basis", year=year, n=n, rate=rate)
             )
     widgets.caveat(c.t("ui.caveat.survey"))
@@ -114,11 +113,14 @@ def regional(c: Ctx) -> None:
     st.caption(
         " · ".join(
             filter(
-                None, [label("measure", first, c.lang), ", ".join(part["region"].unique()), sources]
+                None,
+                [enum_label("measure", first, c.lang), ", ".join(part["region"].unique()), sources],
             )
         )
     )
-    panels.regional_lines(c, part, key="overview_regional", name=label("measure", first, c.lang))
+    panels.regional_lines(
+        c, part, key="overview_regional", name=enum_label("measure", first, c.lang)
+    )
     widgets.caveat(c.t("analytics.regional.context_note"))
 
 

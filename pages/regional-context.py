@@ -8,8 +8,8 @@ from appkit import panels, widgets
 from appkit.connection import cached
 from appkit.frame import current
 from appkit.markdown import escape
-from charts.labels import label
 from indicators import breakdowns as bd
+from indicators.present import enum_label
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
         unit = part["unit"].dropna().iloc[0] if part["unit"].notna().any() else ""
         sources = ", ".join(sorted(part["source"].dropna().unique()))
         with columns[index % 2]:
-            st.subheader(escape(label("measure", measure, c.lang)), anchor=False)
+            st.subheader(escape(enum_label("measure", measure, c.lang)), anchor=False)
             panels.regional_lines(c, part, key=f"regional:{measure}")
             st.caption(
                 " · ".join(

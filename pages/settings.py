@@ -12,13 +12,11 @@ from appkit.context import Ctx
 from appkit.frame import current, manager_only
 from appkit.markdown import escape
 from auth.roles import require_manager
-from charts.labels import label, metric_label
-from charts.units import format_value
 from data import clusters
 from i18n import format as fmt
 from i18n.format import parse_number
 from indicators.compute import custom_errors
-from indicators.registry import REGISTRY
+from indicators.present import enum_label, format_value
 from indicators.targets import TargetError, list_targets, remove_target, set_target
 
 MAX_STAFF = 100  # person-years; more is a typing error
@@ -40,7 +38,7 @@ def profile(c: Ctx) -> None:
             c.t("ui.settings.org_form"),
             forms,
             index=forms.index(current.org_form) if current.org_form in forms else len(forms) - 1,
-            format_func=lambda f: label("org_form", f, c.lang),
+            format_func=lambda f: enum_label("org_form", f, c.lang),
         )
         staff_text = right.text_input(
             c.t("ui.settings.staff_fte"),
@@ -75,9 +73,9 @@ def profile(c: Ctx) -> None:
             st.rerun()
 
 
-def _unit(code: str, metric: str) -> str:
+def _unit(c: Ctx, code: str, metric: str) -> str:
     """The unit of a metric (as plain count when the registry no longer knows it)."""
-    entry = REGISTRY.get(code)
+    entry = c.registry.get(code)
     spec = entry.metric(metric) if entry else None
     return spec.unit if spec else "count"
 
@@ -93,9 +91,9 @@ def targets(c: Ctx) -> None:
         st.caption(c.t("analytics.target.none"))
     else:
         shown = rows.assign(
-            metric=[metric_label(k, m, c.lang) for k, m in zip(rows["code"], rows["metric"])],
+            metric=[c.metric_name(k, m) for k, m in zip(rows["code"], rows["metric"])],
             value=[
-                format_value(v, _unit(k, m), c.lang)
+                format_value(v, _unit(c, k, m), c.lang)
                 for k, m, v in zip(rows["code"], rows["metric"], rows["value"])
             ],
             set_by=rows["set_by"].fillna("–"),
@@ -112,21 +110,18 @@ def targets(c: Ctx) -> None:
             },
         )
     results = cards.results(c)
-    codes = list(REGISTRY)
     code = st.selectbox(
         c.t("ui.column.indicator"),
-        codes,
+        list(c.registry),
         key="target_code",
-        format_func=lambda k: (
-            f"{k} · {(REGISTRY[k].name_en if c.lang == 'en' else REGISTRY[k].name_fi)}"
-        ),
+        format_func=lambda k: f"{k} · {c.registry[k].name.text(c.lang)}",
     )
     metrics = sorted(results.loc[results["code"] == code, "metric"].unique())
     with st.form("target"):
         metric = st.selectbox(
             c.t("ui.column.metric"),
             metrics,
-            format_func=lambda m: metric_label(code, m, c.lang),
+            format_func=lambda m: c.metric_name(code, m),
             key="target_metric",
         )
         left, right = st.columns(2)
@@ -150,16 +145,23 @@ def targets(c: Ctx) -> None:
             if value is None:
                 st.error(c.t("ui.settings.target_not_number", value=escape(value_text.strip())))
                 return
-            unit = _unit(code, metric or "")
+            unit = _unit(c, code, metric or "")
             change(
                 c,
                 lambda: set_target(
-                    connection(c.db), c.cluster_id, code, metric or "", int(year), value, c.user
+                    connection(c.db),
+                    c.registry,
+                    c.cluster_id,
+                    code,
+                    metric or "",
+                    int(year),
+                    value,
+                    c.user,
                 ),
                 c.t(
                     "analytics.target.saved",
                     code=code,
-                    metric=metric_label(code, metric or "", c.lang),
+                    metric=c.metric_name(code, metric or ""),
                     year=int(year),
                     value=format_value(value, unit, c.lang),
                 ),
@@ -173,7 +175,7 @@ def targets(c: Ctx) -> None:
                 c.t(
                     "analytics.target.removed",
                     code=code,
-                    metric=metric_label(code, metric or "", c.lang),
+                    metric=c.metric_name(code, metric or ""),
                     year=int(year),
                 ),
             )
@@ -185,7 +187,7 @@ def change(c: Ctx, action: Callable[[], object], done: str) -> None:
     try:
         action()
     except TargetError as error:
-        st.error(error.text(c.lang))
+        st.error(error.message(c.lang))
         return
     clear_caches()
     st.session_state["settings_message"] = done
@@ -195,22 +197,22 @@ def change(c: Ctx, action: Callable[[], object], done: str) -> None:
 def custom_indicators(c: Ctx) -> None:
     """The installation's own indicators and why any of them fails: the errors of custom SQL
     are shown here, to the manager, and nowhere the board looks."""
-    own = [indicator for indicator in REGISTRY.values() if indicator.custom]
+    own = [indicator for indicator in c.registry.values() if indicator.custom]
     unusable = custom_file_error(c.db)
     if not own and unusable is None:
         return
     st.subheader(c.t("ui.settings.custom"), anchor=False)
     if unusable is not None:
-        st.error(escape(unusable.text(c.lang)), icon=":material/error:")
+        st.error(escape(unusable.message(c.lang)), icon=":material/error:")
     cur = connection(c.db).cursor()
     try:
-        errors = custom_errors(cur, c.cluster_id, codes=[i.code for i in own])
+        errors = custom_errors(cur, c.registry, c.cluster_id, codes=[i.code for i in own])
     finally:
         cur.close()
     for indicator in own:
-        name = escape(indicator.name_en if c.lang == "en" else indicator.name_fi)
+        name = escape(indicator.name.text(c.lang))
         if indicator.code in errors:
-            st.error(f"{indicator.code} {name}: {escape(errors[indicator.code].text(c.lang))}")
+            st.error(f"{indicator.code} {name}: {escape(errors[indicator.code].message(c.lang))}")
         else:
             st.caption(c.t("ui.settings.custom_ok", code=indicator.code, name=name))
 

@@ -9,8 +9,8 @@ from appkit import widgets
 from appkit.connection import cached
 from appkit.frame import current
 from appkit.stories import story_details, story_line
-from charts.labels import label
 from indicators import breakdowns as bd
+from indicators.present import enum_label
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
         c.t("ui.filter.type"),
         [None, *choices["outcome_types"]],
         key="stories_type",
-        format_func=lambda v: every if v is None else label("outcome_type", v, c.lang),
+        format_func=lambda v: every if v is None else enum_label("outcome_type", v, c.lang),
     )
     year = middle.selectbox(
         c.t("ui.filter.year"),

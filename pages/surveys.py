@@ -10,10 +10,9 @@ from appkit.connection import cached
 from appkit.context import Ctx
 from appkit.frame import current
 from charts import colours, figures
-from charts.labels import part_label
 from charts.table import TEXT, columns_of
-from charts.units import format_value
 from data.survey_catalogue import CATALOGUE
+from indicators.present import format_value, item_text
 from indicators.survey import MIN_N, item_stats, open_answers, response_rates
 
 MIN_TREND_YEARS = 3  # the cookbook's several-year view (DOMAIN W5)
@@ -25,7 +24,7 @@ def items_table(c: Ctx, items, year: int) -> None:
         "item_code", key=lambda codes: codes.map(ITEM_ORDER)
     )
     shown = latest.assign(
-        item=latest["item_code"].map(lambda code: part_label(code, c.lang)),
+        item=latest["item_code"].map(lambda code: item_text(code, c.lang)),
         mean_text=[
             c.t("ui.suppressed") if s else format_value(m, "score", c.lang)
             for s, m in zip(latest["suppressed"], latest["mean"])
@@ -122,7 +121,7 @@ def main() -> None:
                 ],
             ),
         )
-        st.caption(" · ".join(part_label(code, c.lang) for code in codes))
+        st.caption(" · ".join(item_text(code, c.lang) for code in codes))
     st.caption(c.t("ui.survey.suppression", min_n=MIN_N))
 
     if c.is_manager:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import duckdb
 
 ORGS = """
-INSERT INTO organisation (cluster_id, org_id, name, name_key, business_id, org_type, import_id) VALUES
+INSERT INTO organisation (cluster_id, org_id, name, name_key, business_id, org_type,
+    import_id) VALUES
     ('default', 1, 'Alfa Oy', 'alfa', NULL, 'company', 1),
     ('default', 2, 'Beta Oy', 'beta', NULL, 'company', 1),
     ('default', 3, 'Gamma Oy', 'gamma', NULL, 'company', 1),
@@ -26,21 +27,31 @@ INSERT INTO organisation (cluster_id, org_id, name, name_key, business_id, org_t
 # 1.2.2024. The row of import 9 was replaced by import 1 and must never count.
 MEMBERS = """
 INSERT INTO membership (cluster_id, import_id, replaced_by, row_no, org_id, org_type, tier, status,
-                        member_since, member_until, governance_role, annual_fee_eur, employees) VALUES
-    ('default', 1, NULL, 2, 1, 'company', 'Ydin', 'member', DATE '2019-03-01', NULL, 'board', 500, 40),
-    ('default', 1, NULL, 3, 2, 'company', 'Jäsen', 'member', DATE '2022-06-01', NULL, 'none', 500, 12),
-    ('default', 1, NULL, 4, 3, 'company', 'Jäsen', 'former', DATE '2021-01-01', DATE '2023-06-30', 'none', 500, 3),
+                        member_since, member_until, governance_role, annual_fee_eur,
+                            employees) VALUES
+    ('default', 1, NULL, 2, 1, 'company', 'Ydin', 'member', DATE '2019-03-01', NULL, 'board', 500,
+        40),
+    ('default', 1, NULL, 3, 2, 'company', 'Jäsen', 'member', DATE '2022-06-01', NULL, 'none', 500,
+        12),
+    ('default', 1, NULL, 4, 3, 'company', 'Jäsen', 'former', DATE '2021-01-01', DATE '2023-06-30',
+        'none', 500, 3),
     ('default', 1, NULL, 5, 4, 'company', 'Jäsen', 'member', NULL, NULL, 'none', 0, NULL),
-    ('default', 1, NULL, 6, 5, 'rdi', 'Kumppani', 'member', DATE '2023-01-01', NULL, 'none', NULL, NULL),
-    ('default', 1, NULL, 7, 6, 'public', 'Kumppani', 'member', DATE '2020-01-01', NULL, 'none', NULL, NULL),
-    ('default', 1, NULL, 8, 7, 'company', NULL, 'follower', DATE '2021-01-01', NULL, 'none', NULL, NULL),
-    ('default', 1, NULL, 9, 8, 'third_sector', 'Jäsen', 'former', DATE '2018-01-01', NULL, 'none', 50, NULL),
-    ('default', 1, NULL, 10, 10, 'company', 'Jäsen', 'member', DATE '2024-02-01', NULL, 'none', 500, 5),
+    ('default', 1, NULL, 6, 5, 'rdi', 'Kumppani', 'member', DATE '2023-01-01', NULL, 'none', NULL,
+        NULL),
+    ('default', 1, NULL, 7, 6, 'public', 'Kumppani', 'member', DATE '2020-01-01', NULL, 'none',
+        NULL, NULL),
+    ('default', 1, NULL, 8, 7, 'company', NULL, 'follower', DATE '2021-01-01', NULL, 'none', NULL,
+        NULL),
+    ('default', 1, NULL, 9, 8, 'third_sector', 'Jäsen', 'former', DATE '2018-01-01', NULL, 'none',
+        50, NULL),
+    ('default', 1, NULL, 10, 10, 'company', 'Jäsen', 'member', DATE '2024-02-01', NULL, 'none',
+        500, 5),
     ('default', 9, 1, 2, 9, 'company', 'Ydin', 'member', DATE '2010-01-01', NULL, 'board', 900, 1)
 """
 
 EVENTS = """
-INSERT INTO event (cluster_id, event_key, import_id, row_no, event_id, title, date, event_type) VALUES
+INSERT INTO event (cluster_id, event_key, import_id, row_no, event_id, title, date,
+    event_type) VALUES
     ('default', 1, 2, 2, 'E1', 'Kevätseminaari', DATE '2023-02-10', 'seminar'),
     ('default', 2, 2, 3, 'E2', 'Työpaja', DATE '2023-05-05', 'workshop'),
     ('default', 3, 2, 4, 'E3', 'Syysseminaari', DATE '2023-09-01', 'seminar'),
@@ -78,7 +89,8 @@ PROJECTS = """
 INSERT INTO project (cluster_id, project_key, import_id, row_no, project_id, name, status,
                      start_date, end_date, eu_funding_eur) VALUES
     ('default', 1, 7, 2, 'P1', 'Testihanke', 'closed', DATE '2023-01-01', DATE '2023-12-31', 20000);
-INSERT INTO project_partner (cluster_id, import_id, project_key, org_id) VALUES ('default', 7, 1, 5);
+INSERT INTO project_partner (cluster_id, import_id, project_key, org_id) VALUES ('default', 7, 1,
+    5);
 """
 
 # Paid 2023: city 10 000, fees 1 500, EU project 20 000, foundation 2 000 = 33 500; committed
@@ -101,7 +113,8 @@ INSERT INTO funding (cluster_id, import_id, replaced_by, row_no, year, source_ty
 OUTCOMES = """
 INSERT INTO outcome (cluster_id, outcome_key, import_id, row_no, date, outcome_type, title,
                      amount_eur, consent_to_publish) VALUES
-    ('default', 1, 10, 2, DATE '2023-04-01', 'new_partnership', 'Alfa ja Beta yhteistyöhön', NULL, true),
+    ('default', 1, 10, 2, DATE '2023-04-01', 'new_partnership', 'Alfa ja Beta yhteistyöhön', NULL,
+        true),
     ('default', 2, 10, 3, DATE '2023-08-15', 'export_deal', 'Vientikauppa Ruotsiin', 50000, false),
     ('default', 3, 10, 4, DATE '2024-01-20', 'pilot_test', 'Pilotti kaupungin kanssa', NULL, true);
 INSERT INTO outcome_org (cluster_id, import_id, outcome_key, org_id) VALUES
@@ -110,7 +123,8 @@ INSERT INTO outcome_org (cluster_id, import_id, outcome_key, org_id) VALUES
 """
 
 REGIONAL = """
-INSERT INTO regional_stat (cluster_id, import_id, row_no, region, year, measure, value, unit, source) VALUES
+INSERT INTO regional_stat (cluster_id, import_id, row_no, region, year, measure, value, unit,
+    source) VALUES
     ('default', 11, 2, 'Loimaa', 2023, 'population', 15800, 'persons', 'Tilastokeskus'),
     ('default', 11, 3, 'Loimaa', 2024, 'population', 15700, 'persons', 'Tilastokeskus'),
     ('default', 11, 4, 'Loimaa', 2019, 'population', 16100, 'persons', 'Tilastokeskus')
@@ -119,9 +133,12 @@ INSERT INTO regional_stat (cluster_id, import_id, row_no, region, year, measure,
 IMPORTS = """
 INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, rows_read, rows_loaded,
                         rows_rejected, imported_at, user_name, status) VALUES
-    (1, 'default', 'jasenet.xlsx', 'aa', 'members', 9, 9, 0, TIMESTAMP '2024-01-05 10:00:00', 'koordinaattori', 'loaded'),
-    (2, 'default', 'tapahtumat.xlsx', 'bb', 'events,participants', 10, 10, 0, TIMESTAMP '2024-02-05 10:00:00', 'koordinaattori', 'loaded'),
-    (3, 'other', 'muu.xlsx', 'cc', 'members', 1, 1, 0, TIMESTAMP '2024-03-05 10:00:00', 'x', 'loaded')
+    (1, 'default', 'jasenet.xlsx', 'aa', 'members', 9, 9, 0, TIMESTAMP '2024-01-05 10:00:00',
+        'koordinaattori', 'loaded'),
+    (2, 'default', 'tapahtumat.xlsx', 'bb', 'events,participants', 10, 10, 0,
+        TIMESTAMP '2024-02-05 10:00:00', 'koordinaattori', 'loaded'),
+    (3, 'other', 'muu.xlsx', 'cc', 'members', 1, 1, 0, TIMESTAMP '2024-03-05 10:00:00', 'x',
+        'loaded')
 """
 
 

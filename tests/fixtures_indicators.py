@@ -95,7 +95,8 @@ FUNDING = [
     (2024, "national_project", 25000, "paid"),
     (2024, "eu_project", 10000, "committed"),
 ]
-# project_key, name, status, applied, start, end, budget, eu, national, municipal, private, is_rdi, city_need
+# project_key, name, status, applied, start, end, budget, eu, national, municipal, private,
+# is_rdi, city_need
 PROJECTS = [
     (
         1,

@@ -25,14 +25,13 @@ from appkit.frame import SECTIONS
 from appkit.markdown import escape
 from charts import colours, figures
 from charts.indicator_view import cards, results_frame, targets_frame, with_figures
-from charts.labels import metric_label
-from charts.units import format_value
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
 from indicators.compute import compute
+from indicators.present import format_value
 from indicators.record import RECIPIENTS, Result
-from indicators.registry import REGISTRY
+from indicators.registry import built_in
 from tests.browser.workbook import FUNDING_ROWS, filled_template
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,7 +120,7 @@ def test_recipient_page_shows_each_indicator_with_metrics(
     }[recipient]
     app = open_page(start(demo_db, monkeypatch), page)
     headers = [h.value for h in app.subheader]
-    codes = [code for code, entry in REGISTRY.items() if entry.recipient == recipient]
+    codes = [code for code, entry in built_in().items() if entry.recipient == recipient]
     assert codes and all(any(h.startswith(f"{code} · ") for h in headers) for code in codes)
     assert app.metric, "every recipient has at least one metric with data in the demo"
     labels = [b.proto.label for b in app.get("download_button")]
@@ -133,18 +132,28 @@ def test_org1_card_leads_with_participation_not_member_count(demo_db: Path) -> N
     trend chart are the participating member share."""
     con = duckdb.connect(str(demo_db))  # the app's open database, shared within the process
     try:
-        rows = results_frame(compute(con, "default", codes=["ORG-1"]))
+        rows = results_frame(compute(con, built_in(), "default", codes=["ORG-1"]), "fi")
     finally:
         con.close()
-    [card] = cards(rows, targets_frame([]), recipient="cluster_org", years=(2000, 2100), lang="fi")
+    [card] = cards(
+        rows,
+        targets_frame([]),
+        built_in(),
+        recipient="cluster_org",
+        years=(2000, 2100),
+        lang="fi",
+    )
     assert card.headline[0].metric == "participating_member_share"
     card = with_figures(
-        card, recipient="cluster_org", lang="fi", target_label="T", suppressed_label="–"
+        card,
+        built_in()["ORG-1"],
+        recipient="cluster_org",
+        lang="fi",
+        target_label="T",
+        suppressed_label="–",
     )
     assert card.trend.metric == "participating_member_share"
-    assert card.trend_figure["data"][0]["name"] == metric_label(
-        "ORG-1", "participating_member_share", "fi"
-    )
+    assert card.trend_figure["data"][0]["name"] == "Osallistuneiden jäsenten osuus"
 
 
 def test_overview_board_view(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,7 +164,7 @@ def test_overview_board_view(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert t("ui.overview.participation", "fi") in subheaders
     assert t("ui.overview.survey", "fi") in subheaders
     # Survey headline: the response rate with respondents and invited, item means with n.
-    assert metric_label("ORG-5", "response_rate", "fi") in [m.label for m in app.metric]
+    assert "Vastausprosentti" in [m.label for m in app.metric]
     assert any("n = " in caption.value for caption in app.caption)
     # Excel export, the HTML report and the board workbook; every chart's numbers besides.
     labels = [b.proto.label for b in app.get("download_button")]
@@ -339,7 +348,7 @@ def test_every_download_on_the_overview_builds_and_is_audited(
     HTML report left no audit entry) open for both roles and each leaves one audit entry."""
     db = tmp_path / "copy.duckdb"
     db.write_bytes(demo_db.read_bytes())
-    ctx = Ctx(str(db), "v", "default", "Demo", (2023, 2025), "fi", role, "lukija")
+    ctx = Ctx(str(db), "v", "default", "Demo", (2023, 2025), "fi", role, "lukija", built_in())
     con = open_db(db)
     try:
         built = {name: build(con.cursor()) for name, _mime, build in documents(ctx, board=True)}
@@ -390,7 +399,7 @@ def test_settings_save_profile_and_target(empty_db: Path, monkeypatch: pytest.Mo
     assert targets[["code", "year", "value"]].to_dict("records") == [
         {"code": "ORG-4", "year": 2026, "value": "12,50"}
     ]
-    assert targets["metric"].tolist() == [metric_label("ORG-4", "events_held", "fi")]
+    assert targets["metric"].tolist() == ["Järjestetyt tapahtumat"]
 
 
 def test_settings_staff_in_finnish_decimals(
@@ -448,12 +457,15 @@ def test_cards_split_headline_and_families_with_targets() -> None:
             _result("participating_orgs_by_type.company", 2024, 3),
             _result("participating_orgs_by_type.rdi", 2024, 1),
             _result("events_held", 2025, 9),  # outside the selected years
-        ]
+        ],
+        "fi",
     )
     goals = targets_frame([{"code": "ORG-4", "metric": "events_held", "year": 2024, "value": 8.0}])
-    [card] = cards(results, goals, recipient="cluster_org", years=(2023, 2024), lang="fi")
+    [card] = cards(
+        results, goals, built_in(), recipient="cluster_org", years=(2023, 2024), lang="fi"
+    )
     [events] = card.headline
-    assert events.label == metric_label("ORG-4", "events_held", "fi")
+    assert events.label == "Järjestetyt tapahtumat"
     assert list(events.frame["year"]) == [2023, 2024]
     assert list(events.frame["target"].fillna(-1)) == [-1, 8.0]
     assert events.latest["value"] == 6 and events.previous["value"] == 4
@@ -466,18 +478,26 @@ def test_cards_split_headline_and_families_with_targets() -> None:
 
 def test_suppressed_value_counts_as_known_but_has_no_number() -> None:
     results = results_frame(
-        [_result("mean.A6", 2024, None, unit="score", n=3, suppressed=True, code="ORG-5")]
+        [_result("mean.A6", 2024, None, unit="score", n=3, suppressed=True, code="ORG-5")], "en"
     )
     [card] = cards(
-        results, targets_frame([]), recipient="cluster_org", years=(2024, 2024), lang="en"
+        results,
+        targets_frame([]),
+        built_in(),
+        recipient="cluster_org",
+        years=(2024, 2024),
+        lang="en",
     )
     [series] = card.families["mean"]
     assert series.latest["suppressed"] and pd.isna(series.latest["value"])
-    assert series.label.startswith("Mean (1–5): A6 ")
+    assert series.label == "Mean (1–5): The cluster's activity serves our organisation"
 
 
 def test_format_value_by_unit_and_language() -> None:
-    assert format_value(1234.6, "eur", "fi") == "1\u00a0235\u00a0€"
+    assert format_value(1234.5, "eur", "fi") == "1\u00a0234,50\u00a0€"
+    assert format_value(25000, "eur", "fi") == "25\u00a0000\u00a0€"
+    assert format_value(1234.5, "eur", "en") == "€1,234.50"
+    assert format_value(0.125, "share", "fi") == "12,5\u00a0%"
     assert format_value(0.4, "share", "fi") == "40\u00a0%"
     assert format_value(-0.125, "ratio", "en") == "−12.5%"
     assert format_value(3.25, "score", "fi") == "3,25"

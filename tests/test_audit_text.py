@@ -13,6 +13,7 @@ from auth.audit_log import recent
 from data.importer import import_file, undo_import
 from data.store import open_db
 from export.workbook import export_workbook
+from indicators.registry import built_in
 from indicators.targets import remove_target, set_target
 from tests.browser.workbook import FUNDING_ROWS, filled_template
 
@@ -28,10 +29,10 @@ def entries(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
         xlsx = folder / "rahoitus.xlsx"
         xlsx.write_bytes(filled_template("funding", FUNDING_ROWS))
         import_file(con, xlsx, user="koordinaattori")
-        set_target(con, "default", "FUN-1", "city_share", 2026, 0.35, "koordinaattori")
-        set_target(con, "default", "ORG-5", "mean.A6", 2026, 4.2, "koordinaattori")
+        set_target(con, built_in(), "default", "FUN-1", "city_share", 2026, 0.35, "koordinaattori")
+        set_target(con, built_in(), "default", "ORG-5", "mean.A6", 2026, 4.2, "koordinaattori")
         remove_target(con, "default", "FUN-1", "city_share", 2026, "koordinaattori")
-        export_workbook(con, "default", lang="en", user="koordinaattori")
+        export_workbook(con, built_in(), "default", lang="en", user="koordinaattori")
         undo_import(con, 1, user="koordinaattori")
         return list(reversed(recent(con, role="manager")))
     finally:
@@ -44,7 +45,7 @@ FINNISH = [
     "Tuonti 1: rahoitus.xlsx – ladattu",
     "FUN-1 Kaupungin osuus, vuosi 2026: tavoite 35\u00a0%",
     (
-        "ORG-5 Keskiarvo (1–5): A6 Klusterin toiminta palvelee organisaatiotamme., vuosi 2026: "
+        "ORG-5 Keskiarvo (1–5): Klusterin toiminta palvelee organisaatiotamme, vuosi 2026: "
         "tavoite 4,20"
     ),
     "FUN-1 Kaupungin osuus, vuosi 2026",
@@ -61,12 +62,12 @@ def _with_rows(texts: list[str], entries: list[dict]) -> list[str]:
 
 
 def test_each_action_in_finnish(entries: list[dict]) -> None:
-    found = [describe(e["action"], e["detail"], e["fields"], "fi") for e in entries]
+    found = [describe(e["action"], e["detail"], e["fields"], "fi", built_in()) for e in entries]
     assert found == _with_rows(FINNISH, entries)
 
 
 def test_each_action_in_english(entries: list[dict]) -> None:
-    found = [describe(e["action"], e["detail"], e["fields"], "en") for e in entries]
+    found = [describe(e["action"], e["detail"], e["fields"], "en", built_in()) for e in entries]
     assert found == _with_rows(
         [
             "mari (city board member)",
@@ -74,7 +75,7 @@ def test_each_action_in_english(entries: list[dict]) -> None:
             "Import 1: rahoitus.xlsx – loaded",
             "FUN-1 City share, year 2026: target 35%",
             (
-                "ORG-5 Mean (1–5): A6 The cluster's activity serves our organisation., year 2026: "
+                "ORG-5 Mean (1–5): The cluster's activity serves our organisation, year 2026: "
                 "target 4.20"
             ),
             "FUN-1 City share, year 2026",
@@ -87,19 +88,20 @@ def test_each_action_in_english(entries: list[dict]) -> None:
 
 def test_export_documents_by_name() -> None:
     fields = {"document": "board_workbook", "lang": "fi", "first": 2023, "last": 2025}
-    assert describe("export", "x", fields, "fi") == (
+    assert describe("export", "x", fields, "fi", built_in()) == (
         "Kaupunginhallituksen raportti Excel-tiedostona kaavioineen (suomeksi, 2023–2025)"
     )
     fields = {"document": "indicators", "lang": "fi", "year": 2024, "rows": 12}
-    assert describe("export", "x", fields, "en") == (
+    assert describe("export", "x", fields, "en", built_in()) == (
         "Indicators as an Excel file (in Finnish, 2024), 12 rows"
     )
 
 
 def test_entries_from_before_named_facts_show_their_text() -> None:
-    assert describe("import", "9 loaded a.xlsx 0a1b", None, "fi") == "9 loaded a.xlsx 0a1b"
-    assert describe("new_action", "what happened", {"x": 1}, "en") == "what happened"
-    assert describe("export", "old", {"document": "unknown"}, "fi") == "old"
+    old = "9 loaded a.xlsx 0a1b"
+    assert describe("import", old, None, "fi", built_in()) == old
+    assert describe("new_action", "what happened", {"x": 1}, "en", built_in()) == "what happened"
+    assert describe("export", "old", {"document": "unknown"}, "fi", built_in()) == "old"
 
 
 def test_stored_detail_text_is_kept(tmp_path: Path) -> None:

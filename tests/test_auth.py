@@ -116,7 +116,7 @@ def test_add_list_remove(con) -> None:
     assert has_users(con)
     assert [(n, r) for n, r, _ in list_users(con)] == [("anna", "manager"), ("ville", "board")]
     remove_user(con, "ville", actor="admin")
-    with pytest.raises(AccountError, match="not_found"):
+    with pytest.raises(AccountError, match="There is no user ville"):
         remove_user(con, "ville")
     assert [n for n, _, _ in list_users(con)] == ["anna"]
     assert verify(con, "ville", PASSWORD) is None

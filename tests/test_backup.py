@@ -19,6 +19,7 @@ from data.pseudonym import key_path
 from data.schema import SCHEMA_VERSION
 from data.store import open_db
 from indicators.compute import compute
+from indicators.registry import built_in
 
 
 def table_contents(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
@@ -68,7 +69,7 @@ def contents_of(path: Path) -> dict[str, list[tuple]]:
 def indicators_of(path: Path) -> list:
     con = open_db(path)
     try:
-        return compute(con)
+        return compute(con, built_in())
     finally:
         con.close()
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts.labels import metric_label
 from cli.main import main as cli
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
 from indicators import honesty
+from indicators.present import metric_label
+from indicators.registry import built_in
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +51,7 @@ def test_cards_show_change_only_for_stocks(demo_db: Path, monkeypatch: pytest.Mo
     app = run_page(demo_db, monkeypatch, "pages/cluster-organisation.py")
     shown = metrics(app)
     # A stock with both years: members 28 (2024) → 34 (2025).
-    (members,) = shown[metric_label("ORG-1", "members_year_end", "fi")]
+    (members,) = shown[metric_label(built_in()["ORG-1"], "members_year_end", "fi")]
     assert members.value == "34" and members.delta == "+6 vuodesta 2024"
     # Flows: the year's value alone (ORG-3 "0 € / −252 000 €", "100 % / +100,0 %-yks.").
     for code, metric in (
@@ -59,18 +60,18 @@ def test_cards_show_change_only_for_stocks(demo_db: Path, monkeypatch: pytest.Mo
         ("ORG-4", "events_held"),
         ("FUN-1", "total_eur"),
     ):
-        (card,) = shown[metric_label(code, metric, "fi")]
+        (card,) = shown[metric_label(built_in()[code], metric, "fi")]
         assert not card.delta, (code, metric, card.delta)
     # EU funding's relative change of a flow is not a figure of its own on the page.
-    assert metric_label("ORG-3", "eu_funding_change", "fi") not in shown
+    assert metric_label(built_in()["ORG-3"], "eu_funding_change", "fi") not in shown
 
 
 def test_region_page_flows_have_no_change(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = run_page(demo_db, monkeypatch, "pages/region.py")
     shown = metrics(app)
-    (projects,) = shown[metric_label("REG-4", "joint_rdi_projects", "fi")]
+    (projects,) = shown[metric_label(built_in()["REG-4"], "joint_rdi_projects", "fi")]
     assert projects.value == "0" and not projects.delta  # REG-4 "0 / −1"
-    (jobs,) = shown[metric_label("REG-3", "member_jobs", "fi")]
+    (jobs,) = shown[metric_label(built_in()["REG-3"], "member_jobs", "fi")]
     # 1 877 → 2 543 → 2 817 with n 13 → 24 → 30 companies: membership growth, so no change,
     # and the label says the total follows membership.
     assert jobs.value == "2\u00a0817" and not jobs.delta
@@ -139,13 +140,13 @@ def test_clusters_side_by_side(two_clusters: Path, monkeypatch: pytest.MonkeyPat
         "Loimaan teknologiaklusteri (demo)",
         "Vakka-Suomen ruokaklusteri (demo)",
     }
-    people = metric_label("ORG-4", "person_participations", "fi")
+    people = metric_label(built_in()["ORG-4"], "person_participations", "fi")
     # Ruoka 2025, counted by hand from second.participants(): per event the members that had
     # joined, less every third, the three firms of 50+ employees sending two people:
     # 9 + 9 + 10 + 10 + 10 + 10 = 58.
     assert by_name["Loimaan teknologiaklusteri (demo)"][people] == "153"
     assert by_name["Vakka-Suomen ruokaklusteri (demo)"][people] == "58"
-    share = metric_label("FUN-1", "city_share", "fi")
+    share = metric_label(built_in()["FUN-1"], "city_share", "fi")
     assert by_name["Vakka-Suomen ruokaklusteri (demo)"][share] == "57,1\u00a0%"
     assert len(app.get("plotly_chart")) >= 3
     assert t("ui.clusters.caveat", "fi") in " ".join(c.value for c in app.caption)
@@ -173,7 +174,7 @@ def test_overview_headline_matches_the_cli(
     shown = metrics(app)
     for (code, metric), (value, text) in expected.items():
         assert records[(code, metric, 2025)]["value"] == value
-        (card,) = shown[metric_label(code, metric, "fi")]
+        (card,) = shown[metric_label(built_in()[code], metric, "fi")]
         assert card.value == text
         assert not card.delta  # flows: no change from 2024
     page = " ".join(m.value for m in app.markdown)
@@ -186,7 +187,7 @@ def test_overview_headline_matches_the_cli(
         ("OUT-1", "outcomes_eur", "3\u00a0600\u00a0000\u00a0€"),
     ):
         assert records[(code, metric, 2025)]["value"] is not None
-        assert f"{metric_label(code, metric, 'fi')}: **{text}**" in page, (code, metric)
+        assert f"{metric_label(built_in()[code], metric, 'fi')}: **{text}**" in page, (code, metric)
     assert t("ui.headline.no_targets", "fi", year=2025) in [c.value for c in app.caption]
     # The data-as-of stamp names the last import.
     assert any(

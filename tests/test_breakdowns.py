@@ -9,6 +9,7 @@ from auth.roles import PermissionDenied
 from i18n import t
 from indicators import breakdowns as b
 from indicators.compute import compute
+from indicators.registry import built_in
 from tests.fixtures_breakdowns import build
 
 YEARS = (2022, 2024)
@@ -290,7 +291,7 @@ def test_pages_agree_with_the_indicator_results(fx) -> None:
     """The page series and the SPEC 5 records come from the same rules, so they never differ."""
     results = {
         (r.code, r.metric, r.year): r.value
-        for r in compute(fx, "default", codes=["ORG-1", "ORG-4", "FUN-1"])
+        for r in compute(fx, built_in(), "default", codes=["ORG-1", "ORG-4", "FUN-1"])
     }
     for row in b.retention(fx, "default", YEARS):
         y = row["year"]

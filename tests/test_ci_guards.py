@@ -20,4 +20,3 @@ def test_missing_corpus(monkeypatch, tmp_path: Path, ci: str | None, outcome) ->
         monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome):
         conftest.require_corpus()
-

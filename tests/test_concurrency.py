@@ -15,6 +15,7 @@ from cli.main import main
 from data.importer import import_file
 from data.store import DatabaseBusy, memory_db, open_db
 from indicators.compute import compute
+from indicators.registry import built_in
 
 READERS = 8
 # Attendance lists imported while the readers run: (rows, seed); two importing threads.
@@ -42,7 +43,7 @@ def _sequential_result(files: list[Path]) -> tuple[tuple, list]:
     try:
         for file in files:
             assert import_file(con, file).status == "loaded"
-        return con.execute(RESULT_SQL).fetchone(), compute(con)
+        return con.execute(RESULT_SQL).fetchone(), compute(con, built_in())
     finally:
         con.close()
 
@@ -59,7 +60,7 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
     full_sizes = {rows for rows, _ in LISTS}
     con = open_db(tmp_path / "klusteri.duckdb")  # the app's one connection
     assert import_file(con, members).status == "loaded"
-    codes = {r.code for r in compute(con)}
+    codes = {r.code for r in compute(con, built_in())}
     errors: list[BaseException] = []
     seen: list[list[tuple]] = []
     reports = []
@@ -75,7 +76,7 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
                     assert rows in full_sizes, (import_id, rows)
                 members = cur.execute("SELECT count(*) FROM v_member").fetchone()[0]
                 assert members == 40, members
-                results = compute(cur)
+                results = compute(cur, built_in())
                 assert {r.code for r in results} == codes
                 seen.append(snapshot)
         except BaseException as exc:  # noqa: BLE001 - collected and re-raised in the test
@@ -103,7 +104,7 @@ def test_readers_never_see_a_half_imported_file(tmp_path: Path) -> None:
     assert len({len(s) for s in seen}) > 1, "readers saw the imports arrive"
     final = con.execute(SNAPSHOT_SQL).fetchall()
     assert sorted(rows for _, rows, _, _ in final) == sorted(full_sizes)
-    result, indicators = con.execute(RESULT_SQL).fetchone(), compute(con)
+    result, indicators = con.execute(RESULT_SQL).fetchone(), compute(con, built_in())
     order = [
         name
         for (name,) in con.execute("SELECT file_name FROM import_log ORDER BY import_id").fetchall()

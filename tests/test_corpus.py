@@ -1,7 +1,8 @@
 """Every file of the hostile corpus gets a clean outcome: sheets, or a bilingual rejection.
 
 Each file goes through ``read_upload`` with its own timeout, so a hang ends as a ReadError
-within that bound instead of stalling the run (no pytest-timeout needed). Files whose outcome is certain are checked
+within that bound instead of stalling the run (no pytest-timeout needed). Files whose outcome is
+certain are checked
 against the table below.
 """
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import pytest
 
 from cli.main import main
 from data.store import open_db
-from indicators import custom, registry
+from indicators import custom, present
+from indicators.builtin import BUILT_IN_CODES
 from indicators.compute import compute, custom_errors
-from indicators.record import Result
+from indicators.model import Indicator
+from indicators.registry import Registry, built_in, load_registry
 from tests.fixtures_breakdowns import build
 
 EVENTS_SQL = """
@@ -61,19 +63,17 @@ def toml(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def clean_registry() -> Iterator[None]:
-    saved = dict(registry.REGISTRY)
-    yield
-    registry.REGISTRY.clear()
-    registry.REGISTRY.update(saved)
-
-
 def computed(
-    con: duckdb.DuckDBPyConnection, indicators: list[registry.Indicator], **kwargs
-) -> list[Result]:
-    """Register ``indicators`` and compute them alone, as the CLI and the pages do."""
-    return compute(con, "default", codes=[registry.register(i).code for i in indicators], **kwargs)
+    con: duckdb.DuckDBPyConnection, indicators: list[Indicator], lang: str = "fi", **kwargs
+) -> list[SimpleNamespace]:
+    """``indicators`` computed alone in a registry beside the built-in ones, as the CLI and the
+    pages do: the SPEC records (notes in ``lang``) with attribute access."""
+    results = compute(con, _registry(indicators), codes=[i.code for i in indicators], **kwargs)
+    return [SimpleNamespace(**present.record(r, lang)) for r in results]
+
+
+def _registry(indicators: list[Indicator]) -> Registry:
+    return built_in().with_indicators(indicators)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -84,8 +84,8 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_load_custom_builds_registry_indicators(toml: Path) -> None:
     oma1, oma2 = custom.load_custom(toml)
-    assert isinstance(oma1, registry.Indicator)
-    assert (oma1.code, oma1.recipient, oma1.name_en, oma1.data_class) == (
+    assert isinstance(oma1, Indicator)
+    assert (oma1.code, oma1.recipient, oma1.name.en, oma1.data_class) == (
         "OMA-1",
         "cluster_org",
         "Own OMA-1",
@@ -93,10 +93,10 @@ def test_load_custom_builds_registry_indicators(toml: Path) -> None:
     )
     # Every custom metric is suppressed below n = 5 when its query gives n; only survey metrics
     # are also suppressed without one.
-    assert [(m.name, m.unit, m.inputs, m.min_n, m.n_optional) for m in oma1.metrics] == [
+    assert [(m.name, m.unit, m.inputs, m.min_n, m.n_optional) for m in oma1.specs] == [
         ("events", "count", ("events",), 5, True)
     ]
-    assert [(m.name, m.unit, m.min_n, m.n_optional) for m in oma2.metrics] == [
+    assert [(m.name, m.unit, m.min_n, m.n_optional) for m in oma2.specs] == [
         ("attended_share", "share", 5, False)
     ]
     assert set(oma2.inputs) == {"events", "participants"}
@@ -114,7 +114,7 @@ def test_custom_indicators_computed_by_hand(con: duckdb.DuckDBPyConnection, toml
     assert got[("OMA-2", 2024)] == (None, 3, True)
     assert got[("OMA-2", 2022)] == (None, 1, True)
     oma1_2023 = next(r for r in results if (r.code, r.year) == ("OMA-1", 2023))
-    assert oma1_2023.to_dict() == {
+    assert vars(oma1_2023) == {
         "code": "OMA-1",
         "metric": "events",
         "year": 2023,
@@ -149,21 +149,27 @@ def test_missing_input_gives_upload_note(con: duckdb.DuckDBPyConnection, toml: P
     assert all(r.note and "upload" in r.note.lower() for r in results)
 
 
-def test_registered_custom_indicators_compute_with_the_built_ins(con, toml: Path) -> None:
+def test_installed_custom_indicators_compute_with_the_built_ins(
+    con, toml: Path, monkeypatch
+) -> None:
     build(con)
-    custom.register_custom(toml)
-    assert "OMA-1" in registry.REGISTRY
-    every = compute(con, "default")
-    alone = compute(con, "default", codes=["OMA-1", "OMA-2"])
+    monkeypatch.setenv(custom.ENV_VAR, str(toml))
+    registry = load_registry(con)
+    assert "OMA-1" in registry
+    every = compute(con, registry)
+    alone = compute(con, registry, codes=["OMA-1", "OMA-2"])
     assert [r for r in every if r.code.startswith("OMA-")] == alone
-    assert {r.code for r in every} == {*registry.BUILT_IN_CODES, "OMA-1", "OMA-2"}
+    assert {r.code for r in every} == {*BUILT_IN_CODES, "OMA-1", "OMA-2"}
 
 
 @pytest.mark.parametrize(
     "sql",
     [
         "DELETE FROM target WHERE cluster_id = $cluster_id",
-        "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a'; DELETE FROM target",
+        (
+            "SELECT 2024 AS year, 'x' AS metric, 1 AS value WHERE $cluster_id = 'a';"
+            " DELETE FROM target"
+        ),
         "CREATE TABLE evil AS SELECT $cluster_id AS c",
     ],
 )
@@ -171,26 +177,30 @@ def test_rejects_anything_but_one_select(tmp_path: Path, sql: str) -> None:
     with pytest.raises(custom.CustomIndicatorError) as caught:
         custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
     assert caught.value.key == "analytics.custom.not_select"
-    assert "SELECT" in caught.value.text("en") and " / " in str(caught.value)  # both languages
+    assert "SELECT" in caught.value.message("en") and " / " in str(caught.value)  # both languages
 
 
 def test_delete_never_runs_even_when_built_by_hand(
     con: duckdb.DuckDBPyConnection, toml: Path
 ) -> None:
     con.execute(
-        "INSERT INTO target (cluster_id, code, metric, year, value) VALUES ('default', 'ORG-1', 'm', 2024, 1)"
+        "INSERT INTO target (cluster_id, code, metric, year, value) VALUES ('default', 'ORG-1',"
+        " 'm', 2024, 1)"
     )
     evil = replace(
-        custom.load_custom(toml)[0], sql="DELETE FROM target WHERE cluster_id = $cluster_id"
+        custom.load_custom(toml)[0], custom_sql="DELETE FROM target WHERE cluster_id = $cluster_id"
     )
     build(con)
     results = computed(con, [evil], lang="en")
-    neutral = "Custom indicator OMA-1 could not be computed; the cluster manager sees why in the settings."
+    neutral = (
+        "Custom indicator OMA-1 could not be computed; the cluster manager sees why in the"
+        " settings."
+    )
     assert [(r.year, r.value, r.note) for r in results] == [
         (year, None, neutral) for year in (2022, 2023, 2024)
     ]
-    errors = custom_errors(con, "default", codes=["OMA-1"])
-    assert errors["OMA-1"].text("en") == (
+    errors = custom_errors(con, _registry([evil]), codes=["OMA-1"])
+    assert errors["OMA-1"].message("en") == (
         "Custom indicator OMA-1: the SQL must be a single SELECT query (found: DELETE)."
     )
     assert con.execute("SELECT count(*) FROM target").fetchone()[0] == 1
@@ -198,7 +208,10 @@ def test_delete_never_runs_even_when_built_by_hand(
 
 def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     build(con)
-    sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
+    sql = (
+        "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id ="
+        " $cluster_id"
+    )
     indicators = custom.load_custom(write(tmp_path, entry("OMA-9", sql, '"x"')))
     # Null records with a neutral note (the board reads them); the manager's error names the
     # column, in either language, instead of a traceback.
@@ -217,7 +230,7 @@ def test_failing_sql_gives_bilingual_error(con: duckdb.DuckDBPyConnection, tmp_p
         results = computed(con, indicators, lang=lang)
         assert [(r.year, r.value) for r in results] == [(2022, None), (2023, None), (2024, None)]
         assert all(r.note.startswith(note) and "no_such_column" not in r.note for r in results)
-        error = custom_errors(con, "default", codes=["OMA-9"])["OMA-9"].text(lang)
+        error = custom_errors(con, _registry(indicators), codes=["OMA-9"])["OMA-9"].message(lang)
         assert error.startswith(text) and "no_such_column" in error
     # The connection is still usable: the read transaction was rolled back.
     assert con.execute("SELECT count(*) FROM v_funding").fetchone()[0] == 8
@@ -227,7 +240,10 @@ def test_a_failing_custom_query_leaves_the_others_computed(
     con: duckdb.DuckDBPyConnection, toml: Path, tmp_path: Path
 ) -> None:
     build(con)
-    sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
+    sql = (
+        "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id ="
+        " $cluster_id"
+    )
     broken = custom.load_custom(write(tmp_path, entry("OMA-0", sql, '"x"')))
     results = computed(con, [*broken, *custom.load_custom(toml)], lang="en")
     got = {(r.code, r.year): r.value for r in results}
@@ -320,7 +336,7 @@ def test_custom_path(
         file_con.close()
     monkeypatch.setenv(custom.ENV_VAR, str(tmp_path / "own.toml"))
     assert custom.custom_path(con) == tmp_path / "own.toml"
-    assert custom.register_custom(tmp_path / "own.toml") == []  # no file, nothing registered
+    assert load_registry(con) is built_in()  # no file: the built-in indicators alone
 
 
 def test_cli_targets_accept_custom_codes(db_path: Path, toml: Path, monkeypatch) -> None:
@@ -337,7 +353,10 @@ def test_cli_shows_a_failing_custom_query_as_a_note(
         build(con)
     finally:
         con.close()
-    sql = "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id = $cluster_id"
+    sql = (
+        "SELECT year, 'x' AS metric, no_such_column AS value FROM v_funding WHERE cluster_id ="
+        " $cluster_id"
+    )
     monkeypatch.setenv(custom.ENV_VAR, str(write(tmp_path, entry("OMA-9", sql, '"x"'))))
     assert main(["indicators", "--year", "2023", "--lang", "en", "--db", str(db_path)]) == 0
     out, err = capsys.readouterr()

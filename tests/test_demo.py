@@ -16,6 +16,7 @@ from data.demo.organisations import business_id
 from data.kinds import KINDS
 from data.store import memory_db, open_db
 from indicators.compute import compute
+from indicators.registry import built_in
 
 # What the demo files hold (built by data/demo/build.py from its fixed lists and seed).
 EXPECTED_ROWS = {
@@ -78,14 +79,16 @@ def test_2023_funding_matches_the_city_board_decision(demo) -> None:
     ).fetchone()[0]
     assert city_2024 == 15000.0
     results = {
-        (r.metric, r.year): r.value for r in compute(con, "default", 2023) if r.code == "FUN-1"
+        (r.metric, r.year): r.value
+        for r in compute(con, built_in(), "default", 2023)
+        if r.code == "FUN-1"
     }
     assert (results[("total_eur", 2023)], results[("city_share", 2023)]) == (25000.0, 0.4)
 
 
 def test_demo_covers_the_story_the_board_reads(demo) -> None:
     con, _ = demo
-    results = {(r.code, r.metric, r.year): r for r in compute(con, "default")}
+    results = {(r.code, r.metric, r.year): r for r in compute(con, built_in(), "default")}
     years = {year for _, _, year in results}
     assert years == {2023, 2024, 2025}
     assert (

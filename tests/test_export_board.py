@@ -15,6 +15,7 @@ from export.board_data import board_years
 from export.board_report import board_report
 from export.board_workbook import board_workbook
 from export.html_report import html_report
+from indicators.registry import built_in
 from tests import fixtures_export
 from tests.fixtures_export import HOSTILE_TITLES, OPEN_ANSWER, SECRET_TITLE
 
@@ -32,7 +33,7 @@ def _rows(sheet) -> list[dict]:
 
 
 def test_board_workbook_sheets_and_native_charts(small: duckdb.DuckDBPyConnection) -> None:
-    data = board_workbook(small, "default", YEARS, "fi")
+    data = board_workbook(small, built_in(), "default", YEARS, "fi")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == [
         "Yhteenveto",
@@ -47,12 +48,16 @@ def test_board_workbook_sheets_and_native_charts(small: duckdb.DuckDBPyConnectio
         n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")
     ]
     assert len(charts) == 5
-    english = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "en")))
+    english = openpyxl.load_workbook(
+        io.BytesIO(board_workbook(small, built_in(), "default", YEARS, "en"))
+    )
     assert english.sheetnames[:2] == ["Summary", "Funding"]
 
 
 def test_board_workbook_prints_a4_landscape_one_page_wide(small: duckdb.DuckDBPyConnection) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
+    book = openpyxl.load_workbook(
+        io.BytesIO(board_workbook(small, built_in(), "default", YEARS, "fi"))
+    )
     for sheet in book:
         setup = sheet.page_setup
         assert (setup.orientation, setup.paperSize) == ("landscape", 9), sheet.title
@@ -64,7 +69,9 @@ def test_board_workbook_prints_a4_landscape_one_page_wide(small: duckdb.DuckDBPy
 
 
 def test_board_funding_by_payer_group_paid_and_committed(small: duckdb.DuckDBPyConnection) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
+    book = openpyxl.load_workbook(
+        io.BytesIO(board_workbook(small, built_in(), "default", YEARS, "fi"))
+    )
     rows = {(r["Vuosi"], r["Tila"]): r for r in _rows(book["Rahoitus"])[:4]}
     paid_2023 = rows[(2023, "Maksettu")]
     assert (
@@ -79,7 +86,9 @@ def test_board_funding_by_payer_group_paid_and_committed(small: duckdb.DuckDBPyC
 
 
 def test_board_members_participation_and_survey(small: duckdb.DuckDBPyConnection) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
+    book = openpyxl.load_workbook(
+        io.BytesIO(board_workbook(small, built_in(), "default", YEARS, "fi"))
+    )
     members = _rows(book["Jäsenet"])
     assert [
         (r["Vuosi"], r["Jäseniä 31.12."], r["Ydin"], r["Satunnainen"], r["Passiivinen"])
@@ -113,7 +122,9 @@ def test_board_members_participation_and_survey(small: duckdb.DuckDBPyConnection
 
 
 def test_board_workbook_is_safe(small: duckdb.DuckDBPyConnection) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(board_workbook(small, "default", YEARS, "fi")))
+    book = openpyxl.load_workbook(
+        io.BytesIO(board_workbook(small, built_in(), "default", YEARS, "fi"))
+    )
     texts = set()
     for sheet in book:
         for row in sheet.iter_rows():
@@ -154,7 +165,7 @@ def _parse(page: str) -> _Tags:
 
 
 def test_html_report_is_self_contained(small: duckdb.DuckDBPyConnection) -> None:
-    page = html_report(small, "default", YEARS, "fi")
+    page = html_report(small, built_in(), "default", YEARS, "fi")
     parsed = _parse(page)
     for tag, attrs in parsed.resources:
         assert not {"src", "href", "data"} & set(attrs), (tag, attrs)
@@ -167,7 +178,7 @@ def test_html_report_is_self_contained(small: duckdb.DuckDBPyConnection) -> None
 
 
 def test_html_report_numbers_caveats_and_stories(small: duckdb.DuckDBPyConnection) -> None:
-    text = " ".join(_parse(html_report(small, "default", YEARS, "fi")).text)
+    text = " ".join(_parse(html_report(small, built_in(), "default", YEARS, "fi")).text)
     assert "Vastausprosentti 2024: 60\u00a0% (6 vastaajaa)" in text
     assert "10\u00a0000\u00a0€" in text
     assert "n < 5" in text
@@ -175,13 +186,13 @@ def test_html_report_numbers_caveats_and_stories(small: duckdb.DuckDBPyConnectio
     for title in HOSTILE_TITLES:
         assert title in text
     assert SECRET_TITLE not in text and OPEN_ANSWER not in text
-    english = " ".join(_parse(html_report(small, "default", YEARS, "en")).text)
+    english = " ".join(_parse(html_report(small, built_in(), "default", YEARS, "en")).text)
     assert "Response rate 2024: 60% (6 respondents)" in english
 
 
 def test_html_report_escapes_input_text(small: duckdb.DuckDBPyConnection) -> None:
     small.execute("UPDATE outcome SET title = '<script>alert(1)</script>' WHERE title = '+1'")
-    page = html_report(small, "default", YEARS, "fi")
+    page = html_report(small, built_in(), "default", YEARS, "fi")
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -189,7 +200,7 @@ def test_html_report_escapes_input_text(small: duckdb.DuckDBPyConnection) -> Non
 def test_cli_board_report_writes_both_files(
     small: duckdb.DuckDBPyConnection, db_path: Path, tmp_path: Path
 ) -> None:
-    assert board_years(small, "default") == YEARS
+    assert board_years(small, built_in(), "default") == YEARS
     small.close()
     out = tmp_path / "hallitus.xlsx"
     assert main(["export", "--db", str(db_path), "--out", str(out), "--board"]) == 0
@@ -200,7 +211,7 @@ def test_cli_board_report_writes_both_files(
 def test_board_report_gives_both_documents_and_one_audit_entry(
     small: duckdb.DuckDBPyConnection,
 ) -> None:
-    report = board_report(small, "default", YEARS, "en", user="mari")
+    report = board_report(small, built_in(), "default", YEARS, "en", user="mari")
     assert openpyxl.load_workbook(io.BytesIO(report.xlsx)).sheetnames[0] == "Summary"
     assert report.html.startswith("<!DOCTYPE html><html lang='en'>")
     assert small.execute(

@@ -14,6 +14,7 @@ import pytest
 from cli.main import main
 from export.workbook import export_workbook
 from indicators.compute import compute
+from indicators.registry import built_in
 from indicators.targets import set_target
 from tests import fixtures_export
 from tests.fixtures_export import FILES, OPEN_ANSWER, SECRET_TITLE
@@ -64,8 +65,8 @@ def _indicator_cells(sheet) -> dict[tuple, openpyxl.cell.Cell]:
 
 
 def test_sheets_present_in_finnish_and_english(small: duckdb.DuckDBPyConnection) -> None:
-    assert _book(export_workbook(small, "default")).sheetnames == FI_SHEETS
-    english = _book(export_workbook(small, "default", lang="en"))
+    assert _book(export_workbook(small, built_in(), "default")).sheetnames == FI_SHEETS
+    english = _book(export_workbook(small, built_in(), "default", lang="en"))
     assert english.sheetnames == EN_SHEETS
     assert [c.value for c in english["Indicators"][1]][:6] == [
         "Code",
@@ -78,8 +79,8 @@ def test_sheets_present_in_finnish_and_english(small: duckdb.DuckDBPyConnection)
 
 
 def test_every_value_equals_compute(small: duckdb.DuckDBPyConnection) -> None:
-    results = compute(small, "default", None, "fi")
-    cells = _indicator_cells(_book(export_workbook(small, "default"))["Indikaattorit"])
+    results = compute(small, built_in(), "default")
+    cells = _indicator_cells(_book(export_workbook(small, built_in(), "default"))["Indikaattorit"])
     assert len(cells) == len(results)
     for r in results:
         assert cells[(r.code, r.year, r.metric)].value == r.value, (r.code, r.year, r.metric)
@@ -111,7 +112,7 @@ def test_values_equal_cli_json(
 
 
 def test_hand_computed_values(small: duckdb.DuckDBPyConnection) -> None:
-    cells = _indicator_cells(_book(export_workbook(small, "default"))["Indikaattorit"])
+    cells = _indicator_cells(_book(export_workbook(small, built_in(), "default"))["Indikaattorit"])
     assert cells[("FUN-1", 2023, "total_eur")].value == 25000
     assert cells[("FUN-1", 2023, "city_share")].value == 0.4
     assert cells[("FUN-1", 2024, "committed_eur")].value == 15000
@@ -120,21 +121,21 @@ def test_hand_computed_values(small: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_number_formats(small: duckdb.DuckDBPyConnection) -> None:
-    book = _book(export_workbook(small, "default"))
+    book = _book(export_workbook(small, built_in(), "default"))
     cells = _indicator_cells(book["Indikaattorit"])
     assert "€" in cells[("FUN-1", 2023, "total_eur")].number_format
     assert "%" in cells[("FUN-1", 2023, "city_share")].number_format
     assert cells[("ORG-5", 2024, "mean.A6")].number_format == "#,##0.00"
     assert cells[("ORG-4", 2024, "events_held")].number_format == "#,##0"
     assert book["Menestystarinat"]["A2"].number_format == "d.m.yyyy"
-    english = _book(export_workbook(small, "default", lang="en"))
+    english = _book(export_workbook(small, built_in(), "default", lang="en"))
     assert english["Success stories"]["A2"].number_format == "yyyy-mm-dd"
     assert english["Indicators"].freeze_panes == "A2"
     assert english["Indicators"].auto_filter.ref.startswith("A1:")
 
 
 def test_no_formula_cells_from_input_text(small: duckdb.DuckDBPyConnection) -> None:
-    book = _book(export_workbook(small, "default"))
+    book = _book(export_workbook(small, built_in(), "default"))
     for sheet in book:
         for row in sheet.iter_rows():
             for cell in row:
@@ -150,7 +151,7 @@ def test_no_formula_cells_from_input_text(small: duckdb.DuckDBPyConnection) -> N
 
 
 def test_suppressed_cells_empty_with_marker(small: duckdb.DuckDBPyConnection) -> None:
-    book = _book(export_workbook(small, "default"))
+    book = _book(export_workbook(small, built_in(), "default"))
     sheet = book["Indikaattorit"]
     cells = _indicator_cells(sheet)
     for metric in ("mean.A7", "agree_share.A7"):
@@ -167,7 +168,7 @@ def test_suppressed_cells_empty_with_marker(small: duckdb.DuckDBPyConnection) ->
 
 
 def test_only_consented_stories_and_no_personal_data(small: duckdb.DuckDBPyConnection) -> None:
-    book = _book(export_workbook(small, "default"))
+    book = _book(export_workbook(small, built_in(), "default"))
     texts = {
         str(cell.value)
         for sheet in book
@@ -187,7 +188,7 @@ def test_only_consented_stories_and_no_personal_data(small: duckdb.DuckDBPyConne
 
 
 def test_sources_sheet_lists_loaded_imports(small: duckdb.DuckDBPyConnection) -> None:
-    rows = _records(_book(export_workbook(small, "default"))["Aineisto"])
+    rows = _records(_book(export_workbook(small, built_in(), "default"))["Aineisto"])
     # Rows loaded, counted in tests/fixtures_export.py: 3 members, 4 funding rows, 2 events,
     # 4 participant rows (the absent one is kept), 5 stories, 6 survey responses.
     loaded = [
@@ -205,21 +206,23 @@ def test_sources_sheet_lists_loaded_imports(small: duckdb.DuckDBPyConnection) ->
 
 
 def test_definitions_cover_every_indicator(small: duckdb.DuckDBPyConnection) -> None:
-    rows = _records(_book(export_workbook(small, "default"))["Määritelmät"])
+    rows = _records(_book(export_workbook(small, built_in(), "default"))["Määritelmät"])
     assert [r["Koodi"] for r in rows] == [
         *("REG-1", "REG-2", "REG-3", "REG-4", "REG-5"),
         *("ORG-1", "ORG-2", "ORG-3", "ORG-4", "ORG-5"),
         *("RDI-1", "RDI-2"),
         *("COM-1", "COM-2", "COM-3", "COM-4", "COM-5"),
         *("PUB-1", "PUB-2", "PUB-3", "PUB-4"),
-        *("FUN-1", "ESCA"),
+        *("FUN-1", "OUT-1", "ESCA"),
     ]
     assert all(r["Määritelmä"] and r["Tulkintavaroitus"] for r in rows)
 
 
 def test_one_year_and_audit_entry(small: duckdb.DuckDBPyConnection) -> None:
     cells = _indicator_cells(
-        _book(export_workbook(small, "default", year=2024, user="mari"))["Indikaattorit"]
+        _book(export_workbook(small, built_in(), "default", year=2024, user="mari"))[
+            "Indikaattorit"
+        ]
     )
     assert {year for _, year, _ in cells} == {2024}
     entry = small.execute(
@@ -229,15 +232,15 @@ def test_one_year_and_audit_entry(small: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_target_column(small: duckdb.DuckDBPyConnection) -> None:
-    set_target(small, "default", "FUN-1", "total_eur", 2024, 30000, "mari")
-    rows = _records(_book(export_workbook(small, "default"))["Indikaattorit"])
+    set_target(small, built_in(), "default", "FUN-1", "total_eur", 2024, 30000, "mari")
+    rows = _records(_book(export_workbook(small, built_in(), "default"))["Indikaattorit"])
     target = {(r["Koodi"], r["Vuosi"], r["Mittari"]): r["Tavoite"] for r in rows}
     assert target[("FUN-1", 2024, "total_eur")] == 30000
     assert target[("FUN-1", 2023, "total_eur")] is None
 
 
 def test_empty_cluster_exports_notes(con: duckdb.DuckDBPyConnection) -> None:
-    book = _book(export_workbook(con, "default", lang="en"))
+    book = _book(export_workbook(con, built_in(), "default", lang="en"))
     rows = _records(book["Indicators"])
     assert rows and all(r["Value"] is None and r["Note"] for r in rows)
     assert _records(book["Sources"]) == [] and _records(book["Success stories"]) == []

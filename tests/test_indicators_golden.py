@@ -13,6 +13,7 @@ import pytest
 from data.store import ensure_cluster, memory_db
 from indicators.compute import compute
 from indicators.record import Result
+from indicators.registry import built_in
 from tests.fixtures_indicators import build
 
 N = None  # a null value
@@ -20,7 +21,8 @@ S = "suppressed"
 
 # (code, metric) -> values for 2023, 2024, 2025 (every non-family metric has a record every year).
 EXPECTED: dict[tuple[str, str], tuple] = {
-    # ORG-1. Members on 31.12.: 2023 A,B,C,City,E = 5 (D follower, F former without end, H joins 2024);
+    # ORG-1. Members on 31.12.: 2023 A,B,C,City,E = 5 (D follower, F former without end, H joins
+    # 2024);
     # 2024 A,B,C,City (leaves 31.12.2024, still a member that day),H = 5 (E left 30.6.2024);
     # 2025 A,B,C,H = 4.
     ("ORG-1", "members_year_end"): (5, 5, 4),
@@ -32,7 +34,8 @@ EXPECTED: dict[tuple[str, str], tuple] = {
     # 2025 A,B,C,H -> 4/4.
     ("ORG-1", "retention_rate"): (1.0, 0.8, 1.0),
     # Engagement 2023: C core (steering group); A active (3 events, speaker but < 4);
-    # E active (partner in P1, running 2023); B occasional (e1; absent at e3); City passive (absent).
+    # E active (partner in P1, running 2023); B occasional (e1; absent at e3); City passive
+    # (absent).
     # 2024: A core (5 events + host), C core; B active (e4, e6), H active (e4, e8);
     # City occasional (e5; not a partner of P2). 2025 (no events): C core; B active (P5 runs to
     # 6/2025), H active (P2 has no end); A passive.
@@ -141,7 +144,20 @@ EXPECTED_N = {
     ("FUN-1", "committed_eur"): (1, 1, 0),
     ("FUN-1", "city_eur"): (1, 1, 0),
     ("OUT-1", "outcomes_eur"): (1, 4, 0),
+    # Outcome sums: the rows of the indicator's types with an amount (O3 new product 20 000 in
+    # 2023; O7 export deal, O8 foreign and O9 domestic investment, O12 procurement in 2024).
+    ("COM-1", "outcomes_eur"): (0, 0, 0),
+    ("COM-2", "outcomes_eur"): (1, 0, 0),  # O3
+    ("REG-2", "outcomes_eur"): (1, 0, 0),  # O3
+    ("COM-3", "outcomes_eur"): (0, 0, 0),
     ("COM-4", "outcomes_eur"): (0, 1, 0),  # O7 export deal 50 000; O6 has no amount
+    ("COM-5", "outcomes_eur"): (0, 1, 0),  # O8
+    ("REG-5", "outcomes_eur"): (0, 2, 0),  # O8, O9; O10 new establishment has no amount
+    ("REG-1", "outcomes_eur"): (0, 1, 0),  # O12; O11 has no amount
+    ("RDI-1", "outcomes_eur"): (0, 0, 0),
+    ("RDI-2", "outcomes_eur"): (0, 0, 0),
+    ("PUB-2", "outcomes_eur"): (0, 0, 0),
+    ("PUB-4", "outcomes_eur"): (0, 0, 0),
 }
 
 # Family metrics: (code, year, metric) -> (value, n); S = suppressed.
@@ -190,7 +206,7 @@ def results() -> Iterator[list[Result]]:
     try:
         ensure_cluster(con, "default")
         build(con)
-        yield compute(con)
+        yield compute(con, built_in())
     finally:
         con.close()
 
@@ -257,7 +273,7 @@ def test_results_are_sorted_by_code_year_metric(results):
 
 def test_year_alone(con):
     build(con)
-    only = compute(con, year=2024)
+    only = compute(con, built_in(), year=2024)
     assert {r.year for r in only} == {2024}
-    full = {(r.code, r.metric): r for r in compute(con) if r.year == 2024}
+    full = {(r.code, r.metric): r for r in compute(con, built_in()) if r.year == 2024}
     assert {(r.code, r.metric): r for r in only} == full

@@ -15,9 +15,12 @@ from auth.roles import PermissionDenied
 from cli import cmd_indicators
 from cli.main import common_options
 from data.store import ensure_cluster, memory_db, open_db
+from indicators import present
+from indicators.builtin import BUILT_IN_CODES
 from indicators.compute import compute
 from indicators.engagement import engagement_levels
-from indicators.registry import BUILT_IN_CODES, REGISTRY, Indicator, Metric, register
+from indicators.model import Bi, Indicator, Metric
+from indicators.registry import built_in
 from indicators.survey import item_stats, open_answers, response_rates
 from indicators.years import data_years, imported_kinds
 from tests.fixtures_indicators import build, reimport
@@ -38,8 +41,9 @@ SPEC_KEYS = [
 ]
 
 
-def _dicts(con) -> list[dict]:
-    return [r.to_dict() for r in compute(con)]
+def _dicts(con, lang: str = "fi", **kwargs) -> list[dict]:
+    """The SPEC records of ``compute``, notes in ``lang``."""
+    return [present.record(r, lang) for r in compute(con, built_in(), **kwargs)]
 
 
 def test_row_order_does_not_matter(con):
@@ -62,12 +66,13 @@ def test_reimport_replacing_rows_gives_the_same_results(con):
 
 
 def test_no_data_gives_upload_notes_for_every_indicator(con):
-    results = compute(con, lang="en")
-    assert {r.code for r in results} == set(BUILT_IN_CODES)
+    results = _dicts(con, "en")
+    assert {r["code"] for r in results} == set(BUILT_IN_CODES)
     assert all(
-        r.value is None and r.year is None and r.note.startswith("No data: upload") for r in results
+        r["value"] is None and r["year"] is None and r["note"].startswith("No data: upload")
+        for r in results
     )
-    org1 = {r.metric: r.note for r in results if r.code == "ORG-1"}
+    org1 = {r["metric"]: r["note"] for r in results if r["code"] == "ORG-1"}
     assert org1["members_year_end"] == "No data: upload the member register."
     assert org1["engagement_core"] == "No data: upload the member register and attendance lists."
 
@@ -79,15 +84,14 @@ def test_only_the_register_imported(con):
     # unless that is within the window.
     assert data_years(con, "default") == (max(2020, this_year - 4), this_year)
     assert imported_kinds(con, "default") == frozenset({"members"})
-    results = {(r.code, r.metric, r.year): r for r in compute(con, year=2024, lang="fi")}
-    assert results[("ORG-1", "members_year_end", 2024)].value == 5
+    results = {(r["code"], r["metric"], r["year"]): r for r in _dicts(con, "fi", year=2024)}
+    assert results[("ORG-1", "members_year_end", 2024)]["value"] == 5
     core = results[("ORG-1", "engagement_core", 2024)]
-    assert core.value is None and core.note == "Ei tietoja: tuo osallistujalistat."
-    assert (
-        results[("COM-1", "outcomes", 2024)].note == "Ei tietoja: tuo tulosloki (menestystarinat)."
-    )
-    assert results[("ESCA", "actors", 2024)].value == 5
-    assert results[("ESCA", "criteria_met", 2024)].note == "Ei tietoja: tuo tapahtumalista."
+    assert core["value"] is None and core["note"] == "Ei tietoja: tuo osallistujalistat."
+    outcomes = results[("COM-1", "outcomes", 2024)]
+    assert outcomes["note"] == "Ei tietoja: tuo tulosloki (menestystarinat)."
+    assert results[("ESCA", "actors", 2024)]["value"] == 5
+    assert results[("ESCA", "criteria_met", 2024)]["note"] == "Ei tietoja: tuo tapahtumalista."
 
 
 def test_years_follow_activity_not_the_register(con):
@@ -98,8 +102,8 @@ def test_years_follow_activity_not_the_register(con):
 def test_response_rate_without_invited_count(con):
     build(con)
     con.execute("UPDATE survey SET invited = NULL WHERE year = 2023")
-    rate = next(r for r in compute(con, year=2023, lang="en") if r.metric == "response_rate")
-    assert rate.value is None and "--invited" in rate.note
+    rate = next(r for r in _dicts(con, "en", year=2023) if r["metric"] == "response_rate")
+    assert rate["value"] is None and "--invited" in rate["note"]
 
 
 def test_engagement_levels_of_one_year(con):
@@ -215,45 +219,49 @@ def test_cli_table_in_english(filled_db, capsys):
     out = _run_cli(filled_db, "--year", "2024", "--lang", "en", capsys=capsys)
     assert "ORG-4  Quantity of cooperation (participation in activities)" in out
     assert "Person participations: 12" in out
-    assert "Mean (1–5): P1: –  n=4" in out
+    assert "Mean (1–5): Cluster activity has increased our organisation's competence: –  n=4" in out
 
 
 def test_a_loaded_import_counts_as_imported_even_without_rows(con):
     con.execute(
-        "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, imported_at, status)"
+        "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, imported_at,"
+        " status)"
         " VALUES (1, 'default', 'tulokset.xlsx', 'x', 'outcomes,funding', now(), 'loaded'),"
         " (2, 'default', 'kysely.xlsx', 'y', 'survey', now(), 'undone')"
     )
     assert imported_kinds(con, "default") == frozenset({"outcomes", "funding"})
     build(con, only=("event",))
-    results = {(r.code, r.metric, r.year): r for r in compute(con)}
+    results = {(r["code"], r["metric"], r["year"]): r for r in _dicts(con)}
     # Outcomes were imported (no rows): 0, not null, in every year of the data.
-    assert (
-        results[("COM-1", "outcomes", 2023)].value == 0
-        and results[("COM-1", "outcomes", 2023)].note is None
-    )
-    assert results[("ORG-5", "response_rate", 2023)].note.startswith("Ei tietoja")
+    outcomes = results[("COM-1", "outcomes", 2023)]
+    assert outcomes["value"] == 0 and outcomes["note"] is None
+    assert results[("ORG-5", "response_rate", 2023)]["note"].startswith("Ei tietoja")
 
 
 def test_an_entry_of_the_same_shape_is_computed(con):
-    base = REGISTRY["REG-3"]
-    custom = Indicator(
-        **{
-            **base.__dict__,
-            "code": "X-EVENTS",
-            "metrics": (Metric("events", "count", ("events",), "Tapahtumat", "Events"),),
-            "sql": "SELECT year(date) AS year, 'events' AS metric, count(*) AS value, NULL AS n, NULL AS note"
-            " FROM v_event WHERE cluster_id = $cluster_id GROUP BY ALL",
-        }
+    entry = Indicator(
+        code="X-EVENTS",
+        recipient="cluster_org",
+        data_class="ADM",
+        name=Bi("Tapahtumat", "Events"),
+        description=Bi("Tapahtumat.", "Events."),
+        caveat=Bi("Määrä ei ole vaikuttavuutta.", "Activity is not impact."),
+        metrics=(Metric("events", "count", Bi("Tapahtumat", "Events"), ("events",)),),
+        custom_sql="SELECT year(date) AS year, 'events' AS metric, count(*) AS value, NULL AS n,"
+        " NULL AS note FROM v_event WHERE cluster_id = $cluster_id GROUP BY ALL",
     )
-    register(custom)
-    try:
-        build(con)
-        rows = [(r.year, r.value, r.note) for r in compute(con, codes=["X-EVENTS"], lang="en")]
-    finally:
-        del REGISTRY["X-EVENTS"]
+    build(con)
+    registry = built_in().with_indicators([entry])
+    rows = [
+        (r.year, r.value, present.note_text(r.note, "en"))
+        for r in compute(con, registry, codes=["X-EVENTS"])
+    ]
     # 3 events in 2023, 5 in 2024; 2025 has none, so the query gives no row: null with a note.
-    assert rows == [(2023, 3, None), (2024, 5, None), (2025, None, "No data for this year.")]
+    assert rows == [
+        (2023, 3, None),
+        (2024, 5, None),
+        (2025, None, "No data for 2025: check the source data of this custom indicator."),
+    ]
 
 
 def test_a_long_chain_of_duplicate_rows_is_one_person(con):
@@ -264,12 +272,15 @@ def test_a_long_chain_of_duplicate_rows_is_one_person(con):
         (1, 2, "other", "other")
     ]
     con.executemany(
-        "INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash, name_hash)"
+        "INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash,"
+        " name_hash)"
         " VALUES ('default', 1, ?, ?, ?, ?)",
         rows,
     )
     persons = next(
-        r for r in compute(con, year=2023, codes=["ORG-4"]) if r.metric == "person_participations"
+        r
+        for r in compute(con, built_in(), year=2023, codes=["ORG-4"])
+        if r.metric == "person_participations"
     )
     assert persons.value == 2
 
@@ -292,8 +303,8 @@ def test_one_call_reads_one_snapshot(con, monkeypatch):
         return kinds
 
     monkeypatch.setattr(compute_module, "imported_kinds", then_an_import_commits)
-    during = compute(con, codes=["ORG-4"])
+    during = compute(con, built_in(), codes=["ORG-4"])
     assert {r.year for r in during} == {2023, 2024, 2025}  # not 2030: its years predate the insert
     monkeypatch.undo()
-    after = {(r.year, r.metric): r.value for r in compute(con, codes=["ORG-4"])}
+    after = {(r.year, r.metric): r.value for r in compute(con, built_in(), codes=["ORG-4"])}
     assert after[(2030, "events_held")] == 1

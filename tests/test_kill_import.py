@@ -84,7 +84,8 @@ def _check_consistent(con: duckdb.DuckDBPyConnection, context: str) -> int:
         con.execute(f"SELECT * FROM {table}").fetchall()  # every block readable
     mismatched = con.execute("""
         SELECT l.import_id FROM import_log l
-        LEFT JOIN (SELECT import_id, count(*) AS n FROM participation GROUP BY 1) p USING (import_id)
+        LEFT JOIN (SELECT import_id,
+            count(*) AS n FROM participation GROUP BY 1) p USING (import_id)
         WHERE l.status = 'loaded' AND l.kinds = 'participants' AND coalesce(p.n, 0) <> l.rows_loaded
     """).fetchall()
     assert mismatched == [], context

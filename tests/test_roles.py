@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from auth import audit_log
 from auth.roles import PermissionDenied, require_manager
 from data import audit
 from indicators.analytics_context import import_history
@@ -27,7 +28,8 @@ Call = Callable[[duckdb.DuckDBPyConnection, str], Any]
 def _log(con: duckdb.DuckDBPyConnection) -> None:
     audit.record(con, "export", "indikaattorit.xlsx", user="mari", cluster_id="default")
     con.execute(
-        "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, imported_at, status)"
+        "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, imported_at,"
+        " status)"
         " VALUES (1, 'default', 'jasenet.xlsx', 'ab', 'members', now(), 'loaded')"
     )
 
@@ -36,7 +38,7 @@ def _log(con: duckdb.DuckDBPyConnection) -> None:
 CASES: list[tuple[str, Call, Callable[[Any], Any], Any]] = [
     (
         "audit.recent",
-        lambda con, role: audit.recent(con, role=role),
+        lambda con, role: audit_log.recent(con, role=role),
         lambda rows: [(r["user_name"], r["action"], r["detail"]) for r in rows],
         [("mari", "export", "indikaattorit.xlsx")],
     ),

@@ -17,8 +17,9 @@ import pytest
 
 from export.board_data import board_data
 from export.workbook import export_workbook
-from indicators import custom, registry
+from indicators import custom
 from indicators.compute import compute
+from indicators.registry import built_in
 from indicators.survey import item_stats
 
 CLUSTER = "default"
@@ -50,7 +51,7 @@ def _member(
 
 
 def _values(con: duckdb.DuckDBPyConnection, code: str, year: int) -> dict[str, object]:
-    return {r.metric: r.value for r in compute(con, CLUSTER, year, codes=[code])}
+    return {r.metric: r.value for r in compute(con, built_in(), CLUSTER, year, codes=[code])}
 
 
 # --- membership on a date (SPEC 5) ------------------------------------------------------------
@@ -328,7 +329,7 @@ def surveyed(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 )
 def test_survey_figure_in_compute(surveyed, code: str, metric: str) -> None:
     value, n = SURVEY_CASES[(code, metric)]
-    record = next(r for r in compute(surveyed, codes=[code]) if r.metric == metric)
+    record = next(r for r in compute(surveyed, built_in(), codes=[code]) if r.metric == metric)
     assert (record.value, record.n, record.suppressed) == (value, n, value is None)
 
 
@@ -375,7 +376,11 @@ BOARD_CASES = {
 
 @pytest.mark.parametrize("item", BOARD_CASES)
 def test_survey_figure_in_the_board_report(surveyed, item: str) -> None:
-    row = next(r for r in board_data(surveyed, CLUSTER, (2024, 2024)).survey if r["item"] == item)
+    row = next(
+        r
+        for r in board_data(surveyed, built_in(), CLUSTER, (2024, 2024)).survey
+        if r["item"] == item
+    )
     assert (row["mean"], row["agree_share"], row["n"], row["suppressed"]) == BOARD_CASES[item]
 
 
@@ -384,7 +389,9 @@ def test_survey_figure_in_the_board_report(surveyed, item: str) -> None:
 )
 def test_survey_figure_in_the_workbook(surveyed, code: str, metric: str) -> None:
     value, n = SURVEY_CASES[(code, metric)]
-    sheet = openpyxl.load_workbook(io.BytesIO(export_workbook(surveyed, CLUSTER)))["Indikaattorit"]
+    sheet = openpyxl.load_workbook(io.BytesIO(export_workbook(surveyed, built_in(), CLUSTER)))[
+        "Indikaattorit"
+    ]
     header = [c.value for c in sheet[1]]
     col = {name: header.index(name) for name in ("Koodi", "Mittari", "Arvo", "n", "Piilotettu")}
     row = next(
@@ -418,11 +425,91 @@ def test_custom_survey_indicator(con, tmp_path: Path, metric: str, expected: tup
         f"sql = '''{CUSTOM_SQL}'''\n",
         encoding="utf-8",
     )
-    indicators = custom.load_custom(path)
-    try:
-        for indicator in indicators:
-            registry.register(indicator)
-        record = next(r for r in compute(con, codes=["OMA-1"], year=2024) if r.metric == metric)
-    finally:
-        registry.REGISTRY.pop("OMA-1", None)
+    registry = built_in().with_indicators(custom.load_custom(path))
+    record = next(
+        r for r in compute(con, registry, codes=["OMA-1"], year=2024) if r.metric == metric
+    )
     assert (record.value, record.n, record.suppressed) == expected
+
+
+# --- ESCA thresholds (DOMAIN 2.2) --------------------------------------------------------------
+# (members at year end, of them companies, distinct event types in 2024) ->
+# (company_share, criteria_met): >= 15 actors, a share above one half, >= 5 activity types.
+ESCA_CASES = {
+    "all three": ((15, 8, 5), (0.5333, 3)),
+    "14 actors": ((14, 8, 5), (0.5714, 2)),
+    "half are companies": ((16, 8, 5), (0.5, 2)),
+    "4 activity types": ((15, 8, 4), (0.5333, 2)),
+    "one type, all companies": ((15, 15, 1), (1.0, 2)),
+}
+
+
+@pytest.mark.parametrize("case", ESCA_CASES)
+def test_esca_thresholds(con, case: str) -> None:
+    (actors, companies, types), expected = ESCA_CASES[case]
+    _orgs(con, *((i, "company" if i <= companies else "rdi") for i in range(1, actors + 1)))
+    for i in range(1, actors + 1):
+        _member(con, i, since=D(2020, 1, 1), org_type="company" if i <= companies else "rdi")
+    event_types = ("seminar", "workshop", "webinar", "matchmaking", "training")[:types]
+    con.executemany(
+        "INSERT INTO event (cluster_id, event_key, import_id, title, date, event_type) VALUES"
+        " ('default', ?, 1, 'E', DATE '2024-05-05', ?)",
+        list(enumerate(event_types, start=1)),
+    )
+    got = _values(con, "ESCA", 2024)
+    assert (got["company_share"], got["criteria_met"]) == expected
+
+
+# --- ORG-3: change from the year before and decided applications (SPEC 5) ---------------------
+def _projects(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """(status, applied_date, start_date, eu_funding_eur) rows."""
+    con.executemany(
+        "INSERT INTO project (cluster_id, project_key, import_id, name, status, applied_date,"
+        " start_date, eu_funding_eur) VALUES ('default', ?, 1, 'P', ?, ?, ?, ?)",
+        [(i, *row) for i, row in enumerate(rows, start=1)],
+    )
+
+
+# projects -> 2024's (eu_funding_change, its note key, application_success_rate, its note key)
+ORG_3_CASES = {
+    "no funded project in 2023": (
+        [("granted", None, D(2024, 3, 1), 1000), ("rejected", None, D(2023, 3, 1), 500)],
+        (None, "indicators.note.no_previous_eu", 1.0, None),
+    ),
+    "2023's funded projects have no EU money": (
+        [("granted", None, D(2024, 3, 1), 1000), ("closed", None, D(2023, 3, 1), 0)],
+        (None, "indicators.note.previous_eu_zero", 1.0, None),
+    ),
+    "EU money doubles": (
+        [("ongoing", None, D(2024, 3, 1), 2000), ("closed", None, D(2023, 3, 1), 1000)],
+        (1.0, None, 1.0, None),
+    ),
+    # Applied in 2024: one granted, one rejected, one still undecided (not counted).
+    "one of two decided applications won": (
+        [
+            ("granted", D(2024, 2, 1), D(2025, 1, 1), 0),
+            ("rejected", D(2024, 3, 1), D(2025, 1, 1), 0),
+            ("applied", D(2024, 4, 1), D(2025, 1, 1), 0),
+            ("closed", None, D(2023, 3, 1), 1000),
+        ],
+        (-1.0, None, 0.5, None),
+    ),
+    "only undecided applications": (
+        [("applied", D(2024, 4, 1), D(2024, 9, 1), 5000), ("closed", None, D(2023, 3, 1), 100)],
+        (-1.0, None, None, "indicators.note.no_decisions"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ORG_3_CASES)
+def test_org3_change_and_success_rate(con, case: str) -> None:
+    rows, expected = ORG_3_CASES[case]
+    _projects(con, rows)
+    got = {r.metric: r for r in compute(con, built_in(), CLUSTER, 2024, codes=["ORG-3"])}
+    change, rate = got["eu_funding_change"], got["application_success_rate"]
+    assert (
+        change.value,
+        change.note and change.note.key,
+        rate.value,
+        rate.note and rate.note.key,
+    ) == expected

@@ -24,8 +24,9 @@ from data.pseudonym import key_path
 from data.store import open_db
 from export.board_report import board_report
 from export.workbook import export_workbook
-from indicators import custom, registry, sandbox
+from indicators import custom, present, sandbox
 from indicators.compute import compute, custom_errors
+from indicators.registry import load_registry
 from tests.fixtures_breakdowns import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +81,6 @@ def setting(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     secret_file.write_text(SECRET, encoding="utf-8")
     key = key_path(db_path)
     key.write_text("ab" * 32, encoding="ascii")
-    saved = dict(registry.REGISTRY)
     yield {
         "db": db_path,
         "key": "ab" * 32,
@@ -88,8 +88,6 @@ def setting(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
         "log_dir": tmp_path / "duck-log",
         "toml": tmp_path / "indicators.toml",
     }
-    registry.REGISTRY.clear()
-    registry.REGISTRY.update(saved)
 
 
 def install(setting: dict, attack: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -171,28 +169,32 @@ def test_engine_wall_alone_gives_null_records_with_a_neutral_note(
     install(setting, attack, monkeypatch)
     con = open_db(setting["db"])
     try:
-        custom.register_installed(con)
-        results = compute(con, "default", year=2023, lang="en", codes=["OMA-6"])
-        board = board_report(con, "default", (2023, 2023), "en")
-        book = export_workbook(con, "default", year=2023, lang="en")
-        errors = custom_errors(con, "default", 2023, codes=["OMA-6"])
+        registry = load_registry(con)
+        results = [
+            present.record(r, "en")
+            for r in compute(con, registry, "default", year=2023, codes=["OMA-6"])
+        ]
+        board = board_report(con, registry, "default", (2023, 2023), "en")
+        book = export_workbook(con, registry, "default", year=2023, lang="en")
+        errors = custom_errors(con, registry, "default", 2023, codes=["OMA-6"])
     finally:
         con.close()
     if attack == "hashes":
         # The query runs, on numbers that stand for people in this computation only.
-        assert [r.code for r in results] == ["OMA-6"] and "OMA-6" in errors
-        assert "Conversion Error" in errors["OMA-6"].text("en")
+        assert [r["code"] for r in results] == ["OMA-6"] and "OMA-6" in errors
+        assert "Conversion Error" in errors["OMA-6"].message("en")
     else:
         neutral = (
             "Custom indicator OMA-6 could not be computed; the cluster manager sees why in the "
             "settings."
         )
-        assert [(r.value, r.note) for r in results] == [(None, neutral)]
+        assert [(r["value"], r["note"]) for r in results] == [(None, neutral)]
     for text in (str(results), board.html, workbook_text(board.xlsx), workbook_text(book)):
         assert leaked(text, setting) == []
     # The manager's reason is short and names no file content.
     assert all(
-        len(e.text("en")) < 300 and leaked(e.text("en"), setting) == [] for e in errors.values()
+        len(e.message("en")) < 300 and leaked(e.message("en"), setting) == []
+        for e in errors.values()
     )
 
 
@@ -221,7 +223,8 @@ def test_sandbox_sees_one_cluster_without_open_texts_or_hashes(
         )
         hashes = box.rows(
             "OMA-1",
-            "SELECT DISTINCT email_hash::VARCHAR FROM v_participation WHERE cluster_id = $cluster_id",
+            "SELECT DISTINCT email_hash::VARCHAR FROM v_participation"
+            " WHERE cluster_id = $cluster_id",
             {"cluster_id": "default"},
         )
     # 13 participant rows in 2023 (events 1-3), with five e-mail hashes (a, b, c, u, d) and

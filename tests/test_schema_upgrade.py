@@ -13,6 +13,7 @@ from data import profiles, schema, store
 from data.backup import restore_backup, write_backup
 from data.importer import import_file
 from data.profiles import Profile
+from data.schema import SchemaTooNew
 from data.store import open_db
 
 CURRENT = schema.SCHEMA_VERSION  # what this program writes
@@ -100,7 +101,7 @@ def test_database_from_a_newer_program_is_refused(current_db: Path) -> None:
     con = open_db(current_db)
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()
-    with pytest.raises(RuntimeError, match="newer than this program"):
+    with pytest.raises(SchemaTooNew, match="version 99 is newer than this program"):
         open_db(current_db)
 
 
@@ -182,8 +183,9 @@ def test_version_1_database_gets_the_real_export_columns(
         assert schema.current_version(con) == CURRENT
         columns = dict(
             con.execute(
-                "SELECT table_name || '.' || column_name, is_nullable FROM information_schema.columns "
-                "WHERE table_name IN ('participation', 'membership', 'regional_stat')"
+                "SELECT table_name || '.' || column_name, is_nullable"
+                " FROM information_schema.columns"
+                " WHERE table_name IN ('participation', 'membership', 'regional_stat')"
             ).fetchall()
         )
         assert columns["participation.org_id"] == "YES"

@@ -134,8 +134,9 @@ def _page_with_board_context(db: str, page: str) -> None:
     import runpy
 
     from appkit.context import Ctx, Run, running
+    from indicators.registry import built_in
 
-    board = Ctx(db, "0", "default", "default", None, "fi", "board", None)
+    board = Ctx(db, "0", "default", "default", None, "fi", "board", None, built_in())
     with running(Run("fi", board)):
         runpy.run_path(page)
 

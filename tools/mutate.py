@@ -51,12 +51,15 @@ _RULES = (
 )
 GUARDS: dict[str, tuple[str, ...]] = {
     "indicators/custom.py": ("tests/test_custom_indicators.py", "tests/test_rule_cases.py"),
+    "indicators/sandbox.py": ("tests/test_sandbox.py", "tests/test_custom_indicators.py"),
+    "indicators/present.py": ("tests/test_present.py", "tests/test_indicators_rules.py"),
     "indicators/targets.py": ("tests/test_targets.py",),
     "indicators/analytics_*": ("tests/test_breakdowns.py", "tests/test_roles.py"),
     "indicators/breakdowns.py": ("tests/test_breakdowns.py",),
     "indicators/survey.py": (*_RULES, "tests/test_breakdowns.py", "tests/test_roles.py"),
     "indicators/compute.py": (*_RULES, "tests/test_custom_indicators.py"),
     "indicators/*": _RULES,
+    "indicators/sql/*": _RULES,
     "data/sqlfunc.py": (
         "tests/test_normalise.py",
         "tests/test_headers.py",
@@ -65,7 +68,6 @@ GUARDS: dict[str, tuple[str, ...]] = {
         "tests/test_import_kinds.py",
     ),
     "auth/*": ("tests/test_roles.py", "tests/test_auth.py"),
-    "data/audit.py": ("tests/test_roles.py", "tests/test_auth.py"),
 }
 GENERATED_TARGETS = ("indicators/*", "data/sqlfunc.py", "auth/*")
 TIMEOUT_FACTOR, TIMEOUT_FLOOR_S = 3.0, 60.0
@@ -115,192 +117,226 @@ PLANTED: tuple[tuple[str, tuple[tuple[str, str], ...], str], ...] = (
     ),
     (
         "data/sqlfunc.py",
-        (
-            (
-                "ELSE 11 - km_bid_rest(b) = CAST(b[9] AS INTEGER)",
-                "ELSE 10 - km_bid_rest(b) = CAST(b[9] AS INTEGER)",
-            ),
-        ),
+        (("ELSE 11 - km_bid_rest(b)", "ELSE 10 - km_bid_rest(b)"),),
         "Y-tunnus: check digit 11 - remainder",
     ),
     (
-        "indicators/sql_fragments.py",
-        (("WHERE p.cluster_id = $cluster_id AND p.attended", "WHERE p.cluster_id = $cluster_id"),),
+        "indicators/sql/rules.sql",
+        (("WHERE p.cluster_id = cluster AND p.attended AND", "WHERE p.cluster_id = cluster AND"),),
         "only attended rows count",
     ),
     (
-        "data/audit.py",
-        (("    require_manager(role)\n    result = con.execute(", "    result = con.execute("),),
-        "the audit log is manager-only",
+        "indicators/sql/rules.sql",
+        (
+            (
+                "SELECT *, row_number() OVER () AS person FROM attended_rows(cluster, first, last)",
+                (
+                    "SELECT p.event_key, p.org_id, p.email_hash, p.name_hash, p.role, p.attended,"
+                    " year(e.date)::INTEGER AS year, row_number() OVER () AS person"
+                    " FROM v_participation p JOIN v_event e"
+                    " ON e.cluster_id = p.cluster_id AND e.event_key = p.event_key"
+                    " WHERE p.cluster_id = cluster AND year(e.date) BETWEEN first AND last"
+                ),
+            ),
+            (
+                "FROM flagged f LEFT JOIN components c USING (person);",
+                "FROM flagged f LEFT JOIN components c USING (person) WHERE f.attended;",
+            ),
+        ),
+        "the attended filter comes before de-duplication",
     ),
+    (
+        "indicators/sql/org_4.sql",
+        (("count(DISTINCT person) AS person_participations", "count(*) AS person_participations"),),
+        "ORG-4: duplicate participant rows count once",
+    ),
+    ("auth/audit_log.py", (("    require_manager(role)\n", ""),), "the audit log is manager-only"),
     (
         "indicators/survey.py",
         (("    require_manager(role)\n    sql = ", "    sql = "),),
         "open-text answers are manager-only",
     ),
     (
-        "indicators/queries.py",
-        (('        "regional",\n        "national_base",\n', '        "regional",\n'),),
+        "indicators/rules.py",
+        (('"regional", "national_base")', '"regional")'),),
         "FUN-1: national_base is long-term public funding",
     ),
     (
-        "indicators/queries.py",
-        (('"city_base_funding",\n        "other_municipality",\n', '"city_base_funding",\n'),),
+        "indicators/rules.py",
+        (('"city_base_funding", "other_municipality",', '"city_base_funding",'),),
         "FUN-1: other_municipality is long-term public funding",
     ),
     (
-        "indicators/queries.py",
-        (
-            (
-                '"share_projects": ("eu_project", "national_project", "other_project")',
-                '"share_projects": ("eu_project", "national_project")',
-            ),
-        ),
+        "indicators/rules.py",
+        (('"national_project", "other_project")', '"national_project")'),),
         "FUN-1: other_project is project funding",
     ),
     (
-        "indicators/queries.py",
+        "indicators/sql/fun_1.sql",
         (
             (
-                "sum(f.amount_eur) FILTER (WHERE f.status = 'paid' AND f.source_type = 'city_base_funding')",
-                "sum(f.amount_eur) FILTER (WHERE f.source_type = 'city_base_funding')",
+                "WHERE f.status = 'paid' AND f.source_type = 'city_base_funding'",
+                "WHERE f.source_type = 'city_base_funding'",
             ),
         ),
         "FUN-1: committed funding never counts in a share",
     ),
     (
         "indicators/survey.py",
-        (
-            (
-                'return f"CASE WHEN n < {MIN_N} THEN NULL ELSE {expr} END"',
-                'return f"CASE WHEN n <= {MIN_N} THEN NULL ELSE {expr} END"',
-            ),
-        ),
-        "n < 5 suppresses (n = 5 is shown) in the survey tables",
+        (("CASE WHEN n < {MIN_N} THEN NULL", "CASE WHEN n <= {MIN_N} THEN NULL"),),
+        "n < 5 hides (n = 5 shows) in the survey tables",
     ),
     (
         "indicators/compute.py",
-        (
-            (
-                "return n < metric.min_n if n is not None else value is not None",
-                "return n <= metric.min_n if n is not None else value is not None",
-            ),
-        ),
-        "n < 5 suppresses (n = 5 is shown) in indicator records",
+        (("    return n < metric.min_n\n", "    return n <= metric.min_n\n"),),
+        "n < 5 hides (n = 5 shows) in indicator records",
     ),
     (
         "indicators/compute.py",
-        (
-            (
-                "return n < metric.min_n if n is not None else value is not None",
-                "return n < metric.min_n - 1 if n is not None else value is not None",
-            ),
-        ),
-        "n = 4 is suppressed in indicator records",
+        (("    return n < metric.min_n\n", "    return n < metric.min_n - 1\n"),),
+        "n = 4 is hidden in indicator records",
     ),
     (
-        "indicators/sql_fragments.py",
+        "indicators/sql/rules.sql",
         (
             (
-                "({alias}.member_until IS NULL OR {alias}.member_until >= {day})",
-                "({alias}.member_until IS NULL OR {alias}.member_until > {day})",
+                "AND (member_until IS NULL OR member_until >= day);",
+                "AND (member_until IS NULL OR member_until > day);",
             ),
         ),
         "a member leaving on 31.12. is a member that day",
     ),
     (
-        "indicators/sql_fragments.py",
-        ((" AND NOT ({alias}.status = 'former' AND {alias}.member_until IS NULL)", ""),),
-        "former without member_until is a member on no date",
+        "indicators/sql/rules.sql",
+        (
+            (
+                "AND (member_since IS NULL OR member_since <= day)",
+                "AND (member_since IS NULL OR member_since < day)",
+            ),
+        ),
+        "a member joining on 1.1. is a member that day",
     ),
     (
-        "indicators/sql_fragments.py",
-        (("f\"({alias}.status <> 'follower'\"", 'f"(true"'),),
+        "indicators/sql/rules.sql",
+        (
+            (
+                "status <> 'follower' AND NOT (status = 'former' AND member_until IS NULL);",
+                "status <> 'follower';",
+            ),
+        ),
+        "a former member without member_until is a member on no date",
+    ),
+    (
+        "indicators/sql/rules.sql",
+        (
+            (
+                "status <> 'follower' AND NOT (status = 'former' AND member_until IS NULL);",
+                "NOT (status = 'former' AND member_until IS NULL);",
+            ),
+        ),
         "followers are never members",
     ),
     (
-        "indicators/engagement.py",
+        "indicators/sql/org_1.sql",
         (
             (
-                "(coalesce(op.participations, 0) >= 4 AND coalesce(op.contributes, false))",
-                "(coalesce(op.participations, 0) >= 4)",
+                "member_on(m.status, m.member_since, m.member_until, year_start(y.year))",
+                "member_on(m.status, m.member_since, m.member_until, year_end(y.year))",
             ),
         ),
-        "core needs a speaker, host or organiser row",
+        "ORG-1: retention starts from the members on 1.1.",
     ),
     (
-        "indicators/engagement.py",
+        "indicators/sql/org_1.sql",
+        (
+            (
+                (
+                    "WHERE cluster_id = $cluster_id AND can_be_member(status, member_until)\n"
+                    "      AND member_since IS NOT NULL"
+                ),
+                "WHERE cluster_id = $cluster_id\n      AND member_since IS NOT NULL",
+            ),
+        ),
+        "ORG-1: followers are never new members",
+    ),
+    (
+        "indicators/sql/rules.sql",
+        (
+            (
+                "OR (coalesce(op.participations, 0) >= 4 AND coalesce(op.contributes, false))",
+                "OR (coalesce(op.participations, 0) >= 4)",
+            ),
+        ),
+        "engagement: core needs a speaker, host or organiser row",
+    ),
+    (
+        "indicators/sql/rules.sql",
         (
             (
                 "WHEN coalesce(op.participations, 0) >= 2 OR pp.org_id IS NOT NULL THEN 'active'",
                 "WHEN coalesce(op.participations, 0) >= 2 THEN 'active'",
             ),
         ),
-        "a partner in an active project is active",
+        "engagement: a partner in an active project is active",
     ),
     (
-        "indicators/sql_fragments.py",
+        "indicators/sql/rules.sql",
         (
             (
-                'f" AND ({alias}.end_date IS NULL OR {alias}.end_date >= {year_start(year)}))"',
-                'f" AND ({alias}.end_date >= {year_start(year)}))"',
+                "AND (end_date IS NULL OR end_date >= year_start(y));",
+                "AND end_date >= year_start(y);",
             ),
         ),
         "a project without an end is still running",
     ),
     (
-        "indicators/queries.py",
+        "indicators/sql/rules.sql",
+        (("role IN ('speaker', 'host', 'organiser')", "role IN ('speaker', 'host')"),),
+        "engagement: organising is a contribution",
+    ),
+    (
+        "indicators/sql/rules.sql",
+        (("(scale = 'likert5' AND value_num >= 4)", "(scale = 'likert5' AND value_num >= 3)"),),
+        "survey: agree means 4-5",
+    ),
+    (
+        "indicators/sql/rules.sql",
         (
             (
-                "CASE WHEN prev_projects IS NULL OR prev_eur = 0 THEN NULL",
-                "CASE WHEN prev_eur = 0 THEN NULL",
+                "sum(responses) FILTER (WHERE invited IS NOT NULL) AS responses",
+                "sum(responses) AS responses",
             ),
         ),
+        "survey: the response rate pools the surveys with an invited count",
+    ),
+    (
+        "indicators/sql/org_3.sql",
+        (("prev.projects IS NOT NULL AS previous_exists", "true AS previous_exists"),),
         "ORG-3: no change without a qualifying project in Y-1",
     ),
     (
-        "indicators/queries.py",
+        "indicators/sql/org_3.sql",
         (
             (
-                "count(*) FILTER (WHERE status IN {FUNDED_STATUSES} OR status = 'rejected') AS decided",
+                "count(*) FILTER (WHERE funded(status) OR status = 'rejected') AS decided",
                 "count(*) AS decided",
+            ),
+            (
+                "WHERE cluster_id = $cluster_id AND status <> 'applied' GROUP BY 1",
+                "WHERE cluster_id = $cluster_id GROUP BY 1",
             ),
         ),
         "ORG-3: success rate over decided applications",
     ),
     (
-        "indicators/queries.py",
-        (
-            (
-                'f" + (coalesce({share}, 0) > {ESCA_MIN_COMPANY_SHARE})::INTEGER"',
-                'f" + (coalesce({share}, 0) >= {ESCA_MIN_COMPANY_SHARE})::INTEGER"',
-            ),
-        ),
+        "indicators/sql/esca.sql",
+        (("0), 0) > 0.5)::INTEGER", "0), 0) >= 0.5)::INTEGER"),),
         "ESCA: most actors are companies (> 0.5)",
     ),
     (
-        "indicators/queries.py",
-        (
-            (
-                "pr AS (SELECT year, count(DISTINCT person) AS persons FROM person_rows GROUP BY year)",
-                "pr AS (SELECT year, count(*) AS persons FROM person_rows GROUP BY year)",
-            ),
-        ),
-        "ORG-4: duplicate participant rows count once",
-    ),
-    (
-        "indicators/queries.py",
-        (
-            (
-                "    ATTENDED_ROWS\n",
-                "    ATTENDED_ROWS.replace('AND p.attended', '').replace('p.role,', 'p.role, p.attended,')\n",
-            ),
-            (
-                "FROM flagged f LEFT JOIN components c USING (person)\n",
-                "FROM flagged f LEFT JOIN components c USING (person) WHERE attended\n",
-            ),
-        ),
-        "attended filter before de-duplication",
+        "indicators/sql/esca.sql",
+        (("coalesce(actors.actors, 0) >= 15", "coalesce(actors.actors, 0) > 15"),),
+        "ESCA: at least 15 actors",
     ),
 )
 
@@ -382,8 +418,12 @@ def generated(path: str) -> Iterator[Mutant]:
             lo, hi = (mid, hi) if starts[mid] <= offset else (lo, mid)
         return lo + 1
 
-    if path.endswith(".sql"):
-        yield from _sql_mutants(path, text, 0, len(text), line_of)
+    if path.endswith(".sql"):  # every line but comments
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            code = line.split("--", 1)[0]
+            yield from _sql_mutants(path, text, offset, offset + len(code), line_of)
+            offset += len(line)
         return
     tree = ast.parse(text)
     docstrings = _docstring_lines(tree)
@@ -535,8 +575,8 @@ def write_report(planted_out: list[Outcome], generated_out: list[Outcome], sampl
     lines = [
         "# Mutation testing",
         "",
-        "Generated by `make mutate` (`python -m tools.mutate`); do not edit by hand. Each mutant is",
-        "one small change to a rule module; *killed* means the guarding tests failed on it.",
+        "Generated by `make mutate` (`python -m tools.mutate`); do not edit by hand. Each mutant",
+        "is one small change to a rule module; *killed* means the guarding tests failed on it.",
         "",
     ]
     if planted_out:

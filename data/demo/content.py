@@ -347,7 +347,10 @@ OUTCOMES: tuple[
         None,
         "suora",
         "kyllä",
-        "Yritykset tutustuivat toisiinsa yritysvierailulla ja jakavat nyt robottisolun käyttövuorot.",
+        (
+            "Yritykset tutustuivat toisiinsa yritysvierailulla ja jakavat nyt robottisolun"
+            " käyttövuorot."
+        ),
     ),
     (
         D(2024, 3, 20),
@@ -395,7 +398,10 @@ OUTCOMES: tuple[
         None,
         "suora",
         "kyllä",
-        "Robotiikkapilotti tehtiin ammattikorkeakoulun laboratoriossa Älykäs valmistus -hankkeessa.",
+        (
+            "Robotiikkapilotti tehtiin ammattikorkeakoulun laboratoriossa Älykäs valmistus"
+            " -hankkeessa."
+        ),
     ),
     (
         D(2024, 10, 15),

@@ -378,7 +378,8 @@ def _report_domains(ctx: LoadContext, staged: Staged) -> None:
         ctx.warn(staged.sheet, None, None, None, "orgs_by_domain", count=matched)
     rows = ctx.cur.execute(f"""
         SELECT g.__domain, km_free_mail(g.__domain), count(*) FROM {t}_g g
-        WHERE g.__row NOT IN (SELECT ref FROM {t}_org) AND g.__row NOT IN (SELECT __row FROM {t}_dom)
+        WHERE g.__row NOT IN (SELECT ref FROM {t}_org)
+          AND g.__row NOT IN (SELECT __row FROM {t}_dom)
           AND {_attended(staged)}
         GROUP BY ALL ORDER BY 3 DESC, 1 NULLS LAST
     """).fetchall()

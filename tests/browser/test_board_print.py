@@ -22,6 +22,7 @@ from data.store import open_db
 from export.board_workbook import board_workbook
 from export.html_report import html_report
 from i18n import t
+from indicators.registry import built_in
 from tests.browser.server import launch
 
 pytestmark = pytest.mark.browser
@@ -44,9 +45,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     con = open_db(folder / "demo.duckdb")
     load_demo(con)
     for lang in ("fi", "en"):
-        page = html_report(con, "default", YEARS, lang)
+        page = html_report(con, built_in(), "default", YEARS, lang)
         (folder / f"raportti-{lang}.html").write_text(page, encoding="utf-8")
-        (folder / f"raportti-{lang}.xlsx").write_bytes(board_workbook(con, "default", YEARS, lang))
+        (folder / f"raportti-{lang}.xlsx").write_bytes(
+            board_workbook(con, built_in(), "default", YEARS, lang)
+        )
     con.close()
     return folder
 

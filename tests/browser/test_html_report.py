@@ -10,6 +10,7 @@ from playwright.sync_api import sync_playwright
 
 from data.store import open_db
 from export.html_report import html_report
+from indicators.registry import built_in
 from tests.browser.server import launch
 from tests.fixtures_export import load_small_cluster
 
@@ -22,7 +23,9 @@ def test_html_report_renders_without_console_errors(tmp_path: Path, lang: str) -
     try:
         load_small_cluster(con, tmp_path)
         report = tmp_path / "raportti.html"
-        report.write_text(html_report(con, "default", (2023, 2024), lang), encoding="utf-8")
+        report.write_text(
+            html_report(con, built_in(), "default", (2023, 2024), lang), encoding="utf-8"
+        )
     finally:
         con.close()
     with sync_playwright() as playwright:
