@@ -175,8 +175,11 @@ PLANTED: tuple[tuple[str, tuple[tuple[str, str], ...], str], ...] = (
         "indicators/sql/fun_1.sql",
         (
             (
-                "WHERE f.status = 'paid' AND f.source_type = 'city_base_funding'",
-                "WHERE f.source_type = 'city_base_funding'",
+                (
+                    "WHERE f.status = 'paid' AND f.source_type = 'city_base_funding'\n"
+                    "       ) AS city_eur"
+                ),
+                "WHERE f.source_type = 'city_base_funding'\n       ) AS city_eur",
             ),
         ),
         "FUN-1: committed funding never counts in a share",
