@@ -148,24 +148,33 @@ NOTE_PATTERN = (
 # A lone numbered title after a blank line starts another table of the same sheet
 # (Teams: ``3. In-Meeting activities``); the data ends above it.
 SECTION_PATTERN = r"^\d+\.\s+\S"
-_NO_ROW = 2**31 - 1
+_SUM_LIMIT = 500  # filled cells are summed up to this many columns, counted in a list beyond
 
 
-def _marks(raw: str, table: pa.Table, header_row: int, keep: list[str]) -> str:
-    """SELECT over the registered raw table ``raw`` of its columns ``keep``, adding per row
-    ``__note`` (a lone note line, or a lone line in a block below the data after a blank line)
-    and ``__cut`` (at or below a numbered section title), and ``__only``, the text of a lone
-    cell. Only ``keep`` goes through the window functions: a sheet of 16,384 columns would
-    exceed DuckDB's tuple width."""
+def _marks(cur: duckdb.DuckDBPyConnection, raw: str, table: pa.Table, header_row: int, out: str):
+    """Temp table ``out(__row, __only, __note)`` of the lone lines below the header of the
+    registered raw table ``raw`` (rows with one filled cell, ``__only`` its text), ``__note``
+    telling a note (a note line, or a lone line in a block below the data after a blank line);
+    returns (how many lone lines, the row of the first numbered section title after a blank
+    line or None). Only the row number, the count of filled cells and a lone cell's text go
+    through the window functions: the sheet's cells stay out of them (a sheet of 16,384
+    columns would exceed DuckDB's tuple width, and copying every cell through three windows
+    cost more than typing them)."""
     cells = [sql_name(name) for name in table.column_names if name != "__row"]
     # One list, not a sum of 16,384 terms (DuckDB refuses expressions deeper than 1,000).
-    filled = f"len(list_filter([{', '.join(cells)}], lambda x: x IS NOT NULL))" if cells else "0"
-    kept = "".join(f", {sql_name(name)}" for name in dict.fromkeys(keep))
-    return f"""
-        SELECT *, __cells = 1 AND (
-                regexp_matches(lower(__only), {sql_str(NOTE_PATTERN)})
-                OR (__row > __last_full AND __row - __last_full > __rn - __rn_full)) AS __note,
-               __row >= coalesce(__section, {_NO_ROW}) AS __cut
+    filled = (
+        " + ".join(f"({cell} IS NOT NULL)::INTEGER" for cell in cells)
+        if len(cells) <= _SUM_LIMIT
+        else f"len(list_filter([{', '.join(cells)}], lambda x: x IS NOT NULL))"
+    )
+    only = f"trim(coalesce({', '.join(cells) or 'NULL'}))"
+    cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {out} AS
+        SELECT __row, __only,
+               coalesce(regexp_matches(lower(__only), {sql_str(NOTE_PATTERN)})
+                   OR (__row > __last_full AND __row - __last_full > __rn - __rn_full), false)
+                   AS __note,
+               __section
         FROM (
             SELECT *, max(__row) FILTER (WHERE __cells >= 2) OVER () AS __last_full,
                    max(__rn) FILTER (WHERE __cells >= 2) OVER () AS __rn_full,
@@ -175,9 +184,11 @@ def _marks(raw: str, table: pa.Table, header_row: int, keep: list[str]) -> str:
                 SELECT *, __row - lag(__row) OVER (ORDER BY __row) AS __step,
                        row_number() OVER (ORDER BY __row) AS __rn
                 FROM (
-                    SELECT __row{kept}, {filled} AS __cells,
-                           trim(coalesce({", ".join(cells) or "NULL"})) AS __only
-                    FROM {raw} WHERE __row > {header_row})))"""
+                    SELECT __row, {filled} AS __cells,
+                           CASE WHEN {filled} = 1 THEN {only} END AS __only
+                    FROM {raw} WHERE __row > {header_row})))
+        WHERE __cells = 1""")
+    return cur.execute(f"SELECT count(*), min(__section) FROM {out}").fetchone()
 
 
 def stage(
@@ -231,7 +242,6 @@ def stage(
         typed.append(f"{item_typed} AS {target}")
         errors.append(f"{item_error} AS {sql_name('e_' + code)}")
     raw_cols = ", ".join(sql_name("r_" + col) for col in sources)
-    marks = "__note, __cut, __only"
     keys = "".join(f", {key}" for key in prepared)
     key_exprs = "".join(f", {expr} AS {key}" for key, expr in prepared.items())
     without_keys = f"EXCLUDE ({keys[2:]})" if prepared else ""
@@ -241,7 +251,17 @@ def stage(
         None,
     )
     first_cleaned = "" if first else f", km_clean({sql_name(layout.first_column)}) AS __first"
-    needed = [*layout.columns.values(), layout.first_column]
+    raw_table, marks_table = sql_name(raw_name), sql_name(f"{name}_marks")
+    lone, section = _marks(cur, raw_table, table, layout.header_row, marks_table)
+    # Most sheets have no lone line below the header: then no row needs the join.
+    joined = raw_table + (f" LEFT JOIN {marks_table} USING (__row)" if lone else "")
+    marks = "__note, __cut"
+    line_marks = (
+        f"coalesce(__note, false) AS __note, "
+        f"{'false' if section is None else f'__row >= {section}'} AS __cut"
+        if lone
+        else "false AS __note, false AS __cut"
+    )
     # Clean, then parse once (k_x), then type, then read errors off the types. Rows keep the
     # sheet's order without a sort: DuckDB preserves insertion order.
     cur.execute(f"""
@@ -250,20 +270,24 @@ def stage(
             SELECT __row, {raw_cols}, {marks}{keys}, {", ".join(typed)} FROM (
                 SELECT __row, {raw_cols}, {marks}{key_exprs} FROM (
                     SELECT CAST(__row AS INTEGER) AS __row, {", ".join(cleaned)}{first_cleaned},
-                           {marks}
-                    FROM ({_marks(sql_name(raw_name), table, layout.header_row, needed)})
+                           {line_marks}
+                    FROM {joined} WHERE __row > {layout.header_row}
                 ) WHERE ({" OR ".join(used)})
                     AND NOT coalesce(km_totals({first or "__first"}), false)))
     """)
     cur.unregister(raw_name)
     staged = Staged(sheet=sheet, kind=layout.kind, layout=layout, table=name)
-    staged.notes = cur.execute(
-        f"SELECT __row, __only FROM {sql_name(name)} WHERE __note AND NOT __cut ORDER BY __row"
-    ).fetchall()
-    staged.cut_at = cur.execute(
-        f"SELECT min(__row), arg_min(__only, __row) FROM {sql_name(name)} WHERE __cut"
-    ).fetchone()
-    cur.execute(f"DELETE FROM {sql_name(name)} WHERE __note OR __cut")
+    if lone:
+        staged.notes = cur.execute(
+            f"SELECT s.__row, m.__only FROM {sql_name(name)} s JOIN {marks_table} m "
+            "USING (__row) WHERE s.__note AND NOT s.__cut ORDER BY s.__row"
+        ).fetchall()
+        if section is not None:
+            staged.cut_at = cur.execute(
+                f"SELECT __row, __only FROM {marks_table} WHERE __row = {section}"
+            ).fetchone()
+        cur.execute(f"DELETE FROM {sql_name(name)} WHERE __note OR __cut")
+    cur.execute(f"DROP TABLE {marks_table}")
     return staged
 
 

@@ -240,12 +240,7 @@ def load(ctx: LoadContext, staged: Staged) -> int:
     organisations become non-member organisations, people without an organisation are
     matched by e-mail domain, and people are stored as keyed hashes."""
     t, cur = staged.table, ctx.cur
-    cur.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {t}_g AS
-        SELECT *, __domain, CASE WHEN NOT km_free_mail(__domain) THEN km_hmac(__domain) END
-            AS __domain_hash
-        FROM (SELECT *, km_domain(email) AS __domain FROM {good(staged)})
-    """)
+    _rows(ctx, staged)
     _create_events(ctx, staged)
     created = orgs.resolve(
         cur,
@@ -256,23 +251,53 @@ def load(ctx: LoadContext, staged: Staged) -> int:
     )
     orgs_created(ctx, staged, created)
     _orgs_by_domain(ctx, staged)
+    # A list names the same people and e-mails on many rows: each is hashed once.
     cur.execute(f"""
         INSERT INTO participation (cluster_id, import_id, row_no, event_key, org_id, email_hash,
                                    name_hash, role, attended, domain_hash, org_from)
+        WITH people AS (
+            SELECT *, coalesce(regexp_replace(person, {sql_str(_NAME_QUALIFIER)}, '', 'i'),
+                               nullif(concat_ws(' ', first_name, last_name), '')) AS __name
+            FROM {t}_g),
+        emails AS (SELECT email, km_hmac(email) AS hash
+                   FROM (SELECT DISTINCT email FROM people WHERE email IS NOT NULL)),
+        names AS (SELECT __name, km_hmac(__name) AS hash
+                  FROM (SELECT DISTINCT __name FROM people WHERE __name IS NOT NULL))
         SELECT {ctx.cluster}, {ctx.import_id}, g.__row, k.event_key,
-               coalesce(o.org_id, d.org_id), km_hmac(g.email),
-               km_hmac(coalesce(regexp_replace(g.person, {sql_str(_NAME_QUALIFIER)}, '', 'i'),
-                                nullif(concat_ws(' ', g.first_name, g.last_name), ''))),
+               coalesce(o.org_id, d.org_id), e.hash, n.hash,
                coalesce(g.role, 'attendee'), {_attended(staged)}, g.__domain_hash,
                CASE WHEN o.org_id IS NOT NULL THEN 'list' WHEN d.org_id IS NOT NULL
                     THEN 'domain' END
-        FROM {t}_g g JOIN {t}_k k USING (__row)
+        FROM people g JOIN {t}_k k USING (__row)
+        LEFT JOIN emails e USING (email) LEFT JOIN names n USING (__name)
         LEFT JOIN {t}_org o ON o.ref = g.__row LEFT JOIN {t}_dom d USING (__row)
-        ORDER BY g.__row
     """)
     supersede(ctx, PARTICIPATION)
     _report_domains(ctx, staged)
     return count(ctx, f"{t}_g")
+
+
+def _rows(ctx: LoadContext, staged: Staged) -> None:
+    """Temp table ``<t>_g``: the good rows, with the columns the load reads, each row's
+    e-mail domain (``__domain``) and its keyed hash (``__domain_hash``, none for free-mail).
+    Thousands of addresses share a few domains, so each distinct domain is parsed and hashed
+    once."""
+    columns = ", ".join(column.name for column in COLUMNS)
+    ctx.cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {staged.table}_g AS
+        WITH rows AS (
+            SELECT __row, {columns},
+                   CASE WHEN contains(email, '@') THEN split_part(email, '@', -1)
+                        ELSE email END AS __tail
+            FROM {good(staged)}),
+        tails AS (SELECT __tail, km_domain(__tail) AS __domain
+                  FROM (SELECT DISTINCT __tail FROM rows WHERE __tail IS NOT NULL)),
+        domains AS (SELECT __domain, CASE WHEN NOT km_free_mail(__domain)
+                                          THEN km_hmac(__domain) END AS __domain_hash
+                    FROM (SELECT DISTINCT __domain FROM tails WHERE __domain IS NOT NULL))
+        SELECT rows.* EXCLUDE (__tail), __domain, __domain_hash
+        FROM rows LEFT JOIN tails USING (__tail) LEFT JOIN domains USING (__domain)
+    """)
 
 
 # Teams writes `` (External)`` after guests' names, and the like: not part of the name.
