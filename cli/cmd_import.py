@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from cli.login import login_name
+from data import reading
 from data.importer import import_file, parse_date_arg
 from data.kinds import KINDS
 from data.profiles import get as get_profile
@@ -77,13 +78,14 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
+    reading.warm()  # the first file's parsing worker starts while the database opens
     con = open_db(args.db)
     rejected = False
     try:
         if args.profile is not None and get_profile(con, args.cluster, args.profile) is None:
             print(t("data.profile.unknown", args.lang, name=args.profile), file=sys.stderr)
             return 2
-        for name in args.files:
+        for number, name in enumerate(args.files, start=1):
             report = import_file(
                 con,
                 Path(name),
@@ -99,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
                 removal_limit=None if args.replace_register else REMOVAL_LIMIT,
                 user=args.user or login_name(),
             )
+            if number < len(args.files):
+                reading.warm()
             print(report.to_text(args.lang))
             if report.message == "data.register.refused":
                 print(t("data.register.cli_hint", args.lang), file=sys.stderr)

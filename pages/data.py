@@ -14,6 +14,7 @@ from appkit.context import Ctx
 from appkit.frame import current, manager_only
 from appkit.markdown import escape
 from auth.roles import require_manager
+from data import reading
 from data.importer import ImportRefused, undo_import
 from data.kinds import KINDS
 from data.report import ImportReport
@@ -168,6 +169,7 @@ def issues(c: Ctx, report: ImportReport) -> None:
 
 
 def upload(c: Ctx) -> None:
+    reading.warm()  # the parsing worker of the next upload starts while the manager chooses
     st.subheader(c.t("ui.data.upload"), anchor=False)
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader(

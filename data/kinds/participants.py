@@ -255,21 +255,17 @@ def load(ctx: LoadContext, staged: Staged) -> int:
     cur.execute(f"""
         INSERT INTO participation (cluster_id, import_id, row_no, event_key, org_id, email_hash,
                                    name_hash, role, attended, domain_hash, org_from)
-        WITH people AS (
-            SELECT *, coalesce(regexp_replace(person, {sql_str(_NAME_QUALIFIER)}, '', 'i'),
-                               nullif(concat_ws(' ', first_name, last_name), '')) AS __name
-            FROM {t}_g),
-        emails AS (SELECT email, km_hmac(email) AS hash
-                   FROM (SELECT DISTINCT email FROM people WHERE email IS NOT NULL)),
-        names AS (SELECT __name, km_hmac(__name) AS hash
-                  FROM (SELECT DISTINCT __name FROM people WHERE __name IS NOT NULL))
         SELECT {ctx.cluster}, {ctx.import_id}, g.__row, k.event_key,
                coalesce(o.org_id, d.org_id), e.hash, n.hash,
                coalesce(g.role, 'attendee'), {_attended(staged)}, g.__domain_hash,
                CASE WHEN o.org_id IS NOT NULL THEN 'list' WHEN d.org_id IS NOT NULL
                     THEN 'domain' END
-        FROM people g JOIN {t}_k k USING (__row)
-        LEFT JOIN emails e USING (email) LEFT JOIN names n USING (__name)
+        FROM {t}_g g JOIN {t}_k k USING (__row)
+        LEFT JOIN (SELECT email, km_hmac(email) AS hash
+                   FROM (SELECT DISTINCT email FROM {t}_g WHERE email IS NOT NULL)) e USING (email)
+        LEFT JOIN (SELECT __name, km_hmac(__name) AS hash
+                   FROM (SELECT DISTINCT __name FROM {t}_g WHERE __name IS NOT NULL)) n
+            USING (__name)
         LEFT JOIN {t}_org o ON o.ref = g.__row LEFT JOIN {t}_dom d USING (__row)
     """)
     supersede(ctx, PARTICIPATION)
@@ -278,25 +274,25 @@ def load(ctx: LoadContext, staged: Staged) -> int:
 
 
 def _rows(ctx: LoadContext, staged: Staged) -> None:
-    """Temp table ``<t>_g``: the good rows, with the columns the load reads, each row's
-    e-mail domain (``__domain``) and its keyed hash (``__domain_hash``, none for free-mail).
-    Thousands of addresses share a few domains, so each distinct domain is parsed and hashed
-    once."""
+    """Temp table ``<t>_g``: the good rows with the columns the load reads, the person's name
+    as hashed (``__name``), the e-mail domain (``__domain``) and its keyed hash
+    (``__domain_hash``, none for free-mail). Thousands of addresses share a few domains, so
+    each distinct domain part is parsed and hashed once."""
     columns = ", ".join(column.name for column in COLUMNS)
+    tail = "CASE WHEN contains(email, '@') THEN split_part(email, '@', -1) ELSE email END"
     ctx.cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {staged.table}_g AS
-        WITH rows AS (
-            SELECT __row, {columns},
-                   CASE WHEN contains(email, '@') THEN split_part(email, '@', -1)
-                        ELSE email END AS __tail
-            FROM {good(staged)}),
-        tails AS (SELECT __tail, km_domain(__tail) AS __domain
-                  FROM (SELECT DISTINCT __tail FROM rows WHERE __tail IS NOT NULL)),
-        domains AS (SELECT __domain, CASE WHEN NOT km_free_mail(__domain)
+        SELECT r.* EXCLUDE (__tail), d.__domain, d.__domain_hash
+        FROM (SELECT __row, {columns}, {tail} AS __tail,
+                     coalesce(regexp_replace(person, {sql_str(_NAME_QUALIFIER)}, '', 'i'),
+                              nullif(concat_ws(' ', first_name, last_name), '')) AS __name
+              FROM {good(staged)}) r
+        LEFT JOIN (
+            SELECT __tail, __domain, CASE WHEN NOT km_free_mail(__domain)
                                           THEN km_hmac(__domain) END AS __domain_hash
-                    FROM (SELECT DISTINCT __domain FROM tails WHERE __domain IS NOT NULL))
-        SELECT rows.* EXCLUDE (__tail), __domain, __domain_hash
-        FROM rows LEFT JOIN tails USING (__tail) LEFT JOIN domains USING (__domain)
+            FROM (SELECT __tail, km_domain(__tail) AS __domain
+                  FROM (SELECT DISTINCT {tail} AS __tail FROM {good(staged)}
+                        WHERE email IS NOT NULL))) d USING (__tail)
     """)
 
 

@@ -1,9 +1,10 @@
 """The safe spreadsheet reader: an uploaded file becomes raw sheets of text cells, or a clear
 bilingual rejection (SPEC 2 file types, SPEC 6 uploads).
 
-Untrusted bytes are parsed in a fresh child interpreter with an address-space limit and a
-wall-clock timeout (``data.reading.isolation``); this module only checks the size and turns
-the child's answer into ``RawSheet`` objects.
+Untrusted bytes are parsed in a separate interpreter, one per file, with an address-space
+limit and a wall-clock timeout (``data.reading.isolation``); ``warm`` starts the next one
+ahead of time (``data.reading.standby``). This module only checks the size and turns the
+worker's answer into ``RawSheet`` objects.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from data.reading.errors import ReadError
 if TYPE_CHECKING:  # the child imports this package too; pyarrow loads only when sheets do
     import pyarrow as pa
 
-__all__ = ["MAX_BYTES", "RawSheet", "ReadError", "read_upload"]
+__all__ = ["MAX_BYTES", "RawSheet", "ReadError", "read_upload", "warm"]
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -70,3 +71,11 @@ def read_upload(
         RawSheet(sheet_name, table, hidden)
         for sheet_name, hidden, table in read_isolated(path, name, timeout_s, memory_mb)
     ]
+
+
+def warm() -> None:
+    """Start the worker for the next upload now, in the background (callers that expect an
+    upload soon: the upload page, a command importing several files)."""
+    from data.reading.standby import warm as start_ahead
+
+    start_ahead()

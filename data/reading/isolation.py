@@ -1,12 +1,13 @@
-"""Run the parser in a fresh interpreter with a memory cap and a wall-clock timeout.
+"""Run the parser in a separate interpreter with a memory cap and a wall-clock timeout.
 
-One child per file; sheets come back as Arrow IPC streams in one unnamed temporary file
-(``O_TMPFILE``) that the parent memory-maps (no copy, no per-cell work). The file has no name
-and lives in a private folder (mode 0700, swept of anything left at each start), so neither a
-finished nor a killed import leaves a readable copy of the names and e-mails it read; the child
-dies with its parent (``worker.die_with_parent``). A timeout kills the child; a crash, an abort
-or a missing answer becomes "the file could not be read". Nothing from the child is re-raised
-except the ReadError it reports.
+One worker per file (``data.reading.standby`` starts the next one ahead of time); sheets come
+back as Arrow IPC streams in one unnamed temporary file (``O_TMPFILE``) that the parent
+memory-maps (no copy, no per-cell work). The file has no name and lives in a private folder
+(mode 0700, swept of anything left at each start), so neither a finished nor a killed import
+leaves a readable copy of the names and e-mails it read; the worker dies with its parent
+(``worker.die_with_parent``). A timeout kills the worker; a crash, an abort or a missing answer
+becomes "the file could not be read". Nothing from the worker is re-raised except the ReadError
+it reports.
 """
 
 from __future__ import annotations
@@ -16,72 +17,46 @@ import math
 import mmap
 import os
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import IO
 
 import pyarrow as pa
 
+from data.reading import standby
 from data.reading.errors import ReadError
 from data.reading.tables import ROW, SheetData
-from data.store import private_folder
 from i18n import catalogue
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def private_dir() -> Path:
-    """This user's private scratch folder (0700), emptied of anything an earlier run left."""
-    return private_folder(Path(tempfile.gettempdir()) / f"klusterimittari-{os.getuid()}")
 
 
 def read_isolated(path: Path, file_name: str, timeout_s: float, memory_mb: int) -> list[SheetData]:
-    """The sheets the child parsed from ``path``; ReadError for every other outcome.
+    """The sheets the worker parsed from ``path``; ReadError for every other outcome.
 
-    The child's output goes to unnamed files, not pipes, so a flood of parser warnings costs
+    The worker's output goes to unnamed files, not pipes, so a flood of parser warnings costs
     disk, not the parent's memory; only the tail of each is read.
     """
-    folder = private_dir()
-    with (
-        tempfile.TemporaryFile(dir=folder) as sheets,
-        tempfile.TemporaryFile(dir=folder) as out,
-        tempfile.TemporaryFile(dir=folder) as err,
-    ):
-        command = [
-            sys.executable,
-            "-m",
-            "data.reading.worker",
-            str(path.resolve()),
-            file_name,
-            str(sheets.fileno()),
-            str(memory_mb),
-            str(os.getpid()),
-        ]
+    worker = standby.take()
+    try:
+        job = {"path": str(path.resolve()), "file_name": file_name, "memory_mb": memory_mb}
         try:
-            done = subprocess.run(
-                command,
-                cwd=ROOT,
-                env=_child_env(folder),
-                stdout=out,
-                stderr=err,
-                pass_fds=(sheets.fileno(),),
-                timeout=timeout_s,
-                check=False,
-            )
+            worker.process.stdin.write(json.dumps(job).encode("utf-8") + b"\n")
+            worker.process.stdin.close()
+        except OSError:
+            pass  # the worker is gone: its missing answer says so below
+        try:
+            returncode = worker.process.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired as exc:
             raise ReadError("reading.timeout", file=file_name, seconds=_seconds(timeout_s)) from exc
-        answer = _answer(_tail(out))
+        answer = _answer(_tail(worker.out))
         if answer is None:
             raise ReadError(
                 "reading.unreadable",
                 file=file_name,
-                detail=f"exit {done.returncode}: {_tail(err)!r}",
+                detail=f"exit {returncode}: {_tail(worker.err)!r}",
             )
         if "error" in answer:
             raise _reported(answer, file_name)
         try:
-            data = _mapped(sheets)
+            data = _mapped(worker.sheets)
             return [
                 (
                     str(sheet["name"]),
@@ -92,6 +67,8 @@ def read_isolated(path: Path, file_name: str, timeout_s: float, memory_mb: int) 
             ]
         except (pa.ArrowException, OSError, KeyError, TypeError, ValueError) as exc:
             raise ReadError("reading.unreadable", file=file_name, detail=str(exc)[:300]) from exc
+    finally:
+        worker.close()
 
 
 def _mapped(file: IO[bytes]) -> pa.Buffer:
@@ -126,14 +103,6 @@ def _reported(answer: dict, file_name: str) -> ReadError:
     if code not in catalogue() or not code.startswith("reading.") or not isinstance(fields, dict):
         code, fields = "reading.unreadable", {}
     return ReadError(code, **{**fields, "file": file_name})
-
-
-def _child_env(folder: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["TMPDIR"] = str(folder)  # any scratch file of a parser lands in the private folder
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
-    env["RUST_BACKTRACE"] = "0"
-    return env
 
 
 def _answer(stdout: bytes) -> dict | None:

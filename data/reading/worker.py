@@ -1,15 +1,19 @@
 """The child process that parses one untrusted upload: ``python -m data.reading.worker``.
 
-Arguments: the file, the name the user gave it, the number of an open file descriptor to
-write the sheets to, a memory limit in MB and the parent's process id. The child first asks
-the kernel to kill it when its parent dies (``PR_SET_PDEATHSIG``), so it never outlives a
-killed import; then it caps its address space and parses the file. The sheets are written one
-after another as Arrow IPC streams into the descriptor, an unnamed file the parent made (no
-name on disk holds a person's name, even after a kill), and one JSON line on stdout tells the
-parent the outcome: ``{"sheets": [{"name", "hidden", "offset", "size"}, ...]}`` or
-``{"error": code, "fields": {...}}``. Everything is caught here, including pyo3's
+Arguments: the number of an open file descriptor to write the sheets to, the parent's process
+id and how many seconds to wait for work. The child first asks the kernel to kill it when its
+parent dies (``PR_SET_PDEATHSIG``), so it never outlives a killed import; then it imports its
+parsers and waits for one job on stdin, a JSON line ``{"path", "file_name", "memory_mb"}``
+(the parent starts the next worker ahead of time, so an upload does not wait for an
+interpreter and pyarrow to start). It caps its address space, parses the file, writes the
+sheets one after another as Arrow IPC streams into the descriptor, an unnamed file the parent
+made (no name on disk holds a person's name, even after a kill), prints one JSON line on stdout
+and exits: ``{"sheets": [{"name", "hidden", "offset", "size"}, ...]}`` or
+``{"error": code, "fields": {...}}``. A worker parses one file only: every upload gets a fresh
+process that has never seen another file. Everything is caught here, including pyo3's
 PanicException (a BaseException), so only a hard crash (abort, signal) leaves the parent
-without an answer.
+without an answer. A worker left waiting longer than its idle time, or whose stdin closes
+without a job, exits without a word.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import importlib.abc
 import json
 import os
 import resource
+import select
 import signal
 import sys
 from pathlib import Path
@@ -49,11 +54,35 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+def _warm_up() -> None:
+    """Import what parsing needs before any file arrives."""
+    import fastexcel  # noqa: F401
+    import pyarrow  # noqa: F401
+
+    import data.reading.csv_text
+    import data.reading.excel
+    import data.reading.parse  # noqa: F401
+
+
+def _job(idle_s: float) -> dict | None:
+    """The one job from stdin, or None when none arrives in ``idle_s`` or stdin closes."""
+    ready, _, _ = select.select([sys.stdin], [], [], idle_s)
+    if not ready:
+        return None
+    line = sys.stdin.readline()
+    try:
+        job = json.loads(line) if line else None
+    except json.JSONDecodeError:
+        return None
+    return job if isinstance(job, dict) else None
+
+
 def _write_sheets(sheets: list, out_fd: int) -> list[dict]:
     import pyarrow as pa
 
     answer = []
-    with os.fdopen(out_fd, "wb", closefd=False) as raw, pa.PythonFile(raw, mode="w") as sink:
+    # The descriptor's file is written through /proc (no Python object per write).
+    with pa.OSFile(f"/proc/self/fd/{out_fd}", "wb") as sink:
         for name, hidden, table in sheets:
             offset = sink.tell()
             with pa.ipc.new_stream(sink, table.schema) as writer:
@@ -81,11 +110,15 @@ def run(path: Path, file_name: str, out_fd: int) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    path, file_name, out_fd, memory_mb, parent_pid = argv
+    out_fd, parent_pid, idle_s = argv
     die_with_parent(int(parent_pid))
-    _limit_memory(int(memory_mb))
     sys.meta_path.insert(0, _WithoutPandas())
-    answer = run(Path(path), file_name, int(out_fd))
+    _warm_up()
+    job = _job(float(idle_s))
+    if job is None:
+        return 0
+    _limit_memory(int(job["memory_mb"]))
+    answer = run(Path(job["path"]), str(job["file_name"]), int(out_fd))
     sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     return 0
