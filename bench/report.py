@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
@@ -32,20 +33,83 @@ def machine_table(machine: dict) -> list[str]:
 
 def import_table(imports: dict) -> list[str]:
     header = (
-        "| input | size | klusterimittari import, s | pandas + openpyxl, s "
-        "| parse floor, s | import ÷ floor | pandas ÷ import "
-        "| reader alone, s | reader ÷ floor |"
+        "| input | size | klusterimittari import, s | pandas + openpyxl, s | reader alone, s "
+        "| parse floor, s | pandas ÷ import | import ÷ reader | reader ÷ floor | import ÷ floor |"
     )
-    lines = [header, "|---|---|---|---|---|---|---|---|---|"]
+    lines = [header, "|---|---|---|---|---|---|---|---|---|---|"]
     for name, entry in imports.items():
         lines.append(
             f"| {name} ({entry['rows']:,} rows × {entry['columns']} columns) "
             f"| {entry['file_mib']:.1f} MiB | {_range(entry['import_s'])} "
-            f"| {_range(entry['pandas_s'])} | {_range(entry['floor_s'])} "
-            f"| {_ratio(entry['import_over_floor'])} | {_ratio(entry['pandas_over_import'])} "
-            f"| {_range(entry['reader_s'])} | {_ratio(entry['reader_over_floor'])} |"
+            f"| {_range(entry['pandas_s'])} | {_range(entry['reader_s'])} "
+            f"| {_range(entry['floor_s'])} | {_ratio(entry['pandas_over_import'])} "
+            f"| {_ratio(entry['import_over_reader'])} | {_ratio(entry['reader_over_floor'])} "
+            f"| {_ratio(entry['import_over_floor'])} |"
         )
     return lines
+
+
+def scale_table(points: list[dict]) -> list[str]:
+    """The scale curve, with each step's cost against the step before (×10 work)."""
+    lines = [
+        (
+            "| participations | clusters × years | indicator records | all indicators, s "
+            "| export, s | page render median, s | slowest page, s | exceptions |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for point in points:
+        lines.append(
+            f"| {point['participations']:,} | {point['clusters']} × {point['years']} "
+            f"| {point['records']:,} | {_range(point['indicators_s'])} "
+            f"| {_range(point['export_s'])} | {_s(point['pages_median_s'])} "
+            f"| {point['slowest_page']} {_s(point['slowest_page_s'])} | {point['exceptions']} |"
+        )
+    single = [p for p in points if p["clusters"] == 1]
+    growth = [
+        f"{b['participations'] // a['participations']}× the participations: indicators "
+        f"{b['indicators_s']['median'] / a['indicators_s']['median']:.1f}×, export "
+        f"{b['export_s']['median'] / a['export_s']['median']:.1f}×, pages "
+        f"{b['pages_median_s'] / a['pages_median_s']:.1f}×"
+        f" ({a['participations']:,} → {b['participations']:,})"
+        for a, b in itertools.pairwise(single)
+    ]
+    return [*lines, "", *(f"- {line}" for line in growth)]
+
+
+def browser_table(browser: dict | None) -> list[str]:
+    """Per database: cold and warm first load, switches and deep links, page by page."""
+    if not browser:
+        return ["Not measured in the smoke run."]
+    lines = []
+    for name, entry in browser.items():
+        pages = list(entry["deep_link_s"])
+        lines += [
+            (
+                f"**{name}**: first load on a server that has just started "
+                f"{_s(entry['cold_first_load_s'])} s; first load in a fresh browser "
+                f"{_range(_stats(entry['first_load_s']))} s; page switch median "
+                f"{_s(entry['switch_median_s'])} s; page by URL median "
+                f"{_s(entry['deep_link_median_s'])} s."
+            ),
+            "",
+            "| page | switch to it, s | opened by its URL, s |",
+            "|---|---|---|",
+            *(
+                f"| {page} | {_range(_stats(entry['switch_s'][page]))} "
+                f"| {_range(_stats(entry['deep_link_s'][page]))} |"
+                for page in pages
+            ),
+            "",
+        ]
+    return lines
+
+
+def _stats(values: list[float]) -> dict:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return {"median": median, "min": ordered[0], "max": ordered[-1]}
 
 
 def pages_table(pages: dict) -> list[str]:
@@ -127,6 +191,14 @@ def markdown(results: dict) -> str:
         "### Pages (AppTest, demo cluster)",
         "",
         *pages_table(results["pages"]),
+        "",
+        "### Scale curve",
+        "",
+        *scale_table(results["scale"]),
+        "",
+        "### In the browser (Chromium, Playwright)",
+        "",
+        *browser_table(results["browser"]),
     ]
     return "\n".join(parts)
 

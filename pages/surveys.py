@@ -128,8 +128,9 @@ def main() -> None:
         st.subheader(c.t("ui.survey.open"), anchor=False)
         widgets.caveat(c.t("ui.survey.open_note"))
         answers = widgets.frame(cached(c, open_answers, c.cluster_id, c.role, c.years))
-        if answers.empty:
+        if answers.empty:  # no column to group by either
             st.caption(c.t("ui.survey.no_open"))
+            return
         for (code, text_fi, text_en), group in answers.groupby(["item_code", "text_fi", "text_en"]):
             with st.expander(f"{code} {text_en if c.lang == 'en' else text_fi} ({len(group)})"):
                 widgets.table(

@@ -26,6 +26,7 @@ from appkit.markdown import escape
 from charts import colours, figures
 from charts.indicator_view import cards, results_frame, targets_frame, with_figures
 from data.demo import load_demo
+from data.importer import import_file
 from data.store import open_db
 from i18n import t
 from indicators.compute import compute
@@ -206,6 +207,21 @@ def test_board_sees_no_open_answers_or_passive_list(
     assert t("analytics.members.paying_passive", "fi") not in [h.value for h in board.subheader]
     manager = open_page(start(demo_db, monkeypatch), "pages/surveys.py")
     assert t("ui.survey.open", "fi") in [h.value for h in manager.subheader]
+
+
+def test_survey_page_without_open_answers(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A survey whose export has no open questions: the manager's page says there are no
+    open answers instead of failing."""
+    survey = empty_db.parent / "kysely.csv"
+    rows = ["A6. Klusterin toiminta palvelee organisaatiotamme.;N1. Jäsenet luottavat toisiinsa."]
+    rows += ["täysin samaa mieltä;jokseenkin samaa mieltä"] * 6
+    survey.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    con = open_db(empty_db)
+    report = import_file(con, survey, kind="survey", survey_year=2024, invited=10)
+    con.close()
+    assert report.status == "loaded", report.summary("en")
+    manager = open_page(start(empty_db, monkeypatch), "pages/surveys.py")
+    assert t("ui.survey.no_open", "fi") in [caption.value for caption in manager.caption]
 
 
 def test_upload_on_data_page_loads_and_reports(

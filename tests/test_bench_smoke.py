@@ -13,7 +13,17 @@ import pytest
 from bench.report import END, START
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = ("machine", "import", "indicators", "export", "pages", "startup", "memory", "targets")
+SECTIONS = (
+    "machine",
+    "import",
+    "indicators",
+    "export",
+    "pages",
+    "startup",
+    "scale",
+    "memory",
+    "targets",
+)
 
 
 @pytest.mark.slow
@@ -40,9 +50,13 @@ def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
     assert results["indicators"]["records"] > 0
     assert results["export"]["rows"] >= 300
     assert results["pages"] and all(p.startswith("pages/") for p in results["pages"])
-    assert len(results["targets"]) == 2 * 3 + 5
+    # 4 import targets, memory, indicators at scale, export, pages, start-up (no browser)
+    assert len(results["targets"]) == 9 and results["browser"] is None
+    assert [p["participations"] for p in results["scale"]] == [1_000, 10_000, 10_000]
+    assert results["scale"][-1]["clusters"] == 2 and results["scale"][0]["records"] > 0
     assert results["startup"]["health_s"]["median"] > 0
     text = doc.read_text()
     assert text.startswith("# Benchmarks\n\nMethod text.") and text.endswith("Findings.\n")
-    assert "\nold\n" not in text and "| import ÷ floor |" in text
+    assert "\nold\n" not in text and "| import ÷ reader |" in text
+    assert "### Scale curve" in text
     assert text.count(START) == 1 and "### Targets" in text
