@@ -89,7 +89,9 @@ def browser_table(browser: dict | None) -> list[str]:
                 f"**{name}**: first load on a server that has just started "
                 f"{_s(entry['cold_first_load_s'])} s; first load in a fresh browser "
                 f"{_range(_stats(entry['first_load_s']))} s; page switch median "
-                f"{_s(entry['switch_median_s'])} s; page by URL median "
+                f"{_s(entry['switch_median_s'])} s (of which the script run until the page's "
+                f"elements are in place {_s(entry['switch_run_median_s'])} s, the rest drawing the "
+                f"charts); page by URL median "
                 f"{_s(entry['deep_link_median_s'])} s."
             ),
             "",

@@ -47,7 +47,7 @@ FULL = {
     "scale": (10_000, 100_000, 1_000_000),
     "scale_clusters": 3,
     "scale_years": 10,
-    "browser_rounds": 2,
+    "browser_rounds": 1,
     "repeats": 3,
 }
 SMOKE = {

@@ -18,4 +18,5 @@ def test_every_page_is_timed_by_switch_and_by_url(tmp_path: Path) -> None:
     assert set(times["switch_s"]) == pages
     assert all(len(series) == 1 and series[0] > 0 for series in times["switch_s"].values())
     assert all(len(series) == 1 and series[0] > 0 for series in times["deep_link_s"].values())
-    assert times["cold_first_load_s"] > 0 and len(times["first_load_s"]) == 1
+    assert times["cold_first_load_s"] > 0 and len(times["first_load_s"]) == 5
+    assert 0 < times["switch_run_median_s"] <= times["switch_median_s"]
