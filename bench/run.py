@@ -251,9 +251,15 @@ def _scale_point(
                 first_year=2025 - years + 1,
                 years=years,
             )
-        records = len(compute(con, "default"))
-        indicators = [measure.seconds(lambda: compute(con, "default")) for _ in range(repeats)]
-        export = [measure.seconds(lambda: export_workbook(con, "default")) for _ in range(repeats)]
+        registry = load_registry(con)
+        records = len(compute(con, registry, "default"))
+        indicators = [
+            measure.seconds(lambda: compute(con, registry, "default")) for _ in range(repeats)
+        ]
+        export = [
+            measure.seconds(lambda: export_workbook(con, registry, "default"))
+            for _ in range(repeats)
+        ]
     finally:
         con.close()
     rendered = pages.render_times(db, 1)
