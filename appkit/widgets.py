@@ -11,9 +11,10 @@ import streamlit as st
 
 from appkit.context import Ctx
 from appkit.markdown import escape
-from charts.table import Table
-from export.safe import table_xlsx
+from charts.table import TEXT, Table
+from charts.table import table as data_table
 from export.table_file import table_workbook
+from indicators.present import format_value
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -119,29 +120,45 @@ def frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> p
     return pd.DataFrame(rows, columns=list(columns) if columns else None)
 
 
-def table(c: Ctx, rows: pd.DataFrame, headers: Mapping[str, Any]) -> None:
+def table(
+    c: Ctx,
+    rows: pd.DataFrame,
+    headers: Mapping[str, Any],
+    units: Mapping[str, str] | None = None,
+) -> None:
     """The columns of ``rows`` named in ``headers``, in that order, each headed by the text of
     its message key (or by a ready column config, for dates and numbers), with a download of
-    the same table as a workbook whose text cells are text (``export.safe``): the only
-    download, as Streamlit's own CSV export is off (``client.disableDataExport``)."""
+    the same table (``export.table_file``: text cells stay text, numbers keep the format of
+    their unit in ``units``, e.g. ``eur``; a column without a unit is written as it is), the
+    only download, as Streamlit's own CSV export is off (``client.disableDataExport``).
+    A column with a unit is shown as text in the reader's format (``1 234,50 €``)."""
+    units = units or {}
     shown = rows[list(headers)]
     config = {
         column: c.t(head) if isinstance(head, str) else head for column, head in headers.items()
     }
-    st.dataframe(shown, hide_index=True, column_config=config)
+    st.dataframe(
+        shown.assign(
+            **{
+                column: [format_value(v, unit, c.lang) for v in shown[column]]
+                for column, unit in units.items()
+            }
+        ),
+        hide_index=True,
+        column_config=config,
+    )
     titles = [
         config[column]
         if isinstance(config[column], str)
         else (config[column].get("label") or column)
         for column in headers
     ]
+    columns = [(title, units.get(column, TEXT)) for title, column in zip(titles, headers)]
     values = shown.astype(object).where(shown.notna(), None).values.tolist()
-    digest = hashlib.sha256(repr((titles, values)).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(repr((columns, values)).encode("utf-8")).hexdigest()[:16]
     st.download_button(
         c.t("ui.export.table"),
-        lambda: table_xlsx(
-            titles, values, date_format="d.m.yyyy" if c.lang == "fi" else "yyyy-mm-dd"
-        ),
+        lambda: table_workbook(data_table("", columns, values), c.lang),
         file_name=c.t("ui.export.table_file"),
         mime=XLSX,
         icon=":material/download:",

@@ -3,19 +3,16 @@
 Every exported value goes through ``write_value``: text is always stored as a string cell
 (xlsxwriter's ``write`` would turn ``=SUM(A1)`` into a live formula), numbers as numbers,
 dates as dates. Nothing an uploader typed can run when the board opens the workbook.
-``table_xlsx`` is the download of any table the app shows (Streamlit's own CSV download is
-switched off: its file would hand ``=HYPERLINK(…)`` from an open answer to a spreadsheet).
+Streamlit's own CSV download is switched off (its file would hand ``=HYPERLINK(…)`` from an
+open answer to a spreadsheet); tables download through ``export.table_file``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
-import io
 import math
-from collections.abc import Sequence
 
-import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -46,27 +43,3 @@ def write_value(
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
     else:
         sheet.write_string(row, col, str(value), fmt)
-
-
-def table_xlsx(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], *, date_format: str = "d.m.yyyy"
-) -> bytes:
-    """One sheet: ``headers`` and ``rows`` as shown, every cell through ``write_value`` (text
-    stays text, exactly as people saw it), the header frozen and filterable."""
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    sheet = book.add_worksheet()
-    bold = book.add_format({"bold": True})
-    day = book.add_format({"num_format": date_format})
-    moment = book.add_format({"num_format": f"{date_format} hh:mm"})
-    for col, head in enumerate(headers):
-        sheet.write_string(0, col, str(head), bold)
-    for row, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            fmt = moment if isinstance(value, dt.datetime) else day
-            write_value(sheet, row, col, value, fmt if isinstance(value, dt.date) else None)
-    sheet.freeze_panes(1, 0)
-    if headers:
-        sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
-    book.close()
-    return buffer.getvalue()

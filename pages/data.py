@@ -124,6 +124,7 @@ def show_report(c: Ctx, report: ImportReport) -> None:
                     "loaded": "ui.column.rows_loaded",
                     "rejected": "ui.column.rows_rejected",
                 },
+                units=dict.fromkeys(("read", "loaded", "rejected"), "count"),
             )
         for sheet in report.sheets:
             if sheet.skipped:
@@ -223,6 +224,7 @@ def history(c: Ctx) -> None:
             "rows_rejected": "ui.column.rows_rejected",
             "user_name": "ui.column.user",
         },
+        units=dict.fromkeys(("rows_read", "rows_loaded", "rows_rejected"), "count"),
     )
     loaded = rows[rows["status"] == c.t("data.status.loaded")]
     if loaded.empty:
@@ -268,7 +270,9 @@ def counts(c: Ctx) -> None:
     st.subheader(c.t("ui.data.counts"), anchor=False)
     rows = widgets.frame(cached(c, bd.row_counts, c.cluster_id))
     rows["table"] = rows["table"].map(lambda name: c.t(f"analytics.table.{name}"))
-    widgets.table(c, rows, {"table": "ui.column.table", "rows": "ui.column.rows"})
+    widgets.table(
+        c, rows, {"table": "ui.column.table", "rows": "ui.column.rows"}, units={"rows": "count"}
+    )
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ from charts import figures
 from charts.table import TEXT, columns_of, pivoted
 from indicators import breakdowns as bd
 from indicators.engagement import LEVELS
-from indicators.present import format_value
 
 
 def main() -> None:
@@ -137,9 +136,6 @@ def main() -> None:
         if passive.empty:
             st.caption(c.t("ui.members.no_paying_passive", year=year))
         else:
-            passive["annual_fee_eur"] = [
-                format_value(v, "eur", c.lang) for v in passive["annual_fee_eur"]
-            ]
             widgets.table(
                 c,
                 passive,
@@ -148,6 +144,7 @@ def main() -> None:
                     "tier": "ui.column.tier",
                     "annual_fee_eur": "ui.column.annual_fee",
                 },
+                units={"annual_fee_eur": "eur"},
             )
 
 

@@ -209,6 +209,13 @@ def test_board_sees_no_open_answers_or_passive_list(
     assert t("ui.survey.open", "fi") in [h.value for h in manager.subheader]
 
 
+def test_paying_passive_fees_read_in_euros(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fee column is shown as ``400 €`` (downloaded as the number 400 in euro format)."""
+    manager = open_page(start(demo_db, monkeypatch), "pages/members.py")
+    fees = [f.value["annual_fee_eur"] for f in manager.dataframe if "annual_fee_eur" in f.value]
+    assert fees and set(fees[0]) >= {"400\u00a0€"}
+
+
 def test_survey_page_without_open_answers(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A survey whose export has no open questions: the manager's page says there are no
     open answers instead of failing."""

@@ -15,9 +15,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from charts.table import TEXT, table
 from data.demo import load_demo
 from data.store import open_db
-from export.safe import table_xlsx
+from export.table_file import table_workbook
 from i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,18 +30,37 @@ def test_builtin_csv_download_is_off() -> None:
         assert tomllib.load(fh)["client"]["disableDataExport"] is True
 
 
-def test_table_workbook_keeps_text_as_text() -> None:
-    rows = [[text, 3, dt.date(2024, 5, 15), None] for text in HOSTILE]
-    book = openpyxl.load_workbook(io.BytesIO(table_xlsx(["Vastaus", "n", "Pvm", "Tyhjä"], rows)))
-    sheet = book.active
-    assert [c.value for c in sheet[1]] == ["Vastaus", "n", "Pvm", "Tyhjä"]
+def _sheet(data_rows: list[list[object]], lang: str) -> openpyxl.worksheet.worksheet.Worksheet:
+    columns = [("Vastaus", TEXT), ("n", "count"), ("Pvm", TEXT), ("Tyhjä", TEXT), ("€", "eur")]
+    book = openpyxl.load_workbook(io.BytesIO(table_workbook(table("", columns, data_rows), lang)))
+    return book.active
+
+
+def test_table_download_keeps_text_as_text_and_numbers_in_their_unit() -> None:
+    """A plain table (no title): the header in row 1, hostile text as string cells, counts,
+    euros and dates as numbers in the language's formats, missing values empty."""
+    rows = [[text, 1234, dt.date(2024, 5, 15), None, 1500.5] for text in HOSTILE]
+    sheet = _sheet(rows, "fi")
+    assert [c.value for c in sheet[1]] == ["Vastaus", "n", "Pvm", "Tyhjä", "€"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E4"
     for index, text in enumerate(HOSTILE, start=2):
         cell = sheet.cell(index, 1)
         assert (cell.value, cell.data_type) == (text, "s")  # a string, never a formula ("f")
-        assert sheet.cell(index, 2).value == 3
+        assert (sheet.cell(index, 2).value, sheet.cell(index, 2).number_format) == (1234, "#,##0")
         assert sheet.cell(index, 3).value == dt.datetime(2024, 5, 15)
         assert sheet.cell(index, 3).number_format == "d.m.yyyy"
         assert sheet.cell(index, 4).value is None
+        assert sheet.cell(index, 5).value == 1500.5
+        assert sheet.cell(index, 5).number_format == '#,##0.00 "€"'
+
+
+def test_table_download_in_english_and_a_year_stays_a_year() -> None:
+    sheet = _sheet([[2024, 7, dt.datetime(2024, 5, 15, 9, 30), "ei kirjattu", 0.0]], "en")
+    assert (sheet["A2"].value, sheet["A2"].number_format) == (2024, "General")  # not "2,024"
+    assert sheet["C2"].value == dt.datetime(2024, 5, 15, 9, 30)
+    assert sheet["C2"].number_format == "yyyy-mm-dd hh:mm"
+    assert (sheet["D2"].value, sheet["D2"].data_type) == ("ei kirjattu", "s")
+    assert sheet["E2"].number_format == '"€"#,##0.00'
 
 
 @pytest.fixture
