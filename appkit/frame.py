@@ -12,6 +12,7 @@ ever draws outside the sign-in gate.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,6 +22,9 @@ from appkit.context import Ctx, Run, active, running
 from appkit.controls import global_controls, language_control
 from i18n import t
 
+# The browser tab's icon, served by the app itself (a Material icon would be fetched from a
+# font host on the internet, which a city installation must not contact).
+ICON = Path(__file__).with_name("icon.png")
 SIGN_IN_PAGE = "pages/sign-in.py"  # named as its URL, as every page
 
 
@@ -120,7 +124,7 @@ def _refused() -> None:
 def main() -> None:
     """One run of the app: page setup, language, the sign-in gate, the global controls, then
     the page the user is on (among those the role may open)."""
-    st.set_page_config(page_title=t("app.name"), page_icon=":material/insights:", layout="wide")
+    st.set_page_config(page_title=t("app.name"), page_icon=ICON, layout="wide")
     lang = language_control()
     role = signin.resolve(open_connection(lang))
     signin.write_cookie()

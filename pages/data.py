@@ -3,6 +3,7 @@ templates for every kind, and what the database holds."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from appkit.frame import current, manager_only
 from appkit.markdown import escape
 from auth.roles import require_manager
 from data import reading
-from data.importer import ImportRefused, undo_import
+from data.importer import ImportRefused, parse_date_arg, undo_import
 from data.kinds import KINDS
 from data.report import ImportReport
 from data.templates import template_bytes, template_file_name
@@ -43,8 +44,10 @@ def import_options(c: Ctx) -> dict[str, object]:
         )
         left, right = st.columns(2)
         event_title = left.text_input(c.t("ui.data.event_title"), key="import_event_title")
-        event_date = right.date_input(
-            c.t("ui.data.event_date"), value=None, format="DD.MM.YYYY", key="import_event_date"
+        event_date = right.text_input(
+            c.t("ui.data.event_date"),
+            key="import_event_date",
+            placeholder=c.t("ui.data.date_placeholder"),
         )
         left, middle, right = st.columns(3)
         survey_name = left.text_input(c.t("ui.data.survey_name"), key="import_survey_name")
@@ -65,7 +68,7 @@ def import_options(c: Ctx) -> dict[str, object]:
     return {
         "kind": kind,
         "event_title": event_title or None,
-        "event_date": event_date,
+        "event_date": event_date.strip() or None,
         "survey_name": survey_name or None,
         "survey_year": int(survey_year) if survey_year is not None else None,
         "invited": int(invited) if invited is not None else None,
@@ -169,6 +172,14 @@ def issues(c: Ctx, report: ImportReport) -> None:
         st.caption(c.t("data.report.omitted", count=hidden))
 
 
+def _date(text: str) -> dt.date | None:
+    """A date typed as ``15.5.2023`` or ``2023-05-15``; None when empty or not a date."""
+    try:
+        return parse_date_arg(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
 def upload(c: Ctx) -> None:
     reading.warm()  # the parsing worker of the next upload starts while the manager chooses
     st.subheader(c.t("ui.data.upload"), anchor=False)
@@ -183,7 +194,12 @@ def upload(c: Ctx) -> None:
         submitted = st.form_submit_button(
             c.t("ui.data.import"), type="primary", icon=":material/upload:"
         )
-    if submitted and files:
+    if submitted and not files:
+        st.warning(c.t("ui.data.no_files"))
+    elif submitted and options["event_date"] is not None and not _date(options["event_date"]):
+        st.error(c.t("ui.data.bad_date", value=escape(str(options["event_date"]))))
+    elif submitted:
+        options["event_date"] = _date(str(options["event_date"] or ""))
         run_imports(c, files, options)
         clear_caches()
         st.rerun()

@@ -351,6 +351,25 @@ def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
     assert app.selectbox[-1].options == ["3 · rahoitus.xlsx"]
 
 
+def test_event_date_typed_in_finnish_and_a_bad_one_refused(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The event date is typed as a Finnish date (no English date picker or placeholder); a
+    text that is not a date imports nothing and says how to write it."""
+    app = open_page(start(empty_db, monkeypatch), "pages/data.py")
+    date = app.text_input(key="import_event_date")
+    assert date.placeholder == "pp.kk.vvvv"
+    date.set_value("31.2.2025")
+    app = _upload(app, "rahoitus.xlsx", filled_template("funding", FUNDING_ROWS))
+    assert [e.value for e in app.error] == [
+        (
+            "Mitään ei tuotu: tapahtuman päivämäärä ”31\\.2\\.2025” ei ole päivämäärä. "
+            "Kirjoita se muodossa 15.5.2023."
+        )
+    ]
+    assert "import_reports" not in app.session_state
+
+
 def test_import_issues_read_in_full_with_their_place_in_columns(
     empty_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
