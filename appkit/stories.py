@@ -8,7 +8,7 @@ from typing import Any
 from appkit.markdown import escape
 from i18n import format as fmt
 from i18n import t
-from indicators.present import enum_label
+from indicators.present import country_name, enum_label
 
 
 def story_line(story: Mapping[str, Any], lang: str) -> str:
@@ -27,7 +27,8 @@ def story_details(story: Mapping[str, Any], lang: str) -> list[str]:
     if story.get("jobs") is not None:
         facts.append(t("ui.story.jobs", lang, value=fmt.number(story["jobs"], lang)))
     if story.get("country"):
-        facts.append(t("ui.story.country", lang, value=escape(story["country"])))
+        country = country_name(story["country"], lang)
+        facts.append(t("ui.story.country", lang, value=escape(country)))
     if story.get("attribution"):
         facts.append(
             t(

@@ -42,11 +42,10 @@ def indicator_rows(
     rows = []
     for result, target in with_targets(results, list_targets(con, cluster_id)):
         entry = registry.get(result.code)
-        metric = entry.metric(result.metric) if entry else None
         row = present.record(result, lang) | {
             "name": result.name_en if lang == "en" else result.name_fi,
             "recipient_label": recipient_label(result.recipient, lang),
-            "metric_label": metric.label.text(lang) if metric else None,
+            "metric_label": present.metric_label(entry, result.metric, lang),
             "unit_label": present.label("export.unit", result.unit, lang),
             "suppressed_label": t(
                 "export.suppressed_marker" if result.suppressed else "export.no", lang
@@ -64,7 +63,7 @@ def definition_rows(registry: Registry, lang: str) -> list[Row]:
 
 
 def _definition(entry: Indicator, lang: str) -> Row:
-    metrics = "; ".join(f"{m.name}: {m.label.text(lang)}" for m in entry.specs)
+    metrics = "; ".join(m.label.text(lang) for m in entry.specs)
     return {
         "code": entry.code,
         "name": entry.name.text(lang),
@@ -77,8 +76,9 @@ def _definition(entry: Indicator, lang: str) -> Row:
     }
 
 
-def source_rows(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[Row]:
-    """The loaded (not undone) imports of the cluster, oldest first; no user names."""
+def source_rows(con: duckdb.DuckDBPyConnection, cluster_id: str, lang: str) -> list[Row]:
+    """The loaded (not undone) imports of the cluster, oldest first, their kinds named in
+    ``lang``; no user names."""
     cur = con.cursor()
     try:
         cur.execute(
@@ -91,9 +91,13 @@ def source_rows(con: duckdb.DuckDBPyConnection, cluster_id: str) -> list[Row]:
             [cluster_id],
         )
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        rows = [dict(zip(names, row)) for row in cur.fetchall()]
     finally:
         cur.close()
+    for row in rows:
+        kinds = (row["kinds"] or "").split(",")
+        row["kinds"] = ", ".join(t(f"data.kind.{kind}", lang) for kind in kinds if kind)
+    return rows
 
 
 def year_span(records: list[Row], year: int | None) -> tuple[int, int]:
@@ -117,6 +121,7 @@ def story_rows(
             present.label("export.attribution", attribution, lang) if attribution else None
         )
         row["organisations_text"] = "; ".join(row["organisations"])
+        row["country"] = present.country_name(row["country"], lang) if row.get("country") else None
     return rows
 
 

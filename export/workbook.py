@@ -35,7 +35,6 @@ INDICATOR_COLUMNS = (
     Column("recipient_label", "export.col.recipient", width=20),
     Column("name", "export.col.name", "wrap", 40),
     Column("year", "export.col.year", width=8),
-    Column("metric", "export.col.metric", width=28),
     Column("metric_label", "export.col.metric_label", "wrap", 36),
     Column("value", "export.col.value", width=14, pick=_unit_format),
     Column("unit_label", "export.col.unit", width=10),
@@ -45,6 +44,7 @@ INDICATOR_COLUMNS = (
     Column("target", "export.col.target", width=14, pick=_target_format),
     Column("caveat", "export.col.caveat", "wrap", 50),
     Column("note", "export.col.note", "wrap", 40),
+    Column("metric", "export.col.metric", width=24),  # the key of the CLI's JSON records
 )
 DEFINITION_COLUMNS = (
     Column("code", "export.col.code", width=9),
@@ -121,7 +121,7 @@ def export_workbook(
         styles,
         sheet_name("export.sheet.sources", lang),
         SOURCE_COLUMNS,
-        content.source_rows(con, cluster_id),
+        content.source_rows(con, cluster_id, lang),
     )
     write_table(
         book,
@@ -154,7 +154,7 @@ def _recipient_sheet(
             {
                 "code": record["code"],
                 "name": record["name"],
-                "metric": record["metric"],
+                "metric_label": record["metric_label"],
                 "unit_label": record["unit_label"],
                 "by_year": {},
             },
@@ -163,7 +163,7 @@ def _recipient_sheet(
     columns = [
         Column("code", "export.col.code", width=9),
         Column("name", "export.col.name", "wrap", 36),
-        Column("metric", "export.col.metric", width=26),
+        Column("metric_label", "export.col.metric_label", "wrap", 30),
         Column("unit_label", "export.col.unit", width=9),
     ]
     sheet = write_table(

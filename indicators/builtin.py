@@ -8,6 +8,7 @@ constant ``ORG_4`` ↔ files ``org_4*.sql``. ``BUILT_IN`` is the tuple in the co
 
 from __future__ import annotations
 
+from i18n import LANGS, t
 from indicators.model import (
     Bi,
     Change,
@@ -60,10 +61,11 @@ CONTEXT = Bi(
 
 
 def _outcome_description(text: Bi, types: tuple[str, ...]) -> Bi:
-    listed = ", ".join(types)
+    """The description of an outcome-count indicator, its outcome types named (not coded)."""
+    fi, en = (", ".join(t(f"ui.outcome_type.{x}", lang).lower() for x in types) for lang in LANGS)
     return Bi(
-        f"{text.fi} Tulosloki: tyypit {listed}; määrä ja summa (€) vuosittain.",
-        f"{text.en} Outcome log: types {listed}; count and sum (€) per year.",
+        f"{text.fi} Tulosloki: tyypit {fi}; määrä ja summa (€) vuosittain.",
+        f"{text.en} Outcome log: types {en}; count and sum (€) per year.",
     )
 
 

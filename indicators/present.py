@@ -54,6 +54,13 @@ def enum_label(group: str, code: str, lang: str) -> str:
     return label(f"ui.{group}", code, lang)
 
 
+def country_name(value: str, lang: str) -> str:
+    """A country as people name it: an ISO code (``EE``) by its name in ``lang`` ("Viro",
+    "Estonia"); a name or an unknown code as written."""
+    key = f"country.{value.strip().upper()}"
+    return t(key, lang) if len(value.strip()) == 2 and key in catalogue() else value
+
+
 def item_text(code: str, lang: str) -> str:
     """A survey item's text (``P1`` → "Klusteritoiminta on lisännyt …"), or the code itself
     for an item the catalogue does not know."""

@@ -23,6 +23,7 @@ from appkit.context import Ctx
 from appkit.downloads import documents
 from appkit.frame import SECTIONS
 from appkit.markdown import escape
+from appkit.stories import story_details
 from charts import colours, figures
 from charts.indicator_view import cards, results_frame, targets_frame, with_figures
 from data.demo import load_demo
@@ -617,3 +618,16 @@ def _fresh_caches() -> Iterator[None]:
     """Each test starts from empty Streamlit caches (results are keyed by database path too)."""
     st.cache_data.clear()
     yield
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "shown"),
+    [
+        ("fi", "EE", "Maa: Viro"),
+        ("en", "ee", "Country: Estonia"),
+        ("fi", "Ruotsi", "Maa: Ruotsi"),
+        ("en", "XZ", "Country: XZ"),
+    ],
+)
+def test_story_country_named_not_coded(lang: str, country: str, shown: str) -> None:
+    assert story_details({"country": country}, lang) == [shown]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -12,7 +13,10 @@ import openpyxl
 import pytest
 
 from cli.main import main
+from data.enums import ENUMS
+from data.kinds import KINDS
 from export.workbook import export_workbook
+from i18n import t
 from indicators.compute import compute
 from indicators.registry import built_in
 from indicators.targets import set_target
@@ -57,7 +61,9 @@ def _records(sheet) -> list[dict]:
 def _indicator_cells(sheet) -> dict[tuple, openpyxl.cell.Cell]:
     """Value cells of the Indicators sheet by (code, year, metric)."""
     header = [c.value for c in sheet[1]]
-    code, year, metric, value = (header.index(h) for h in ("Koodi", "Vuosi", "Mittari", "Arvo"))
+    code, year, metric, value = (
+        header.index(h) for h in ("Koodi", "Vuosi", "Mittarin tunniste", "Arvo")
+    )
     return {
         (r[code].value, r[year].value, r[metric].value): r[value]
         for r in sheet.iter_rows(min_row=2)
@@ -68,14 +74,9 @@ def test_sheets_present_in_finnish_and_english(small: duckdb.DuckDBPyConnection)
     assert _book(export_workbook(small, built_in(), "default")).sheetnames == FI_SHEETS
     english = _book(export_workbook(small, built_in(), "default", lang="en"))
     assert english.sheetnames == EN_SHEETS
-    assert [c.value for c in english["Indicators"][1]][:6] == [
-        "Code",
-        "Value recipient",
-        "Indicator",
-        "Year",
-        "Metric",
-        "Metric description",
-    ]
+    header = [c.value for c in english["Indicators"][1]]
+    assert header[:5] == ["Code", "Value recipient", "Indicator", "Year", "Metric"]
+    assert header[-1] == "Metric identifier"  # people read the name; the key comes last
 
 
 def test_every_value_equals_compute(small: duckdb.DuckDBPyConnection) -> None:
@@ -99,7 +100,7 @@ def test_values_equal_cli_json(
     assert main(["indicators", "--db", str(db_path), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     sheet = openpyxl.load_workbook(out)["Indikaattorit"]
-    exported = {(r["Koodi"], r["Vuosi"], r["Mittari"]): r for r in _records(sheet)}
+    exported = {(r["Koodi"], r["Vuosi"], r["Mittarin tunniste"]): r for r in _records(sheet)}
     assert len(exported) == len(records)
     for rec in records:
         row = exported[(rec["code"], rec["year"], rec["metric"])]
@@ -162,9 +163,14 @@ def test_suppressed_cells_empty_with_marker(small: duckdb.DuckDBPyConnection) ->
         assert (row["Piilotettu"], row["n"]) == ("n < 5", 3)
     by_metric = {r[2].value: r for r in book["Klusteriorganisaatio"].iter_rows(min_row=2)}
     year_col = [c.value for c in book["Klusteriorganisaatio"][1]].index(2024)
-    suppressed = by_metric["mean.A7"][year_col]
+    # The recipient sheets name each metric as people read it (no metric identifiers).
+    a7 = "Keskiarvo (1–5): Klusteriorganisaatio on onnistunut vastaamaan tarpeisiimme"
+    suppressed = by_metric[a7][year_col]
     assert suppressed.value is None and "n < 5" in suppressed.comment.text
-    assert by_metric["mean.A6"][year_col].value == 3.83
+    assert (
+        by_metric["Keskiarvo (1–5): Klusterin toiminta palvelee organisaatiotamme"][year_col].value
+        == 3.83
+    )
 
 
 def test_only_consented_stories_and_no_personal_data(small: duckdb.DuckDBPyConnection) -> None:
@@ -234,7 +240,7 @@ def test_one_year_and_audit_entry(small: duckdb.DuckDBPyConnection) -> None:
 def test_target_column(small: duckdb.DuckDBPyConnection) -> None:
     set_target(small, built_in(), "default", "FUN-1", "total_eur", 2024, 30000, "mari")
     rows = _records(_book(export_workbook(small, built_in(), "default"))["Indikaattorit"])
-    target = {(r["Koodi"], r["Vuosi"], r["Mittari"]): r["Tavoite"] for r in rows}
+    target = {(r["Koodi"], r["Vuosi"], r["Mittarin tunniste"]): r["Tavoite"] for r in rows}
     assert target[("FUN-1", 2024, "total_eur")] == 30000
     assert target[("FUN-1", 2023, "total_eur")] is None
 
@@ -264,3 +270,31 @@ def test_cli_rejects_wrong_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["export", "--db", str(tmp_path / "x.duckdb"), "--out", str(tmp_path / "x.csv")])
     assert code == 2
     assert ".xlsx" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_people_read_names_not_codes(small: duckdb.DuckDBPyConnection, lang: str) -> None:
+    """No metric identifier (``agree_share.P1``, ``outcomes``), kind (``members``) or enumerated
+    code (``public_service_improvement``) is shown outside the identifier column at the end
+    of the indicator sheet."""
+    codes = {r.metric for r in compute(small, built_in(), "default", None)}
+    codes |= {code for values in ENUMS.values() for code in values}
+    codes = {code for code in codes if "_" in code or "." in code}  # never a word of prose
+    book = _book(export_workbook(small, built_in(), "default", lang=lang))
+    kind_columns = {t("export.col.kinds", lang), t("export.col.inputs", lang)}
+    shown = []
+    for sheet in book:
+        header = [c.value for c in sheet[1]]
+        for row in sheet.iter_rows(min_row=2, values_only=True):
+            for head, value in zip(header, row):
+                if head in ("Mittarin tunniste", "Metric identifier") or not isinstance(value, str):
+                    continue
+                words = set(re.findall(r"[a-z_]+(?:\.[A-Za-z0-9]+)?", value))
+                shown += [(sheet.title, head, word) for word in words & codes]
+                if head in kind_columns:
+                    shown += [
+                        (sheet.title, head, k)
+                        for k in value.split(", ")
+                        if k in KINDS and k != t(f"data.kind.{k}", lang)  # "members" is English
+                    ]
+    assert shown == []
