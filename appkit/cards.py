@@ -218,8 +218,6 @@ def render_card(c: Ctx, card: Card) -> None:
                 f"family:{card.code}:{family.name}",
                 series_table(c, card.code, members, family.title),
             )
-            if family.legend:
-                st.caption(family.legend)
             if any(is_survey(c, card.code, s.metric) for s in members):
                 st.caption(" · ".join(survey_lines(c, card.code, members)))
             hidden = suppressed_years(members)

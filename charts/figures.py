@@ -8,6 +8,7 @@ labels. Years are categories, never a continuous axis.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -20,6 +21,11 @@ from indicators.present import format_value
 HEIGHT = 340
 MAX_LABELLED_LINES = 3
 SMALL_COUNT = 6  # count axes up to this get a tick at every whole number
+
+
+def wrapped(text: str, width: int = 24) -> str:
+    """``text`` broken into label lines of about ``width`` characters (plotly's ``<br>``)."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def _layout(

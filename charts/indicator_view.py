@@ -47,13 +47,12 @@ class Series:
 
 @dataclass(frozen=True)
 class Family:
-    """A breakdown family drawn as one chart: its title, figure (a plotly dict), and the survey
-    item texts to list under it (when the axis shows item codes)."""
+    """A breakdown family drawn as one chart: its title, figure (a plotly dict, each part named
+    on its axis) and whether any of its figures is suppressed."""
 
     name: str
     title: str
     figure: dict[str, Any]
-    legend: str | None
     suppressed: bool
 
 
@@ -205,15 +204,22 @@ def with_figures(
 def family_chart(
     indicator: Indicator | None, family: str, members: Sequence[Series], colour: str, lang: str
 ) -> Family | None:
-    """A breakdown family as grouped bars, older years in lighter tints; survey items by code
-    on the axis (their texts are long) with the texts listed under the chart."""
+    """A breakdown family as grouped bars, older years in lighter tints; each bar group named
+    on the axis (a survey item by its code and text), down the side."""
     long = family_frame(members)
     if long["value"].notna().sum() == 0:
         return None
     parts = list(dict.fromkeys(long["part"]))
     spec = indicator.metric(f"{family}.") if indicator else None
     items = spec is not None and spec.part == "survey_item"
-    names = {p: p if items else present.part_label(spec, p, lang) for p in parts}
+    names = {
+        p: figures.wrapped(
+            f"{p} {present.part_label(spec, p, lang)}"
+            if items
+            else present.part_label(spec, p, lang)
+        )
+        for p in parts
+    }
     shaped = long.assign(series=long["year"].astype(str), x=long["part"].map(names))
     years = sorted(shaped["series"].unique())
     figure = figures.stacked_bars(
@@ -227,15 +233,12 @@ def family_chart(
         barmode="group",
         order=years,
         colour_of=dict(zip(years, colours.shades(colour, len(years)))),
-        horizontal=not items,  # names (organisation types) down the side: readable on a phone
-    )
-    legend = (
-        " · ".join(f"{p} {present.part_label(spec, p, lang)}" for p in parts) if items else None
+        horizontal=True,  # names (organisation types, survey items) down the side: readable
+        # on a phone
     )
     return Family(
         family,
         present.family_label(indicator, family, lang),
         figure.to_plotly_json(),
-        legend,
         bool(long["suppressed"].any()),
     )

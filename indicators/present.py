@@ -61,6 +61,38 @@ def country_name(value: str, lang: str) -> str:
     return t(key, lang) if len(value.strip()) == 2 and key in catalogue() else value
 
 
+# Units and sources of regional statistics as files write them (Statistics Finland's Finnish
+# forms, and the demo's own marker), by the catalogue name shown in either language.
+_REGIONAL_UNITS = {
+    "henkeä": "persons",
+    "henkilöä": "persons",
+    "persons": "persons",
+    "työpaikkaa": "jobs",
+    "jobs": "jobs",
+    "toimipaikkaa": "establishments",
+    "establishments": "establishments",
+    "yrityksiä": "enterprises",
+    "enterprises": "enterprises",
+}
+_REGIONAL_SOURCES = {
+    "tilastokeskus": "statistics_finland",
+    "statistics finland": "statistics_finland",
+    "havainnollistava esimerkkiarvo (ei virallinen tilasto)": "illustrative",
+}
+
+
+def regional_unit(unit: str, lang: str) -> str:
+    """A regional statistic's unit in ``lang`` when it is a known one, else as written."""
+    key = _REGIONAL_UNITS.get(unit.strip().casefold())
+    return t(f"ui.regional_unit.{key}", lang) if key else unit
+
+
+def regional_source(source: str, lang: str) -> str:
+    """A regional statistic's source in ``lang`` when it is a known one, else as written."""
+    key = _REGIONAL_SOURCES.get(" ".join(source.split()).casefold())
+    return t(f"ui.regional_source.{key}", lang) if key else source
+
+
 def item_text(code: str, lang: str) -> str:
     """A survey item's text (``P1`` → "Klusteritoiminta on lisännyt …"), or the code itself
     for an item the catalogue does not know."""

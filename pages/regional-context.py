@@ -9,7 +9,7 @@ from appkit.connection import cached
 from appkit.frame import current
 from appkit.markdown import escape
 from indicators import breakdowns as bd
-from indicators.present import enum_label
+from indicators.present import enum_label, regional_source, regional_unit
 
 
 def main() -> None:
@@ -26,8 +26,11 @@ def main() -> None:
     columns = st.columns(2, gap="large")
     for index, measure in enumerate(measures):
         part = rows[rows["measure"] == measure]
-        unit = part["unit"].dropna().iloc[0] if part["unit"].notna().any() else ""
-        sources = ", ".join(sorted(part["source"].dropna().unique()))
+        units = part["unit"].dropna()
+        unit = escape(regional_unit(str(units.iloc[0]), c.lang)) if len(units) else ""
+        sources = ", ".join(
+            sorted({escape(regional_source(s, c.lang)) for s in part["source"].dropna()})
+        )
         with columns[index % 2]:
             st.subheader(escape(enum_label("measure", measure, c.lang)), anchor=False)
             panels.regional_lines(c, part, key=f"regional:{measure}")

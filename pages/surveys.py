@@ -93,18 +93,22 @@ def main() -> None:
         # One bar per item and survey year (not a line per item: eight crossing lines were
         # unreadable); hidden figures stay empty and the table under it says why.
         likert["series"] = likert["year"].astype(int).astype(str)
+        likert["item"] = likert["item_code"].map(
+            lambda code: figures.wrapped(f"{code} {item_text(code, c.lang)}")
+        )
         year_names = sorted(likert["series"].unique())
         tints = colours.shades(colours.recipient_colour("cluster_org"), len(year_names))
         widgets.chart(
             c,
             figures.stacked_bars(
                 likert,
-                x="item_code",
+                x="item",
                 series="series",
                 value="mean",
                 labels={},
                 unit="score",
                 lang=c.lang,
+                horizontal=True,  # the items' texts down the side
                 barmode="group",
                 order=year_names,
                 colour_of=dict(zip(year_names, tints)),
@@ -121,7 +125,6 @@ def main() -> None:
                 ],
             ),
         )
-        st.caption(" · ".join(item_text(code, c.lang) for code in codes))
     st.caption(c.t("ui.survey.suppression", min_n=MIN_N))
 
     if c.is_manager:

@@ -25,7 +25,14 @@ from appkit.frame import SECTIONS
 from appkit.markdown import escape
 from appkit.stories import story_details
 from charts import colours, figures
-from charts.indicator_view import cards, results_frame, targets_frame, with_figures
+from charts.indicator_view import (
+    Series,
+    cards,
+    family_chart,
+    results_frame,
+    targets_frame,
+    with_figures,
+)
 from data.demo import load_demo
 from data.importer import import_file
 from data.store import open_db
@@ -186,6 +193,19 @@ def test_language_switch_gives_english(demo_db: Path, monkeypatch: pytest.Monkey
     assert t("ui.funding.by_source", "en") in [h.value for h in app.subheader]
     app = open_page(app, "pages/cluster-organisation.py")
     assert any(h.value == "ORG-1 · Committed actors" for h in app.subheader)
+
+
+def test_regional_units_and_sources_in_english(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's Finnish units and source line ("henkeä", "Havainnollistava …") are named in
+    English on the English page."""
+    app = open_page(start(demo_db, monkeypatch, lang="en"), "pages/regional-context.py")
+    captions = {c.value for c in app.caption}
+    source = "Source: Illustrative example value \\(not official statistics\\)"
+    assert f"persons · {source}" in captions
+    assert f"jobs · {source}" in captions
+    assert not any("henkeä" in text or "Havainnollistava" in text for text in captions)
 
 
 @pytest.mark.parametrize("page", MANAGER_ONLY)
@@ -631,3 +651,16 @@ def _fresh_caches() -> Iterator[None]:
 )
 def test_story_country_named_not_coded(lang: str, country: str, shown: str) -> None:
     assert story_details({"country": country}, lang) == [shown]
+
+
+def test_survey_items_are_named_on_the_chart_axis() -> None:
+    """A survey family's bars are named by the item's text on the axis, not by its code with
+    the texts in a footnote."""
+    frame = pd.DataFrame(
+        [{"year": 2025, "value": 3.9, "n": 14, "suppressed": False, "target": None, "note": None}]
+    )
+    members = [Series("mean.A6", "A6", "score", frame)]
+    family = family_chart(built_in()["ORG-5"], "mean", members, "#1f5f8b", "en")
+    assert family is not None
+    axis = [x for trace in family.figure["data"] for x in trace["x"]]
+    assert axis == ["A6 The cluster's<br>activity serves our<br>organisation."]
