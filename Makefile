@@ -11,16 +11,19 @@ ADDRESS ?= localhost
 .PHONY: install run test test-fast bench bench-smoke lint docs mutate screenshots lock clean
 
 $(STAMP): requirements.lock pyproject.toml
+	@echo "Klusterimittari: installing the pinned Python packages into $(VENV)/ (first run only, 1-2 minutes) ..."
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
+	@echo "Klusterimittari: installed."
 
 install: $(STAMP)
 
 run: install
 	$(BIN)/klusterimittari demo --if-empty --second-cluster
 	$(BIN)/python -m auth.preflight
+	@echo "Klusterimittari: starting at http://$(ADDRESS):$(PORT) - open it in your browser; Ctrl+C stops."
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: install
