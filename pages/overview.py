@@ -9,9 +9,10 @@ from appkit import downloads, headline, panels, widgets
 from appkit.connection import cached
 from appkit.context import Ctx
 from appkit.frame import current
+from appkit.markdown import escape
 from appkit.stories import story_line
 from indicators import breakdowns as bd
-from indicators.present import enum_label, format_value, item_text
+from indicators.present import enum_label, format_value, item_text, regional_source
 from indicators.survey import item_stats, response_rates
 
 HEADLINE_ITEMS = ("A6", "N3", "A7")  # survey items that sum up the members' view
@@ -109,7 +110,9 @@ def regional(c: Ctx) -> None:
     measures = list(rows["measure"].unique())
     first = "population" if "population" in measures else measures[0]
     part = rows[rows["measure"] == first]
-    sources = ", ".join(sorted(set(part["source"].dropna())))
+    sources = ", ".join(
+        sorted({escape(regional_source(s, c.lang)) for s in part["source"].dropna()})
+    )
     st.caption(
         " · ".join(
             filter(
