@@ -233,8 +233,7 @@ def family_chart(
         barmode="group",
         order=years,
         colour_of=dict(zip(years, colours.shades(colour, len(years)))),
-        horizontal=True,  # names (organisation types, survey items) down the side: readable
-        # on a phone
+        horizontal=True,  # names down the side: readable on a phone
     )
     return Family(
         family,

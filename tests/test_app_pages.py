@@ -662,5 +662,5 @@ def test_survey_items_are_named_on_the_chart_axis() -> None:
     members = [Series("mean.A6", "A6", "score", frame)]
     family = family_chart(built_in()["ORG-5"], "mean", members, "#1f5f8b", "en")
     assert family is not None
-    axis = [x for trace in family.figure["data"] for x in trace["x"]]
+    axis = [name for trace in family.figure["data"] for name in trace["y"]]  # down the side
     assert axis == ["A6 The cluster's<br>activity serves our<br>organisation."]
