@@ -393,11 +393,12 @@ def test_survey_figure_in_the_workbook(surveyed, code: str, metric: str) -> None
         "Indikaattorit"
     ]
     header = [c.value for c in sheet[1]]
-    col = {name: header.index(name) for name in ("Koodi", "Mittari", "Arvo", "n", "Piilotettu")}
+    names = ("Koodi", "Mittarin tunniste", "Arvo", "n", "Piilotettu")
+    col = {name: header.index(name) for name in names}
     row = next(
         r
         for r in sheet.iter_rows(min_row=2)
-        if (r[col["Koodi"]].value, r[col["Mittari"]].value) == (code, metric)
+        if (r[col["Koodi"]].value, r[col["Mittarin tunniste"]].value) == (code, metric)
     )
     assert (row[col["Arvo"]].value, row[col["n"]].value) == (value, n)
     assert row[col["Piilotettu"]].value == ("n < 5" if value is None else "ei")
