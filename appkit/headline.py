@@ -18,7 +18,7 @@ from appkit.connection import cached
 from appkit.context import Ctx
 from charts import colours, figures
 from charts.table import TEXT, Table, table
-from charts.units import change_text, figure_text
+from charts.units import change_text, figure_text, n_suffix
 from i18n import format as fmt
 from indicators import drilldown, honesty
 from indicators.headline import Figure, Headline, Section, headline, last_import
@@ -100,7 +100,10 @@ def section_card(c: Ctx, section: Section, h: Headline) -> None:
         ),
         delta_color="off",
     )
-    lines = [f"{c.metric_name(f.code, f.metric)}: **{text(c, f)}**" for f in context]
+    lines = [
+        f"{c.metric_name(f.code, f.metric)}: **{text(c, f)}**{n_suffix(f.n, f.unit, c.lang)}"
+        for f in context
+    ]
     if lead.point is not None and lead.point.n is not None and lead.unit != "eur":
         lines.append(c.t("ui.figure.n", n=format_value(lead.point.n, "count", c.lang)))
     lines.append(target_line(c, lead))

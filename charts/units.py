@@ -47,6 +47,14 @@ def figure_text(
     return format_value(value, unit, lang)
 
 
+def n_suffix(n: int | None, unit: str, lang: str) -> str:
+    """ " (n = 24)" after a figure that rests on a count of its own; nothing for a euro sum,
+    whose n only tells "not recorded"."""
+    if n is None or unit == "eur":
+        return ""
+    return f" ({t('ui.figure.n', lang, n=format_value(n, 'count', lang))})"
+
+
 def change_text(change: float, unit: str, lang: str) -> str:
     """A signed difference in the unit (percentage points for shares): ``+12``, ``−1,5 %-yks.``."""
     sign = "+" if change > 0 else "−" if change < 0 else "±"

@@ -15,6 +15,7 @@ from data.importer import import_file, parse_date_arg
 from data.kinds import KINDS
 from data.profiles import get as get_profile
 from data.register import REMOVAL_LIMIT
+from data.sqlfunc import YEAR_RANGE
 from data.store import open_db
 from i18n import t
 
@@ -40,6 +41,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--survey-year", type=int, help="survey year (default: year answered)")
     parser.add_argument("--invited", type=int, help="number of people invited to the survey")
     parser.add_argument(
+        "--register-year",
+        type=int,
+        help="year of a member register without a year or snapshot-date column, under which "
+        "its employee counts are kept (default: the import's year)",
+    )
+    parser.add_argument(
         "--max-bad-rows",
         type=float,
         default=0.0,
@@ -63,6 +70,9 @@ def _usage_error(args: argparse.Namespace) -> str | None:
         return t("data.cli.bad_share", args.lang, value=args.max_bad_rows)
     if args.invited is not None and args.invited < 0:
         return t("data.cli.bad_invited", args.lang, value=args.invited)
+    low, high = YEAR_RANGE
+    if args.register_year is not None and not low <= args.register_year <= high:
+        return t("data.cli.bad_year", args.lang, value=args.register_year, low=low, high=high)
     if args.event_date is not None:
         try:
             args.event_date = parse_date_arg(args.event_date)
@@ -97,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
                 survey_name=args.survey_name,
                 survey_year=args.survey_year,
                 invited=args.invited,
+                register_year=args.register_year,
                 max_bad_rows=args.max_bad_rows,
                 removal_limit=None if args.replace_register else REMOVAL_LIMIT,
                 user=args.user or login_name(),

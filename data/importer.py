@@ -200,6 +200,7 @@ def import_file(
     survey_name: str | None = None,
     survey_year: int | None = None,
     invited: int | None = None,
+    register_year: int | None = None,
     max_bad_rows: float = 0.0,
     removal_limit: float | None = register.REMOVAL_LIMIT,
     user: str | None = None,
@@ -210,8 +211,9 @@ def import_file(
     bad input). A member register that removes more than ``removal_limit`` of the current
     register's organisations is refused with its preview (``report.register``); 0 refuses any
     removal, None none. Sheets whose header row a saved source profile knows are read with it;
-    ``profile`` names the one profile to use. ``lang`` only selects the language of the
-    progress texts."""
+    ``profile`` names the one profile to use. ``register_year``: the year of a member register
+    without a year or snapshot-date column (default: the import's year), under which its
+    employee counts are kept. ``lang`` only selects the language of the progress texts."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     path = Path(path)
@@ -236,6 +238,7 @@ def import_file(
                 survey_name=survey_name,
                 survey_year=survey_year,
                 invited=invited,
+                register_year=register_year,
                 max_bad_rows=max_bad_rows,
                 removal_limit=removal_limit,
                 step=step,
@@ -255,6 +258,7 @@ def _import(
     survey_name: str | None,
     survey_year: int | None,
     invited: int | None,
+    register_year: int | None,
     max_bad_rows: float,
     removal_limit: float | None,
     step: Callable[[float, str], None],
@@ -299,7 +303,7 @@ def _import(
         run.log("noop")
         return report
     step(0.6, "load")
-    return _load(run, survey_meta, invited, step)
+    return _load(run, survey_meta, invited, register_year, step)
 
 
 def _check(
@@ -564,6 +568,7 @@ def _load(
     run: _Run,
     survey_meta: dict[int, tuple[str, int] | None],
     invited: int | None,
+    register_year: int | None,
     step: Callable[[float, str], None],
 ) -> ImportReport:
     report, cur = run.report, run.cur
@@ -574,7 +579,12 @@ def _load(
             ensure_cluster(cur, run.cluster_id)
             import_id = cur.execute("SELECT nextval('seq_import')").fetchone()[0]
             ctx = load.LoadContext(
-                cur, run.cluster_id, import_id, report.file_name, invited=invited
+                cur,
+                run.cluster_id,
+                import_id,
+                report.file_name,
+                invited=invited,
+                register_year=register_year,
             )
             order = list(KINDS)
             ordered = sorted(run.staged, key=lambda s: order.index(s.kind))

@@ -38,6 +38,7 @@ class LoadContext:
     survey_name: str | None = None
     survey_year: int | None = None
     invited: int | None = None
+    register_year: int | None = None  # the member register's year, when the manager gives it
     issues: list[Issue] = field(default_factory=list)
 
     @property

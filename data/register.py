@@ -113,13 +113,15 @@ def preview(cur: duckdb.DuckDBPyConnection, staged_table: str, cluster_id: str) 
         out,
         cluster_id=cluster_id,
     )
-    # The last row per organisation wins, as when loading.
+    # The last row per organisation of its latest year wins, as when loading (a row without
+    # a year or date is of the register's own year, the latest).
     cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {out}_new AS
         SELECT g.*, m.org_id, coalesce(CAST(m.org_id AS VARCHAR),
                                        'b:' || m.business_id, 'n:' || m.name_key) AS __org
         FROM {good} g JOIN {out} m ON m.ref = g.__row
-        QUALIFY row_number() OVER (PARTITION BY __org ORDER BY g.__row DESC) = 1
+        QUALIFY row_number() OVER (PARTITION BY __org ORDER BY
+            coalesce(g.year, year(g.as_of)) DESC NULLS FIRST, g.__row DESC) = 1
     """)
     current = cur.execute(
         f"SELECT count(DISTINCT org_id) FROM v_member WHERE cluster_id = {cluster}"

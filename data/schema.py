@@ -17,7 +17,7 @@ import duckdb
 
 from i18n.errors import LocalisedError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -334,8 +334,42 @@ CREATE TABLE IF NOT EXISTS source_profile (  -- a saved column mapping for one e
 );
 """
 
+# Employee counts per year (REG-3). The register is a snapshot that each import replaces, so
+# its counts cannot tell 2023 from 2025; every register import also writes here each
+# organisation's count under the register's year (its year or snapshot-date column, else the
+# year given on import, else the import's year), and a later register replaces only the counts
+# of the same organisation and year. Undo removes an import's counts and gives back those it
+# replaced, as for any fact. Registers imported before this table existed fill it with their
+# counts under the year of their import.
+_V5_EMPLOYEE_HISTORY = """
+CREATE TABLE IF NOT EXISTS member_employees (  -- one count per organisation and year
+    cluster_id VARCHAR NOT NULL,
+    import_id INTEGER NOT NULL,
+    replaced_by INTEGER,
+    row_no INTEGER,
+    org_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,            -- the year the register gives the count for
+    employees INTEGER NOT NULL
+);
+CREATE OR REPLACE VIEW v_member_employees AS
+    SELECT * FROM member_employees WHERE replaced_by IS NULL;
+INSERT INTO member_employees (cluster_id, import_id, replaced_by, row_no, org_id, year, employees)
+    SELECT m.cluster_id, m.import_id,
+           lead(m.import_id) OVER (PARTITION BY m.cluster_id, m.org_id, year(l.imported_at)
+                                   ORDER BY m.import_id),
+           m.row_no, m.org_id, year(l.imported_at), m.employees
+    FROM membership m JOIN import_log l USING (import_id)
+    WHERE m.employees IS NOT NULL;
+"""
+
 # Ordered upgrades: MIGRATIONS[v] brings a database from version v-1 to v.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4_SOURCE_PROFILES}
+MIGRATIONS: dict[int, str] = {
+    1: _V1,
+    2: _V2,
+    3: _V3,
+    4: _V4_SOURCE_PROFILES,
+    5: _V5_EMPLOYEE_HISTORY,
+}
 
 
 class SchemaTooNew(LocalisedError):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from charts import svg
-from charts.units import figure_text, relative_change_text
+from charts.units import figure_text, n_suffix, relative_change_text
 from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
 from export.content import record_export
 from i18n import format as fmt
@@ -206,7 +206,8 @@ def _box(section: Section, h: Headline, lang: str, registry: Registry) -> str:
         )
     lead, *context = section.figures
     lines = [
-        f"<p>{_e(_name(registry, f, lang))}: <b>{_e(figure_text_of(f, h.year, lang))}</b></p>"
+        f"<p>{_e(_name(registry, f, lang))}: <b>{_e(figure_text_of(f, h.year, lang))}</b>"
+        f"{_e(n_suffix(f.n, f.unit, lang))}</p>"
         for f in context
     ]
     series = " · ".join(f"{p.year}: {figure_text_of(lead, p.year, lang)}" for p in lead.series)

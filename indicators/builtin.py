@@ -113,19 +113,25 @@ REG_3 = Indicator(
     data_class="ADM",
     name=Bi("Työpaikat alueella", "Jobs in the region"),
     description=Bi(
-        "Jäsenyritysten henkilöstö yhteensä vuoden lopun jäsenistä; n = yritykset, joiden"
-        " henkilöstömäärä tiedetään.",
-        "Total employees of the company members at year end; n = companies whose employee count"
-        " is known.",
+        "Jäsenyritysten henkilöstö yhteensä vuoden lopun jäsenistä, kunkin vuoden"
+        " henkilöstömäärällä; n = yritykset, joiden henkilöstömäärä tiedetään. Rinnalla muutos"
+        " edellisestä vuodesta niissä yrityksissä, jotka olivat jäseniä molempina vuosina.",
+        "Total employees of the company members at year end, with each year's employee count;"
+        " n = companies whose employee count is known. Beside it the change from the previous"
+        " year in the companies that were members in both years.",
     ),
     caveat=_join(
         ATTRIBUTION,
         CONTEXT,
         Bi(
-            "Henkilöstömäärä on jäsenrekisterin nykyinen tieto, ja jäsenmäärän kasvu kasvattaa"
-            " summaa ilman uusia työpaikkoja.",
-            "Employee counts are the register's current figures, and a growing membership raises"
-            " the sum without any new jobs.",
+            "Summa kasvaa jäsenmäärän mukana ilman uusia työpaikkoja; työpaikkojen muutoksen"
+            " kertoo molempina vuosina jäseninä olleiden yritysten muutos. Vuoden henkilöstömäärä"
+            " on sen vuoden jäsenrekisteristä; vuodelle, jolta rekisteriä ei ole, käytetään"
+            " viimeisintä sitä edeltävää tietoa.",
+            "The total grows with membership without any new jobs; the change in the companies"
+            " that were members in both years tells the change in jobs. A year's employee count"
+            " is from that year's member register; a year without a register takes the latest"
+            " count before it.",
         ),
     ),
     source="reg_3.sql",
@@ -138,6 +144,15 @@ REG_3 = Indicator(
             ),
             MEMBERS,
             n="known",
+        ),
+        Query(
+            "jobs_change_same_members",
+            Bi(
+                "Työpaikkojen muutos samoissa jäsenyrityksissä",
+                "Change in jobs in the same member companies",
+            ),
+            MEMBERS,
+            sql="reg_3_same_members.sql",
         ),
     ),
 )

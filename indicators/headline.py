@@ -52,6 +52,9 @@ SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
             ("OUT-1", "outcomes"),
             ("OUT-1", "published_stories"),
             ("OUT-1", "outcomes_eur"),
+            # Jobs like for like (the companies that were members in both years), never the
+            # member companies' total, which grows with membership.
+            ("REG-3", "jobs_change_same_members"),
         ),
     ),
 )
@@ -86,6 +89,12 @@ class Figure:
     def point(self) -> Point | None:
         """The chosen year's point (None when the results have no record of it)."""
         return next((p for p in self.series if p.year == self.year), None)
+
+    @property
+    def n(self) -> int | None:
+        """The chosen year's n, if the figure has one."""
+        point = self.point
+        return None if point is None else point.n
 
     @property
     def value(self) -> float | None:

@@ -23,8 +23,9 @@ from collections.abc import Mapping
 from indicators.present import missing
 
 # (code, metric) of the stocks among the built-in metrics; everything else is a flow. REG-3's
-# member_jobs is a level too, but the register holds one employee count per company, so its
-# change from year to year is the change of membership, not of jobs: it gets none.
+# member_jobs is a level too, but its change from year to year is mostly the change of
+# membership, not of jobs: it gets none; REG-3's own jobs_change_same_members is the change
+# among the companies that were members in both years.
 STOCKS: frozenset[tuple[str, str]] = frozenset(
     {
         ("ORG-1", "members_year_end"),

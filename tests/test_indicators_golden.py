@@ -57,6 +57,8 @@ EXPECTED: dict[tuple[str, str], tuple] = {
     ("ORG-4", "participating_orgs"): (4, 5, 0),
     # REG-3. Company members' employees: A 10 + B 5 (+ H unknown) = 15, n = 2 in every year.
     ("REG-3", "member_jobs"): (15, 15, 15),
+    # Like for like: no register gave counts per year (test_jobs_per_year has them) -> null.
+    ("REG-3", "jobs_change_same_members"): (N, N, N),
     # ORG-2. Funded RDI projects starting in Y: 2023 P1: company 15 000, public 20 000 + 10 000;
     # 2024 P5: company 20 000, public 30 000 + 0 (P3 rejected).
     ("ORG-2", "rdi_company_eur"): (15000.0, 20000.0, 0.0),
@@ -137,6 +139,7 @@ EXPECTED: dict[tuple[str, str], tuple] = {
 }
 EXPECTED_N = {
     ("REG-3", "member_jobs"): (2, 2, 2),
+    ("REG-3", "jobs_change_same_members"): (0, 0, 0),
     ("ORG-5", "response_rate"): (3, 10, None),
     # Euro sums carry the rows they rest on (0 = not recorded): paid 2023 fee, city, EU,
     # foundation; 2024 two fees, city, regional, national project; committed one row a year.

@@ -562,7 +562,14 @@ def test_unrecognised_sheet_names_the_closest_kinds_and_their_missing_columns(
     code, text = import_cli(db, capsys, path)
     assert code == 1
     assert "Closest kind funding: found Summa, Vuosi; missing Rahoituslähde (source type)." in text
-    assert "Closest kind participants: found only Yrityksen nimi; a header row needs" in text
+    # A member register's year column (REG-3 keeps employee counts per year).
+    assert "Closest kind members: found Vuosi; missing Nimi (name)." in text
+    names_only = workbook(
+        tmp_path / "nimet.xlsx", {"Taul1": [["Yrityksen nimi", "Huom"], ["Acme", "x"]]}
+    )
+    code, names_text = import_cli(db, capsys, names_only)
+    assert code == 1
+    assert "Closest kind participants: found only Yrityksen nimi; a header row needs" in names_text
     capsys.readouterr()
     assert main(["import", str(path), "--db", str(db)]) == 1
     fi = capsys.readouterr().out

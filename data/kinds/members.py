@@ -23,6 +23,7 @@ from data.kinds.base import (
 )
 from data.load import LoadContext, count, good, keep_last, restaged, supersede
 from data.report import ERROR, WARNING
+from data.sqlfunc import YEAR_RANGE
 
 if TYPE_CHECKING:
     from data.normalise import Staged
@@ -117,6 +118,29 @@ COLUMNS = (
         ("jäsenmaksu", "vuosimaksu", "annual fee"),
         example=1500,
     ),
+    # The register's date (REG-3 keeps employee counts per year): a year or snapshot-date
+    # column, as registers exported every year carry (``Vuosi``, ``Tilannepäivä``).
+    C(
+        "year",
+        "Vuosi",
+        INT,
+        ("vuosi", "year", "tilastovuosi", "henkilöstövuosi", "rekisterivuosi"),
+        bounds=YEAR_RANGE,
+    ),
+    C(
+        "as_of",
+        "Tilannepäivä",
+        DATE,
+        (
+            "tilannepäivä",
+            "tilanne",
+            "poimintapäivä",
+            "päivitetty",
+            "as of",
+            "snapshot date",
+            "updated",
+        ),
+    ),
     C(
         "domain",
         "Verkkotunnus",
@@ -145,10 +169,13 @@ COLUMNS = (
     ),
 )
 MEMBERSHIP = Table("membership", key="''", holds_orgs=True)
+# Employee counts per organisation and year: a register replaces only those of its own year.
+EMPLOYEES = Table("member_employees", key="concat(org_id, '/', year)", holds_orgs=True)
 
 
 def load(ctx: LoadContext, staged: Staged) -> int:
-    """The register is a snapshot: it replaces the cluster's previous member list."""
+    """The register is a snapshot: it replaces the cluster's previous member list. Its employee
+    counts also go into the per-year history (``employee_history``)."""
     t = staged.table
     orgs.resolve(
         ctx.cur,
@@ -157,11 +184,20 @@ def load(ctx: LoadContext, staged: Staged) -> int:
         cluster_id=ctx.cluster_id,
         import_id=ctx.import_id,
     )
+    year = int(ctx.register_year) if ctx.register_year else "year(current_date)"
     ctx.cur.execute(f"""
         CREATE OR REPLACE TEMP TABLE {t}_j AS
-        SELECT g.*, o.org_id FROM {good(staged)} g JOIN {t}_org o ON o.ref = g.__row
+        SELECT g.*, o.org_id, coalesce(g.year, year(g.as_of), {year})::INTEGER AS __year
+        FROM {good(staged)} g JOIN {t}_org o ON o.ref = g.__row
     """)
-    keep_last(ctx, restaged(staged, f"{t}_j"), "org_id", f"{t}_m", "name")
+    employee_history(ctx, f"{t}_j")
+    # A register holding several years (a year column) is a member list of its latest year:
+    # each organisation's rows of its latest year.
+    ctx.cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {t}_latest AS SELECT * FROM {t}_j
+        QUALIFY __year = max(__year) OVER (PARTITION BY org_id)
+    """)
+    keep_last(ctx, restaged(staged, f"{t}_latest"), "org_id", f"{t}_m", "name")
     ctx.cur.execute(f"""
         INSERT INTO membership (cluster_id, import_id, row_no, org_id, org_type, size_class,
             employees, turnover_eur, sector, municipality, tier, status, member_since,
@@ -177,11 +213,24 @@ def load(ctx: LoadContext, staged: Staged) -> int:
     return count(ctx, f"{t}_m")
 
 
+def employee_history(ctx: LoadContext, rows: str) -> None:
+    """Each organisation's employee count under the register's year (``__year`` of ``rows``),
+    the last row of an organisation and year winning; replaces the counts of the same
+    organisation and year only, so the history survives the snapshot's replacement."""
+    ctx.cur.execute(f"""
+        INSERT INTO member_employees (cluster_id, import_id, row_no, org_id, year, employees)
+        SELECT {ctx.cluster}, {ctx.import_id}, __row, org_id, __year, employees
+        FROM {rows} WHERE employees IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY org_id, __year ORDER BY __row DESC) = 1
+    """)
+    supersede(ctx, EMPLOYEES)
+
+
 MEMBERS = Kind(
     "members",
     ("Jäsenet", "Jäsenrekisteri", "Members"),
     COLUMNS,
-    tables=(MEMBERSHIP,),
+    tables=(MEMBERSHIP, EMPLOYEES),
     view="v_member",
     loader=load,
     template_sheet="Jäsenet",

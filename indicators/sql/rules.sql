@@ -34,15 +34,31 @@ CREATE OR REPLACE TEMP MACRO active_in(status, start_date, end_date, y) AS
 CREATE OR REPLACE TEMP MACRO year_range(first, last) AS TABLE
     SELECT unnest(range(first, last + 1))::INTEGER AS year;
 
--- One row per organisation that is a member on 31.12. of each year.
+-- Each organisation's employees in each year from the registers' counts per year: the count
+-- given for the year, else the latest one known before it (carried forward), else, for years
+-- before the first count, the first one; ``counted``: a register gave a count for the year.
+CREATE OR REPLACE TEMP MACRO employees_by_year(cluster, first, last) AS TABLE
+    SELECT y.year, e.org_id,
+           arg_min(e.employees, CASE WHEN e.year <= y.year THEN y.year - e.year
+                                     ELSE 10000 + e.year END) AS employees,
+           bool_or(e.year = y.year) AS counted
+    FROM year_range(first, last) y
+    JOIN v_member_employees e ON e.cluster_id = cluster
+    GROUP BY y.year, e.org_id;
+
+-- One row per organisation that is a member on 31.12. of each year, with its employees of
+-- that year (``employees_by_year``; the register's own count when no year has one).
 CREATE OR REPLACE TEMP MACRO members_at_year_end(cluster, first, last) AS TABLE
     SELECT y.year, m.org_id,
            bool_or(m.org_type = 'company') AS is_company,
-           max(m.employees) AS employees,
+           coalesce(any_value(e.employees), max(m.employees)) AS employees,
+           coalesce(bool_or(e.counted), false) AS employees_counted,
            bool_or(m.governance_role <> 'none') AS governs
     FROM year_range(first, last) y
     JOIN v_member m ON m.cluster_id = cluster
         AND member_on(m.status, m.member_since, m.member_until, year_end(y.year))
+    LEFT JOIN employees_by_year(cluster, first, last) e
+        ON e.org_id = m.org_id AND e.year = y.year
     GROUP BY y.year, m.org_id;
 
 -- Attended participation rows with their event's year: only attended rows count anywhere.
