@@ -88,7 +88,7 @@ def _first_rows(rows: list[list[str | None]], numbers: list[int]) -> pd.DataFram
         columns=[_letters(i) for i in range(width)],
         index=numbers,
     )
-    return frame.dropna(axis=1, how="all")
+    return frame.dropna(axis=1, how="all").fillna("")  # an empty cell reads empty, not None
 
 
 def _kind_guess(
@@ -184,7 +184,7 @@ def _form(
                 )
         name = st.text_input(
             c.t("ui.mapping.name"),
-            value=Path(upload.name).stem[: profiles.MAX_NAME],
+            value=Path(upload.name).stem.replace("_", " ")[: profiles.MAX_NAME],
             max_chars=profiles.MAX_NAME,
             key="mapping_name",
         )

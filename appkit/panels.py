@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import streamlit as st
 
 from appkit import widgets
+from appkit.connection import cached
 from appkit.context import Ctx
 from charts import figures
 from charts.table import TEXT, table
@@ -23,6 +25,29 @@ PARTICIPATION_METRICS = {  # column of the participation trend → its ORG-4 met
 # Who was reached: people and organisations share an axis; events (a handful a year) get their
 # own chart, as one axis for both would flatten them.
 REACH = ("person_participations", "participating_orgs")
+
+
+ANY_YEAR = (1000, 9999)
+
+
+def regional_rows(c: Ctx) -> pd.DataFrame:
+    """The regional statistics of the chosen years. Statistics never set the years' range, so
+    when none fall in it but some exist, all of them are shown, and a note says so (rather
+    than asking for a file already imported)."""
+    rows = widgets.frame(cached(c, bd.regional_series, c.cluster_id, c.years or ANY_YEAR))
+    if rows.empty and c.years:
+        rows = widgets.frame(cached(c, bd.regional_series, c.cluster_id, ANY_YEAR))
+        if not rows.empty:
+            st.info(
+                c.t(
+                    "ui.regional.other_years",
+                    first=int(rows["year"].min()),
+                    last=int(rows["year"].max()),
+                    chosen="–".join(dict.fromkeys(map(str, c.years))),
+                ),
+                icon=":material/date_range:",
+            )
+    return rows
 
 
 def level_names(c: Ctx) -> dict[str, str]:

@@ -39,6 +39,28 @@ def header(c: Ctx, page: str) -> None:
     st.caption(f"{c.t(f'ui.intro.{page}')} · {scope}")
 
 
+def uploader_texts(c: Ctx) -> None:
+    """The file uploader's own button and size line in the reader's language: Streamlit draws
+    them in English only, so they are hidden and our texts drawn in their place."""
+    button = _css_text(c.t("ui.data.choose_files"))
+    limit = _css_text(c.t("ui.data.upload_limit"))
+    zone = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        f"<style>{zone} button p, {zone} [data-testid='stFileUploaderDropzoneInstructions'] span"
+        "{visibility:hidden;font-size:0}"
+        f"{zone} button p::after{{content:{button};visibility:visible;font-size:0.875rem}}"
+        f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content:{limit};visibility:visible;font-size:0.875rem}}</style>"
+    )
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal (each character outside plain letters escaped)."""
+    return (
+        '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text) + '"'
+    )
+
+
 def caveat(text: str) -> None:
     """The cookbook's caution beside a number or chart."""
     st.caption(f":material/info: {text}")

@@ -6,6 +6,8 @@ listed; the first name is the Finnish one shown in templates' drop-down lists.
 
 from __future__ import annotations
 
+from i18n import catalogue, t
+
 # Enumerations: code -> accepted names besides the code itself (Finnish and English).
 ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     "org_type": {
@@ -200,3 +202,15 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
 ENUM_LABEL_FI: dict[str, dict[str, str]] = {
     enum: {code: names[0] for code, names in values.items()} for enum, values in ENUMS.items()
 }
+
+
+def enum_name(enum: str, code: str, lang: str = "fi") -> str:
+    """A value as a person reads it: the catalogue's name where the app has one
+    (``ui.org_type.company``), else its Finnish name (the first listed) or its English words."""
+    key = f"ui.{enum}.{code}"
+    if key in catalogue():
+        return t(key, lang)
+    names = ENUMS.get(enum, {}).get(code)
+    if names is None:
+        return code
+    return names[0] if lang == "fi" else code.replace("_", " ")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from data import sqlfunc
+from data.enums import enum_name
 from data.fields import is_item
 from data.headers import HEADER_SCAN_ROWS, alias_map, head_rows, normalise_header, survey_item_code
 from data.kinds import BOOL, DATE, ENUM, INT, KINDS, LIST, NUMBER, SURVEY
@@ -84,19 +85,20 @@ def profile_for(
     )
 
 
-def _display(kind: str, name: str, typed: object, raw: str | None, lang: str) -> str:
+def _display(kind: str, name: str, typed: object, lang: str) -> str:
     """One typed value as the manager reads it in the preview."""
     if typed is None:
         return ""
-    column_type = None if is_item(kind, name) else KINDS[kind].column(name).type
+    column = None if is_item(kind, name) else KINDS[kind].column(name)
+    column_type = None if column is None else column.type
     if column_type == DATE or isinstance(typed, dt.date):
         return fmt.date(typed, lang)
     if column_type in (NUMBER, INT) or isinstance(typed, float):
         return fmt.number(typed, lang, 0 if float(typed).is_integer() else 2)
     if column_type == BOOL:
         return t("data.mapping.yes" if typed else "data.mapping.no", lang)
-    if column_type == ENUM:
-        return raw or ""
+    if column_type == ENUM and column is not None and column.enum:
+        return enum_name(column.enum, str(typed), lang)  # as read, not as written
     if column_type == LIST:
         return "; ".join(str(v) for v in typed)
     return str(typed)
@@ -132,23 +134,18 @@ def preview(
         collect(cur, staged, file_name)
         fields = [f for _, f in profile.mapped()]
         typed = [f'"item_{f}"' if is_item(profile.kind, f) else f'"{f}"' for f in fields]
-        raw = [f'"r_{f}"' for f in fields]
         found = cur.execute(
-            f"SELECT __row, {', '.join(typed + raw)} FROM km_mapping_preview "
+            f"SELECT __row, {', '.join(typed)} FROM km_mapping_preview "
             f"ORDER BY __row LIMIT {PREVIEW_ROWS}"
         ).fetchall()
         cur.execute("DROP TABLE IF EXISTS km_mapping_preview")
         cur.execute("DROP TABLE IF EXISTS km_mapping_preview_issues")
     finally:
         cur.close()
-    count = len(fields)
     shown = tuple(
         (
             int(row[0]),
-            tuple(
-                _display(profile.kind, f, row[1 + i], row[1 + count + i], lang)
-                for i, f in enumerate(fields)
-            ),
+            tuple(_display(profile.kind, f, row[1 + i], lang) for i, f in enumerate(fields)),
         )
         for row in found
     )

@@ -33,13 +33,20 @@ MAX_HEADER = 200  # characters of a header cell kept for display
 class ProfileError(ValueError):
     """A profile that cannot be saved or used; ``message(lang)`` says why."""
 
-    def __init__(self, code: str, **fields: object) -> None:
-        super().__init__(f"{code} {fields}")
+    def __init__(
+        self, code: str, *, kind: str = "", named: tuple[str, ...] = (), **fields: object
+    ) -> None:
+        super().__init__(f"{code} {kind} {named} {fields}")
         self.code = code
+        self.kind = kind
+        self.named = named  # the fields the message names, labelled in the reader's language
         self.fields = fields
 
     def message(self, lang: str = "fi") -> str:
-        return t(f"data.profile.error.{self.code}", lang, **self.fields)
+        labels = ", ".join(field_label(self.kind, name, lang) for name in self.named)
+        return t(
+            f"data.profile.error.{self.code}", lang, field=labels, fields=labels, **self.fields
+        )
 
 
 @dataclass(frozen=True)
@@ -123,28 +130,18 @@ def check_mapping(profile: Profile) -> None:
         if field not in allowed:
             raise ProfileError("bad_field")
         if field in seen:
-            raise ProfileError("field_twice", field=_label(profile.kind, field))
+            raise ProfileError("field_twice", kind=profile.kind, named=(field,))
         seen.add(field)
     missing = [c for c in KINDS[profile.kind].required if c not in seen]
     if missing:
-        raise ProfileError(
-            "required_missing", fields=", ".join(_label(profile.kind, c) for c in missing)
-        )
+        raise ProfileError("required_missing", kind=profile.kind, named=tuple(missing))
     one_of = KINDS[profile.kind].one_of
     if one_of and not seen & set(one_of):
-        raise ProfileError(
-            "one_of_missing", fields=", ".join(_label(profile.kind, c) for c in one_of)
-        )
+        raise ProfileError("one_of_missing", kind=profile.kind, named=tuple(one_of))
     if not seen:
         raise ProfileError("nothing_mapped")
     if profile.kind == "survey" and not any(is_item(profile.kind, f) for f in seen):
         raise ProfileError("no_item")
-
-
-def _label(kind: str, field: str) -> str:
-    """Field names in messages: both languages, as the message itself is formatted once."""
-    fi, en = field_label(kind, field, "fi"), field_label(kind, field, "en")
-    return fi if fi == en else f"{fi} / {en}"
 
 
 def save(

@@ -7,11 +7,12 @@ Finnish or English.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from i18n import t
-from i18n.format import share
+from i18n.format import date, share
 
 if TYPE_CHECKING:
     from data.register import RegisterChange
@@ -34,9 +35,11 @@ class Issue:
 
     def reason(self, lang: str = "fi") -> str:
         """What is wrong and what to do, without the place (a table shows that in columns)."""
-        return t(
-            f"data.issue.{self.code}", lang, value=self.value, column=self.column, **self.fields
-        )
+        fields = {
+            key: date(value, lang) if isinstance(value, dt.date) else value
+            for key, value in self.fields.items()
+        }
+        return t(f"data.issue.{self.code}", lang, value=self.value, column=self.column, **fields)
 
     def message(self, lang: str = "fi") -> str:
         """Location and reason in one line."""

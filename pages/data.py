@@ -183,6 +183,7 @@ def _date(text: str) -> dt.date | None:
 def upload(c: Ctx) -> None:
     reading.warm()  # the parsing worker of the next upload starts while the manager chooses
     st.subheader(c.t("ui.data.upload"), anchor=False)
+    widgets.uploader_texts(c)
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader(
             c.t("ui.data.files"),

@@ -103,7 +103,7 @@ def survey(c: Ctx) -> None:
 
 def regional(c: Ctx) -> None:
     st.subheader(c.t("ui.overview.regional"), anchor=False)
-    rows = widgets.frame(cached(c, bd.regional_series, c.cluster_id, c.years))
+    rows = panels.regional_rows(c)
     if rows.empty:
         widgets.empty(c, ("regional",))
         return

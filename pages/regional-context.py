@@ -5,10 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from appkit import panels, widgets
-from appkit.connection import cached
 from appkit.frame import current
 from appkit.markdown import escape
-from indicators import breakdowns as bd
 from indicators.present import enum_label, regional_source, regional_unit
 
 
@@ -18,7 +16,7 @@ def main() -> None:
     st.warning(c.t("analytics.regional.context_note"), icon=":material/travel_explore:")
     if widgets.no_data_yet(c, ("regional",)):
         return
-    rows = widgets.frame(cached(c, bd.regional_series, c.cluster_id, c.years))
+    rows = panels.regional_rows(c)
     if rows.empty:
         widgets.empty(c, ("regional",))
         return

@@ -220,9 +220,10 @@ def test_participants_match_orgs_create_events_and_never_members(con, tmp_path) 
     assert report.status == "loaded", report.to_text("en")
     created = [i for i in report.issues if i.code == "event_created"]
     assert [(i.row, i.value, i.fields["date"]) for i in created] == [
-        (2, "Aamukahvit", "2024-06-20")
+        (2, "Aamukahvit", dt.date(2024, 6, 20))
     ]
-    assert "tapahtumaa ei ollut" in created[0].message("fi")
+    assert created[0].reason("fi").endswith("(tyyppi muu, 20.6.2024)")
+    assert created[0].reason("en").endswith("(type other, 2024-06-20)")
     assert rows(con, "SELECT title, date, event_type, from_attendance FROM v_event") == [
         ("Aamukahvit", dt.date(2024, 6, 20), "other", True)
     ]

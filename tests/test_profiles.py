@@ -295,13 +295,13 @@ def test_survey_profile_needs_an_item() -> None:
     assert profiles.check(Profile("Kysely", "survey", ("org", "q"), ("organisation", "A6")))
 
 
-def test_required_fields_are_named_in_both_languages() -> None:
+def test_required_fields_are_named_in_the_readers_language() -> None:
     with pytest.raises(ProfileError) as caught:
         profiles.check(Profile("Oma", "funding", ("v", "s"), ("year", None)))
     assert caught.value.message("fi") == (
-        "Pakollisia kenttiä ei ole yhdistetty: Rahoituslähde / Funding source, "
-        "Summa (€) / Amount (€)."
+        "Pakollisia kenttiä ei ole yhdistetty: Rahoituslähde, Summa (€)."
     )
+    assert caught.value.message("en").endswith(": Funding source, Amount (€).")
 
 
 def test_a_stored_profile_changed_by_hand_is_not_used(con, tmp_path) -> None:
@@ -364,3 +364,26 @@ def test_every_field_is_named_in_both_languages(kind: str) -> None:
     for name in fields(kind):
         fi, en = field_label(kind, name, "fi"), field_label(kind, name, "en")
         assert fi and en and name not in (fi, en), (kind, name)
+
+
+def test_preview_shows_values_as_read_in_the_readers_language(con, tmp_path) -> None:
+    """A type or status column is previewed as the import reads it ("Yliopisto" is an RDI
+    actor, "active" a member), in the manager's language, never as the stored code."""
+    path = hubspot_csv(
+        tmp_path / "crm.csv",
+        ["Loimaan Kone Oy,Yritys,active", "Turun yliopisto,Yliopisto,Seuraaja"],
+        header="Nimi,Tyyppi,Tila",
+    )
+    sheet = read_upload(path)[0]
+    cells, _ = mapping.first_rows(sheet)
+    profile = mapping.profile_for("", "members", cells[0], ["name", "org_type", "status"])
+    finnish = mapping.preview(con, sheet, profile, 0, file_name="crm.csv", lang="fi")
+    assert [values for _, values in finnish.rows] == [
+        ("Loimaan Kone Oy", "Yritys", "jäsen"),
+        ("Turun yliopisto", "TKI-toimija", "seuraaja"),
+    ]
+    english = mapping.preview(con, sheet, profile, 0, file_name="crm.csv", lang="en")
+    assert [values[1:] for _, values in english.rows] == [
+        ("Company", "member"),
+        ("RDI actor", "follower"),
+    ]

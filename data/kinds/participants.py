@@ -342,7 +342,7 @@ def _create_events(ctx: LoadContext, staged: Staged) -> None:
     """)
     header = staged.layout.headers.get("event_title")
     for row, _, title, date in new_events:
-        ctx.warn(staged.sheet, row, header, title, "event_created", date=date.isoformat())
+        ctx.warn(staged.sheet, row, header, title, "event_created", date=date)
     match_events(ctx, f"{t}_g", f"{t}_k", "event_id", "event_title", "event_date")
 
 

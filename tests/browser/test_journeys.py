@@ -15,6 +15,7 @@ Skipped when /usr/bin/chromium is missing, unless CI=true (then it fails instead
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,10 @@ from tests.browser.people import (
 )
 from tests.browser.server import ROOT, app_server, launch
 from tests.browser.workbook import FUNDING_ROWS
+from tests.import_helpers import workbook
+from tests.real_exports import teams_report
+from tests.test_real_exports import A6_FI, N1_FI, TEAMS_PEOPLE, pxweb_csv
+from tests.test_real_exports import TITLE as STATFIN_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +75,15 @@ def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _demo_db(folder / "demo.duckdb", folder / "demo.key") as db,
         app_server(db, folder / "demo.key") as url,
     ):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def empty_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app in local mode on a new, empty database, shared by the manager's import
+    journeys (each asserts only what its own files change)."""
+    folder = tmp_path_factory.mktemp("empty")
+    with app_server(folder / "app.duckdb", folder / "app.key") as url:
         yield url
 
 
@@ -132,74 +146,163 @@ def _report(page: Page, file_name: str):
 # --- the manager's import, from template to undo ----------------------------------------------
 
 
-def test_manager_template_fill_upload_report_undo_history(tmp_path: Path, browser: Browser) -> None:
-    with app_server(tmp_path / "app.duckdb", tmp_path / "app.key") as url:
-        context = browser.new_context(viewport=VIEW, accept_downloads=True)
-        page, watch = person(context, url)
-        with evidence(page, "manager-import"):
-            open_at(page, url, t("ui.page.overview", "fi"))
-            expect(page.get_by_text("Ei vielä tietoja.").first).to_be_visible()
+def test_manager_template_fill_upload_report_undo_history(
+    empty_app: str, tmp_path: Path, browser: Browser
+) -> None:
+    url = empty_app
+    context = browser.new_context(viewport=VIEW, accept_downloads=True)
+    page, watch = person(context, url)
+    with evidence(page, "manager-import"):
+        open_at(page, url, t("ui.page.overview", "fi"))
+        expect(page.get_by_text("Ei vielä tietoja.").first).to_be_visible()
 
-            visit(page, t("ui.page.data", "fi"))
-            template = download(page, t("ui.file.funding", "fi"), tmp_path)
-            assert template.name == "pohja-rahoitus.xlsx"
-            filled = _filled(template, list(FUNDING_ROWS), tmp_path / "rahoitus.xlsx")
-            upload(page, filled)
-            report = _report(page, "rahoitus.xlsx")
+        visit(page, t("ui.page.data", "fi"))
+        template = download(page, t("ui.file.funding", "fi"), tmp_path)
+        assert template.name == "pohja-rahoitus.xlsx"
+        filled = _filled(template, list(FUNDING_ROWS), tmp_path / "rahoitus.xlsx")
+        upload(page, filled)
+        report = _report(page, "rahoitus.xlsx")
+        expect(report).to_contain_text("ladattu", timeout=RUN_TIMEOUT_MS)
+        expect(report).to_contain_text("Rahoitus")
+        finished(page)
+
+        # The figures: 2024 paid 20 000 € by the city and 12 000 € by the members, so the
+        # city's share is 20 000 / 32 000 = 62,5 %.
+        visit(page, t("ui.page.funding", "fi"))
+        wait_shown(page, "20\u00a0000\u00a0€", "12\u00a0000\u00a0€", "62,5\u00a0%")
+
+        # A file with a bad amount is rejected and says where and why.
+        visit(page, t("ui.page.data", "fi"))
+        bad = list(FUNDING_ROWS[:1])
+        bad[0] = (2024, "kaupunki", "paljon", "Loimaan kaupunki", "maksettu", None)
+        upload(page, _filled(template, bad, tmp_path / "huono.xlsx"))
+        report = _report(page, "huono.xlsx")
+        expect(report).to_contain_text("hylätty", timeout=RUN_TIMEOUT_MS)
+        issues = report.get_by_test_id("stTableStyledTable")
+        expect(issues).to_contain_text("'paljon' ei ole luku (esim. 1 500,00)")
+        expect(issues).to_contain_text("Rahoitus")
+        finished(page)
+
+        # A file of no known kind names its sheet and what to do.
+        upload(page, _unrecognised(tmp_path / "väkiluku.xlsx"))
+        report = _report(page, "väkiluku.xlsx")
+        expect(report).to_contain_text(
+            "Tiedostosta ei tunnistettu yhtään tuotavaa välilehteä (Taul1)",
+            timeout=RUN_TIMEOUT_MS,
+        )
+        finished(page)
+        assert_readable(page, "fi", "data after three imports")
+
+        # The history holds all three (read as a screen reader reads the grid); the
+        # loaded one is undone, and the history stays.
+        for row in (
+            "väkiluku.xlsx–hylätty",
+            "huono.xlsxrahoitushylätty",
+            "rahoitus.xlsxrahoitusladattu",
+        ):
+            assert row in grid_text(page, "väkiluku.xlsx")
+        page.get_by_text(t("ui.data.undo_confirm", "fi")).click()
+        click(page, t("ui.data.undo", "fi"))
+        expect(page.get_by_text(t("data.undo.done", "fi", import_id=1))).to_be_visible(
+            timeout=RUN_TIMEOUT_MS
+        )
+        finished(page)
+        assert "rahoitus.xlsxrahoitusperuttu" in grid_text(page, "väkiluku.xlsx")
+        expect(page.get_by_text(t("ui.data.undo", "fi"), exact=True)).to_have_count(0)
+        assert_readable(page, "fi", "data after undo")
+
+        visit(page, t("ui.page.funding", "fi"))
+        expect(page.get_by_text("Ei vielä tietoja.").first).to_be_visible()
+        assert "20\u00a0000\u00a0€" not in shown_text(page)
+    context.close()
+    watch.assert_clean()
+
+
+# --- the manager's real exports ---------------------------------------------------------------
+
+
+def _real_exports(folder: Path) -> list[Path]:
+    """A Teams attendance report, a Microsoft Forms survey and a Statistics Finland table, as
+    the tools write them (layouts and their sources: ``tests/real_exports.py`` and
+    ``tests/test_real_exports.py``)."""
+    teams = teams_report(
+        folder / "meetingAttendanceReport(Aamukahvit).csv",
+        "Aamukahvit: tekoäly tuotannossa",
+        "03/05/23, 09:58:12",
+        TEAMS_PEOPLE,
+        crlf=False,
+    )
+    when = dt.datetime(2023, 11, 20, 9, 15, 22)
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+              "Organisaationne nimi", A6_FI, N1_FI]  # fmt: skip
+    answers = [
+        ("Acme Oy", "Täysin samaa mieltä", "Jokseenkin samaa mieltä"),
+        ("Beta Oy", "Jokseenkin samaa mieltä", "Jokseenkin samaa mieltä"),
+        ("", "Jokseenkin samaa mieltä", "Jokseenkin eri mieltä"),
+        ("Gamma Ab", "Ei samaa eikä eri mieltä", None),
+        ("", "Täysin samaa mieltä", "Täysin samaa mieltä"),
+        ("Delta", "En osaa sanoa", "Jokseenkin samaa mieltä"),
+    ]
+    rows = [
+        [i, when, when + dt.timedelta(minutes=3), "anonymous", None, None, org, a6, n1]
+        for i, (org, a6, n1) in enumerate(answers, start=1)
+    ]
+    forms = workbook(folder / "Klusterikysely 2023(1-6).xlsx", {"Sheet1": [header, *rows]})
+    statfin = pxweb_csv(
+        folder / "001_11ra_2021_20240115-101500.csv",
+        STATFIN_TITLE,
+        ['"Alue";"Vuosi";"Väkiluku"', '"KU430 Loimaa";"2020";15930', '"KU430 Loimaa";"2021";15820'],
+    )
+    return [teams, forms, statfin]
+
+
+def test_manager_imports_real_exports_and_reads_them_in_both_languages(
+    empty_app: str, tmp_path: Path, browser: Browser
+) -> None:
+    context = browser.new_context(viewport=VIEW, accept_downloads=True)
+    page, watch = person(context, empty_app)
+    with evidence(page, "real-exports"):
+        open_at(page, f"{empty_app}/data", t("ui.page.data", "fi"))
+        files = _real_exports(tmp_path)
+        page.get_by_text(t("ui.data.options", "fi")).click()
+        page.get_by_role("spinbutton", name=t("ui.data.invited", "fi")).fill("10")
+        upload(page, *files)
+        for f, kind in zip(files, ("participants", "survey", "regional"), strict=True):
+            report = _report(page, f.name)
             expect(report).to_contain_text("ladattu", timeout=RUN_TIMEOUT_MS)
-            expect(report).to_contain_text("Rahoitus")
-            finished(page)
+            expect(report).to_contain_text(t(f"data.kind.{kind}", "fi"))
+        finished(page)
+        # The event the attendance list created, its date in Finnish.
+        expect(_report(page, files[0].name)).to_contain_text("(tyyppi muu, 3.5.2023)")
+        assert_readable(page, "fi", "data after real exports")
 
-            # The figures: 2024 paid 20 000 € by the city and 12 000 € by the members, so the
-            # city's share is 20 000 / 32 000 = 62,5 %.
-            visit(page, t("ui.page.funding", "fi"))
-            wait_shown(page, "20\u00a0000\u00a0€", "12\u00a0000\u00a0€", "62,5\u00a0%")
+        # Six answers of ten invited; five gave A6 (4,20 on average).
+        visit(page, t("ui.page.surveys", "fi"))
+        wait_shown(page, "60\u00a0%", "2023: 6 vastausta / 10 kutsuttua", "4,20")
+        # The statistics (2020-2021) lie outside the activity's years (2023): shown, and why.
+        visit(page, t("ui.page.regional", "fi"))
+        note = t("ui.regional.other_years", "fi", chosen="2023", first=2020, last=2021)
+        expect(page.get_by_text(note)).to_be_visible()
+        expect(page.get_by_role("heading", name=t("ui.measure.population", "fi"))).to_be_visible()
+        assert_readable(page, "fi", "regional statistics of other years")
 
-            # A file with a bad amount is rejected and says where and why.
-            visit(page, t("ui.page.data", "fi"))
-            bad = list(FUNDING_ROWS[:1])
-            bad[0] = (2024, "kaupunki", "paljon", "Loimaan kaupunki", "maksettu", None)
-            upload(page, _filled(template, bad, tmp_path / "huono.xlsx"))
-            report = _report(page, "huono.xlsx")
-            expect(report).to_contain_text("hylätty", timeout=RUN_TIMEOUT_MS)
-            issues = report.get_by_test_id("stTableStyledTable")
-            expect(issues).to_contain_text("'paljon' ei ole luku (esim. 1 500,00)")
-            expect(issues).to_contain_text("Rahoitus")
-            finished(page)
+        # The board's workbook of these figures, read back.
+        visit(page, t("ui.page.overview", "fi"))
+        board = openpyxl.load_workbook(
+            download(page, t("ui.export.board_workbook", "fi"), tmp_path)
+        )
+        cells = [str(v) for row in board["Yhteenveto"].iter_rows(values_only=True) for v in row]
+        assert "Henkilöosallistumiset" in cells
 
-            # A file of no known kind names its sheet and what to do.
-            upload(page, _unrecognised(tmp_path / "väkiluku.xlsx"))
-            report = _report(page, "väkiluku.xlsx")
-            expect(report).to_contain_text(
-                "Tiedostosta ei tunnistettu yhtään tuotavaa välilehteä (Taul1)",
-                timeout=RUN_TIMEOUT_MS,
-            )
-            finished(page)
-            assert_readable(page, "fi", "data after three imports")
-
-            # The history holds all three (read as a screen reader reads the grid); the
-            # loaded one is undone, and the history stays.
-            for row in (
-                "väkiluku.xlsx–hylätty",
-                "huono.xlsxrahoitushylätty",
-                "rahoitus.xlsxrahoitusladattu",
-            ):
-                assert row in grid_text(page, "väkiluku.xlsx")
-            page.get_by_text(t("ui.data.undo_confirm", "fi")).click()
-            click(page, t("ui.data.undo", "fi"))
-            expect(page.get_by_text(t("data.undo.done", "fi", import_id=1))).to_be_visible(
-                timeout=RUN_TIMEOUT_MS
-            )
-            finished(page)
-            assert "rahoitus.xlsxrahoitusperuttu" in grid_text(page, "väkiluku.xlsx")
-            expect(page.get_by_text(t("ui.data.undo", "fi"), exact=True)).to_have_count(0)
-            assert_readable(page, "fi", "data after undo")
-
-            visit(page, t("ui.page.funding", "fi"))
-            expect(page.get_by_text("Ei vielä tietoja.").first).to_be_visible()
-            assert "20\u00a0000\u00a0€" not in shown_text(page)
-        context.close()
-        watch.assert_clean()
+        # The same reports and pages in English.
+        choose_language(page, "en", t("ui.page.overview", "en"))
+        visit(page, t("ui.page.data", "en"))
+        expect(_report(page, files[0].name)).to_contain_text("(type other, 2023-05-03)")
+        assert_readable(page, "en", "data after real exports")
+        visit(page, t("ui.page.regional", "en"))
+        assert_readable(page, "en", "regional statistics of other years")
+    context.close()
+    watch.assert_clean()
 
 
 # --- a target typed in Finnish, on the indicator and in the export ------------------------------
