@@ -47,7 +47,7 @@ def uploader_texts(c: Ctx) -> None:
     zone = "[data-testid='stFileUploaderDropzone']"
     st.html(
         f"<style>{zone} button p, {zone} [data-testid='stFileUploaderDropzoneInstructions'] span"
-        "{visibility:hidden;font-size:0}"
+        "{visibility:hidden;font-size:0;white-space:normal}"
         f"{zone} button p::after{{content:{button};visibility:visible;font-size:0.875rem}}"
         f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
         f"{{content:{limit};visibility:visible;font-size:0.875rem}}</style>"

@@ -83,8 +83,9 @@ def survey(c: Ctx) -> None:
     for column, code in zip(st.columns(len(HEADLINE_ITEMS)), HEADLINE_ITEMS):
         row = items[items["item_code"] == code]
         with column:
-            if row.empty:
-                st.metric(code, "–")
+            if row.empty:  # the item was not in that year's survey: named, not a bare code
+                st.metric(f"{code} · {c.t('ui.survey.mean_of_5')}", "–")
+                st.caption(f"{item_text(code, c.lang)} · {c.t('ui.survey.not_asked', year=year)}")
                 continue
             item = row.iloc[0]
             value = (

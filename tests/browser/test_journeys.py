@@ -29,6 +29,7 @@ from appkit.frame import SECTIONS
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
+from indicators.present import item_text
 from tests.browser.accounts import BOARD, with_accounts
 from tests.browser.people import (
     RUN_TIMEOUT_MS,
@@ -286,8 +287,10 @@ def test_manager_imports_real_exports_and_reads_them_in_both_languages(
         expect(page.get_by_role("heading", name=t("ui.measure.population", "fi"))).to_be_visible()
         assert_readable(page, "fi", "regional statistics of other years")
 
-        # The board's workbook of these figures, read back.
+        # The board's workbook of these figures, read back; a headline question the survey did
+        # not ask is named by its text.
         visit(page, t("ui.page.overview", "fi"))
+        wait_shown(page, f"{item_text('N3', 'fi')} · 2023: ei kysytty")
         board = openpyxl.load_workbook(
             download(page, t("ui.export.board_workbook", "fi"), tmp_path)
         )
@@ -327,7 +330,13 @@ def test_manager_sets_a_target_with_a_finnish_decimal(
         _choose(page, t("ui.column.indicator", "fi"), "ORG-1 · Sitoutuneet toimijat")
         finished(page)
         _choose(page, t("ui.column.metric", "fi"), "Jäsenten pysyvyys")
-        page.get_by_role("spinbutton", name=t("ui.column.year", "fi")).fill("2025")
+        year = page.get_by_role("spinbutton", name=t("ui.column.year", "fi"))
+        year.fill("2025")
+        year.press("Enter")  # submits the form before a target is typed: refused, not 0
+        refused = t("ui.settings.target_not_number", "fi", value="")
+        expect(page.get_by_text(refused)).to_be_visible(timeout=RUN_TIMEOUT_MS)
+        finished(page)
+        year.fill("2025")
         page.get_by_role("textbox", name=t("ui.column.target", "fi")).fill("0,95")
         click(page, t("ui.settings.set_target", "fi"))
         expect(
@@ -420,6 +429,15 @@ def _board_journey(page: Page, url: str, folder: Path) -> None:
     html = download(page, t("ui.export.report", "fi"), folder)
     assert html.name == "klusterimittari-raportti.html"
     _read_report(page, html)
+
+    # Every page of the board in English too: nothing Finnish, no code, no None.
+    board_pages = [s for specs in SECTIONS.values() for s in specs if not s.manager_only]
+    choose_language(page, "en", t("ui.page.overview", "en"))
+    for spec in board_pages:
+        visit(page, t(spec.title, "en"))
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
+        assert_readable(page, "en", f"board {spec.url}")
+    choose_language(page, "fi", t(board_pages[-1].title, "fi"))
 
     # Every manager address is refused, in the member's language.
     for spec in (s for specs in SECTIONS.values() for s in specs if s.manager_only):
