@@ -19,6 +19,7 @@ from data import reading
 from data.importer import ImportRefused, parse_date_arg, undo_import
 from data.kinds import KINDS
 from data.report import ImportReport
+from data.sqlfunc import YEAR_RANGE
 from data.templates import template_bytes, template_file_name
 from indicators import breakdowns as bd
 from indicators.analytics_context import import_history
@@ -34,7 +35,8 @@ STATUS_ICONS = {
 
 
 def import_options(c: Ctx) -> dict[str, object]:
-    """The optional import settings: kind, the event of an attendance list, survey metadata."""
+    """The optional import settings: kind, the event of an attendance list, survey metadata,
+    the year of a member register that does not say it."""
     with st.expander(c.t("ui.data.options")):
         kind = st.selectbox(
             c.t("ui.data.kind"),
@@ -62,6 +64,15 @@ def import_options(c: Ctx) -> dict[str, object]:
         invited = right.number_input(
             c.t("ui.data.invited"), min_value=0, value=None, step=1, key="import_invited"
         )
+        register_year = st.number_input(
+            c.t("ui.data.register_year"),
+            min_value=YEAR_RANGE[0],
+            max_value=YEAR_RANGE[1],
+            value=None,
+            step=1,
+            key="import_register_year",
+            help=c.t("ui.data.register_year_help"),
+        )
         max_bad = st.slider(
             c.t("ui.data.max_bad_rows"), 0, 50, 0, format="%d %%", key="import_max_bad"
         )
@@ -72,6 +83,7 @@ def import_options(c: Ctx) -> dict[str, object]:
         "survey_name": survey_name or None,
         "survey_year": int(survey_year) if survey_year is not None else None,
         "invited": int(invited) if invited is not None else None,
+        "register_year": int(register_year) if register_year is not None else None,
         "max_bad_rows": max_bad / 100,
     }
 

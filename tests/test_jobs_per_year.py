@@ -24,6 +24,7 @@ from data.importer import import_file, undo_import
 from data.store import ensure_cluster, memory_db, open_db
 from export.board_workbook import board_workbook
 from export.html_report import html_report
+from i18n import t
 from indicators.compute import compute
 from indicators.registry import built_in
 from tests.fixtures_indicators import build
@@ -225,6 +226,24 @@ def test_cli_register_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert cli(["import", "--db", str(db), "--register-year", "2023", str(path)]) == 0
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT DISTINCT year FROM member_employees").fetchall() == [(2023,)]
+    con.close()
+
+
+def test_manager_gives_the_registers_year_on_the_data_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "app.duckdb"
+    monkeypatch.setenv("KLUSTERIMITTARI_DB", str(db))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    app.switch_page("pages/data.py").run()
+    app.number_input(key="import_register_year").set_value(2024)
+    app.get("file_uploader")[0].set_value(
+        ("jasenet.csv", REGISTER_2025_FIX.encode("utf-8"), "application/octet-stream")
+    )
+    next(b for b in app.button if b.label == t("ui.data.import", "fi")).click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    con = open_db(db)
+    assert con.execute("SELECT DISTINCT year FROM member_employees").fetchall() == [(2024,)]
     con.close()
 
 
