@@ -20,7 +20,7 @@ from export.workbook import export_workbook
 from indicators import custom
 from indicators.compute import compute
 from indicators.registry import built_in
-from indicators.survey import item_stats
+from indicators.survey import item_stats, response_rates
 
 CLUSTER = "default"
 D = date
@@ -402,6 +402,37 @@ def test_survey_figure_in_the_workbook(surveyed, code: str, metric: str) -> None
     )
     assert (row[col["Arvo"]].value, row[col["n"]].value) == (value, n)
     assert row[col["Piilotettu"]].value == ("n < 5" if value is None else "ei")
+
+
+# Several surveys of a year pool into one response rate, but only those with an invited count:
+# the fixture's survey (20 invited, 9 respondents) plus a second 2024 survey with no invited
+# count and three respondents gives 9 / 20 = 0.45 with n 9 (not 12 / 20).
+def _survey_without_invited(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "INSERT INTO survey (cluster_id, survey_id, import_id, name, year, invited)"
+        " VALUES ('default', 2, 1, 'Pikakysely', 2024, NULL)"
+    )
+    con.executemany(
+        "INSERT INTO survey_response (cluster_id, survey_id, import_id, response_no, org_type)"
+        " VALUES ('default', 2, 1, ?, 'company')",
+        [(r,) for r in (1, 2, 3)],
+    )
+    con.executemany(
+        "INSERT INTO survey_answer (cluster_id, survey_id, import_id, response_no, item_code,"
+        " value_num) VALUES ('default', 2, 1, ?, 'A6', 4)",
+        [(r,) for r in (1, 2, 3)],
+    )
+
+
+def test_response_rate_pools_only_surveys_with_an_invited_count(surveyed) -> None:
+    _survey_without_invited(surveyed)
+    record = next(
+        r for r in compute(surveyed, built_in(), codes=["ORG-5"]) if r.metric == "response_rate"
+    )
+    assert (record.year, record.value, record.n) == (2024, 0.45, 9)
+    assert response_rates(surveyed, CLUSTER) == [
+        {"year": 2024, "surveys": 2, "responses": 9, "invited": 20, "response_rate": 0.45}
+    ]
 
 
 # A custom survey indicator: its rows give n; n 4 is hidden, n 5 shown.
