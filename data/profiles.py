@@ -25,28 +25,28 @@ from data.headers import HEADER_SCAN_ROWS, SheetLayout, normalise_header
 from data.kinds import KINDS
 from data.store import write_transaction
 from i18n import t
+from i18n.errors import LocalisedError
 
 MAX_NAME = 60
 MAX_HEADER = 200  # characters of a header cell kept for display
 
 
-class ProfileError(ValueError):
+class ProfileError(LocalisedError):
     """A profile that cannot be saved or used; ``message(lang)`` says why."""
 
+    prefix = "data.profile.error."
+
     def __init__(
-        self, code: str, *, kind: str = "", named: tuple[str, ...] = (), **fields: object
-    ) -> None:
-        super().__init__(f"{code} {kind} {named} {fields}")
-        self.code = code
-        self.kind = kind
-        self.named = named  # the fields the message names, labelled in the reader's language
-        self.fields = fields
+        self, code: str, /, *, kind: str = "", named: Sequence[str] = (), **fields: object
+    ):
+        # ``named``: the fields the message names, labelled in the reader's language.
+        super().__init__(code, kind=kind, named=tuple(named), field="", fields="", **fields)
+        self.args = (f"{self.message('fi')} / {self.message('en')}",)
 
     def message(self, lang: str = "fi") -> str:
-        labels = ", ".join(field_label(self.kind, name, lang) for name in self.named)
-        return t(
-            f"data.profile.error.{self.code}", lang, field=labels, fields=labels, **self.fields
-        )
+        kind, named = self.fields["kind"], self.fields["named"]
+        labels = ", ".join(field_label(kind, name, lang) for name in named)
+        return t(self.key, lang, **{**self.fields, "field": labels, "fields": labels})
 
 
 @dataclass(frozen=True)
