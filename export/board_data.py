@@ -16,7 +16,7 @@ import duckdb
 
 from data.clusters import display_name
 from data.survey_catalogue import BY_CODE
-from export.content import Row, indicator_rows, story_rows, year_span
+from export.content import Row, indicator_rows, record_export, story_rows, year_span
 from i18n import t
 from indicators.breakdowns import (
     GROUP_ORDER,
@@ -178,4 +178,23 @@ def board_data(
         response_rates=rates,
         stories=story_rows(con, cluster_id, years, lang),
         regional=regional_series(con, cluster_id, years),
+    )
+
+
+def record_board_export(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    user: str | None,
+    document: str,
+    data: BoardData,
+) -> None:
+    """The audit entry of one board ``document`` (``board_workbook``, ``board_page``,
+    ``board_report``) drawn from ``data``: its language and years."""
+    first, last = data.years
+    record_export(
+        con,
+        cluster_id,
+        user,
+        f"{document.replace('_', ' ')} {data.lang} {first}-{last}",
+        {"document": document, "lang": data.lang, "first": first, "last": last},
     )

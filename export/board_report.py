@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from export.board_data import Years, board_data
+from export.board_data import Years, board_data, record_board_export
 from export.board_workbook import workbook_from
-from export.content import record_export
 from export.html_report import page_from
 from indicators.registry import Registry
 
@@ -35,11 +34,5 @@ def board_report(
     """Both board documents for the inclusive ``year_range``, with one audit entry."""
     data = board_data(con, registry, cluster_id, year_range, lang)
     report = BoardReport(workbook_from(data), page_from(data))
-    record_export(
-        con,
-        cluster_id,
-        user,
-        f"board report {lang} {data.years[0]}-{data.years[1]}",
-        {"document": "board_report", "lang": lang, "first": data.years[0], "last": data.years[1]},
-    )
+    record_board_export(con, cluster_id, user, "board_report", data)
     return report

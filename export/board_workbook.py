@@ -17,8 +17,13 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from charts.units import figure_text
-from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
-from export.content import record_export
+from export.board_data import (
+    ENGAGEMENT_LEVELS,
+    BoardData,
+    Years,
+    board_data,
+    record_board_export,
+)
 from export.safe import write_value
 from export.styles import Styles
 from export.tables import Column, Row, sheet_name, write_table
@@ -46,13 +51,7 @@ def board_workbook(
     """The board workbook for the inclusive ``year_range`` as .xlsx bytes (audited)."""
     data = board_data(con, registry, cluster_id, year_range, lang)
     book = workbook_from(data)
-    record_export(
-        con,
-        cluster_id,
-        user,
-        f"board workbook {lang} {data.years[0]}-{data.years[1]}",
-        {"document": "board_workbook", "lang": lang, "first": data.years[0], "last": data.years[1]},
-    )
+    record_board_export(con, cluster_id, user, "board_workbook", data)
     return book
 
 
@@ -232,6 +231,19 @@ def _chart_below(
     sheet.insert_chart(chart_row, 0, chart)
 
 
+def _column_series(sheet: str, first_col: int, count: int, last: int) -> list[dict]:
+    """Chart series of ``count`` adjacent columns from ``first_col`` on, each named by its
+    header and drawn over rows 1..``last`` with the first column as categories."""
+    return [
+        {
+            "name": [sheet, 0, col],
+            "categories": [sheet, 1, 0, last, 0],
+            "values": [sheet, 1, col, last, col],
+        }
+        for col in range(first_col, first_col + count)
+    ]
+
+
 def _funding(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
     """Paid and committed euros per year and payer group: one table row per year and status."""
     lang = data.lang
@@ -269,14 +281,7 @@ def _funding(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None
     name = sheet_name("board.sheet.funding", lang)
     sheet = write_table(book, styles, name, columns, rows)
     last = len(rows)
-    series = [
-        {
-            "name": [name, 0, 3 + i],
-            "categories": [name, 1, 0, last, 0],
-            "values": [name, 1, 3 + i, last, 3 + i],
-        }
-        for i in range(len(GROUP_ORDER))
-    ]
+    series = _column_series(name, 3, len(GROUP_ORDER), last)
     _chart_below(
         book,
         sheet,
@@ -300,14 +305,7 @@ def _engagement(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> N
     name = sheet_name("board.sheet.members", lang)
     sheet = write_table(book, styles, name, columns, data.engagement)
     last = len(data.engagement)
-    series = [
-        {
-            "name": [name, 0, 2 + i],
-            "categories": [name, 1, 0, last, 0],
-            "values": [name, 1, 2 + i, last, 2 + i],
-        }
-        for i in range(len(ENGAGEMENT_LEVELS))
-    ]
+    series = _column_series(name, 2, len(ENGAGEMENT_LEVELS), last)
     _chart_below(
         book,
         sheet,
@@ -328,14 +326,7 @@ def _tiers(book: xlsxwriter.Workbook, styles: Styles, data: BoardData) -> None:
     name = sheet_name("board.sheet.tiers", lang)
     sheet = write_table(book, styles, name, columns, data.tiers)
     last = max(len(data.tiers), 1)
-    series = [
-        {
-            "name": [name, 0, 1 + i],
-            "categories": [name, 1, 0, last, 0],
-            "values": [name, 1, 1 + i, last, 1 + i],
-        }
-        for i in range(len(ENGAGEMENT_LEVELS))
-    ]
+    series = _column_series(name, 1, len(ENGAGEMENT_LEVELS), last)
     _chart_below(
         book,
         sheet,

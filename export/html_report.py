@@ -17,8 +17,13 @@ import duckdb
 
 from charts import svg
 from charts.units import figure_text, n_suffix, relative_change_text
-from export.board_data import ENGAGEMENT_LEVELS, BoardData, Years, board_data
-from export.content import record_export
+from export.board_data import (
+    ENGAGEMENT_LEVELS,
+    BoardData,
+    Years,
+    board_data,
+    record_board_export,
+)
 from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
@@ -86,13 +91,7 @@ def html_report(
     (audited)."""
     data = board_data(con, registry, cluster_id, year_range, lang)
     page = page_from(data)
-    record_export(
-        con,
-        cluster_id,
-        user,
-        f"board page {lang} {data.years[0]}-{data.years[1]}",
-        {"document": "board_page", "lang": lang, "first": data.years[0], "last": data.years[1]},
-    )
+    record_board_export(con, cluster_id, user, "board_page", data)
     return page
 
 
