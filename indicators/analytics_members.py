@@ -15,8 +15,7 @@ _AT_START = "member_on(m.status, m.member_since, m.member_until, year_start(y.ye
 _CAN_BE_MEMBER = "can_be_member(m.status, m.member_until)"
 # A follower whose own dates (if any) cover 31.12.Y.
 _FOLLOWER_AT_END = (
-    "m.status = 'follower' AND (m.member_since IS NULL OR m.member_since <= year_end(y.year))"
-    " AND (m.member_until IS NULL OR m.member_until >= year_end(y.year))"
+    "m.status = 'follower' AND dated_on(m.member_since, m.member_until, year_end(y.year))"
 )
 
 # Tenure bands in display order: (band, highest full years in the band; None = no limit).

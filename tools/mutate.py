@@ -213,8 +213,8 @@ PLANTED: tuple[tuple[str, tuple[tuple[str, str], ...], str], ...] = (
         "indicators/sql/rules.sql",
         (
             (
-                "AND (member_since IS NULL OR member_since <= day)",
-                "AND (member_since IS NULL OR member_since < day)",
+                "(member_since IS NULL OR member_since <= day)",
+                "(member_since IS NULL OR member_since < day)",
             ),
         ),
         "a member joining on 1.1. is a member that day",

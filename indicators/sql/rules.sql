@@ -19,11 +19,15 @@ CREATE OR REPLACE TEMP MACRO year_end(y) AS make_date(y, 12, 31);
 CREATE OR REPLACE TEMP MACRO can_be_member(status, member_until) AS
     status <> 'follower' AND NOT (status = 'former' AND member_until IS NULL);
 
--- Member on day: a missing member_since means since always; leaving on the day still counts.
-CREATE OR REPLACE TEMP MACRO member_on(status, member_since, member_until, day) AS
-    can_be_member(status, member_until)
-    AND (member_since IS NULL OR member_since <= day)
+-- A register row's dates cover day: a missing member_since means since always; leaving on the
+-- day still counts. Members and followers alike.
+CREATE OR REPLACE TEMP MACRO dated_on(member_since, member_until, day) AS
+    (member_since IS NULL OR member_since <= day)
     AND (member_until IS NULL OR member_until >= day);
+
+-- Member on day: a row that can be a member, its dates covering the day.
+CREATE OR REPLACE TEMP MACRO member_on(status, member_since, member_until, day) AS
+    can_be_member(status, member_until) AND dated_on(member_since, member_until, day);
 
 -- A funded project whose [start, end] overlaps year y (no end: still running).
 CREATE OR REPLACE TEMP MACRO active_in(status, start_date, end_date, y) AS
