@@ -22,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from bench.generate import FIRST_NAMES, attendance_workbook, members_workbook
@@ -35,6 +36,8 @@ EMAIL = re.compile(rb"[a-z\xc3\xa5]+\.[a-z]+[0-4]@org\d+\.fi")
 NAMES = re.compile(b"|".join(re.escape(n.encode("utf-8")) for n in FIRST_NAMES))
 KILL_AFTER = (0.05, 0.1, 0.3, 0.6, 0.6, 0.95)
 MAX_DELAY_S = 0.5
+ATTEMPTS = 3  # imports started per kill point until one is killed, not refused
+REFUSED_SLACK = 2**20  # free blocks a refused load leaves (3 of 256 KiB seen), reused later
 
 # The import takes a worker started ahead and, as the app does, has the next one waiting.
 CHILD = """
@@ -76,15 +79,19 @@ def _workers(parent: int) -> list[int]:
 
 
 def _kill_import(
-    db: Path, file: Path, env: dict, after: float, delay: float
+    db: Path, file: Path, env: dict, after: float, delay: float, stderr: Path
 ) -> tuple[float | None, int]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db), str(file)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    """Start the import and SIGKILL it ``delay`` s after its progress reached ``after``: the
+    share reached (None when its output ended first) and its process id."""
+    with stderr.open("w") as errors:
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(db), str(file)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env=env,
+        )
     reached = None
     try:
         for line in child.stdout:
@@ -101,6 +108,12 @@ def _kill_import(
         child.wait(timeout=60)
         child.stdout.close()
     return reached, child.pid
+
+
+def _refusals(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The messages of the imports that refused themselves (logged as rejected)."""
+    rows = con.execute("SELECT message FROM import_log WHERE status = 'rejected' ORDER BY 1")
+    return [message for (message,) in rows.fetchall()]
 
 
 def _leaks(folders: list[Path]) -> list[str]:
@@ -135,30 +148,51 @@ def test_killed_imports_leave_no_names_and_no_growth(tmp_path: Path) -> None:
     con = open_db(db)
     assert import_file(con, members).status == "loaded"
     con.close()
-    size_before = db.stat().st_size
+    size_before = ceiling = db.stat().st_size
+    refused: list[str] = []
     for after in KILL_AFTER:
-        delay = rng.uniform(0, MAX_DELAY_S)
-        reached, pid = _kill_import(db, big, env, after, delay)
-        context = f"seed {seed}: killed {delay:.2f} s after progress {reached} (aimed {after})"
-        deadline = time.monotonic() + 5
-        while _workers(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert _workers(pid) == [], f"parsing worker outlived its parent; {context}"
-        time.sleep(0.3)  # the watcher empties the temp folder as the pipe closes
-        assert _leaks([scratch, home]) == [], context
-        assert oct((home / "klusteri.duckdb.tmp").stat().st_mode & 0o777) == "0o700", context
-        con = open_db(db)  # the next open gives a killed import's blocks back
-        try:
-            stored = con.execute("SELECT count(*) FROM participation").fetchone()[0]
-            if stored:  # the kill came after the commit: undo, and start from that size
-                assert stored == ROWS, context
-                undo_import(con, con.execute("SELECT max(import_id) FROM import_log").fetchone()[0])
-        finally:
-            con.close()
-        if stored:
-            size_before = open_and_close_size(db)
-            continue
-        assert db.stat().st_size <= size_before + 512 * 1024, (context, db.stat().st_size)
+        for attempt in range(1, ATTEMPTS + 1):
+            delay = rng.uniform(0, MAX_DELAY_S)
+            reached, pid = _kill_import(db, big, env, after, delay, tmp_path / "stderr.txt")
+            context = (
+                f"seed {seed}: killed {delay:.2f} s after progress {reached} (aimed {after}, "
+                f"attempt {attempt}); stderr: {(tmp_path / 'stderr.txt').read_text()[-2000:]}"
+            )
+            deadline = time.monotonic() + 5
+            while _workers(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert _workers(pid) == [], f"parsing worker outlived its parent; {context}"
+            time.sleep(0.3)  # the watcher empties the temp folder as the pipe closes
+            assert _leaks([scratch, home]) == [], context
+            assert oct((home / "klusteri.duckdb.tmp").stat().st_mode & 0o777) == "0o700", context
+            con = open_db(db)  # the next open gives a killed import's blocks back
+            try:
+                stored = con.execute("SELECT count(*) FROM participation").fetchone()[0]
+                if stored:  # the kill came after the commit: undo, and start from that size
+                    assert stored == ROWS, context
+                    undo_import(
+                        con, con.execute("SELECT max(import_id) FROM import_log").fetchone()[0]
+                    )
+                refusals = _refusals(con)
+            finally:
+                con.close()
+            if stored:
+                size_before = ceiling = open_and_close_size(db)
+                break
+            if refusals != refused:
+                # Not a kill: the import refused the file on its own first (on a loaded
+                # machine, out of memory at this small limit) and rolled back. Its row groups
+                # stay as a few free blocks that later loads reuse, so they do not add up;
+                # kills are measured from there, aiming at the same point again.
+                refused = refusals
+                size = open_and_close_size(db)
+                assert size <= size_before + REFUSED_SLACK, (context, refusals, size)
+                ceiling = max(ceiling, size)
+                continue
+            assert db.stat().st_size <= ceiling + 512 * 1024, (context, db.stat().st_size)
+            break
+        else:
+            pytest.fail(f"the import refused itself {ATTEMPTS} times at {after}: {refused[-1]}")
 
 
 def open_and_close_size(db: Path) -> int:
