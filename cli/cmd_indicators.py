@@ -83,7 +83,7 @@ def _table(results: list[Result], registry: Registry, lang: str) -> None:
         entry = registry.get(r.code)
         if r.code != current:
             current = r.code
-            print(f"\n{r.code}  {r.name_en if lang == 'en' else r.name_fi}")
+            print(f"\n{r.code}  {present.result_name(r, lang)}")
         n = f"  n={r.n}" if r.n is not None else ""
         note = f"  ({present.note_text(r.note, lang)})" if r.note else ""
         year = r.year if r.year is not None else "–"

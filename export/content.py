@@ -43,7 +43,7 @@ def indicator_rows(
     for result, target in with_targets(results, list_targets(con, cluster_id)):
         entry = registry.get(result.code)
         row = present.record(result, lang) | {
-            "name": result.name_en if lang == "en" else result.name_fi,
+            "name": present.result_name(result, lang),
             "recipient_label": recipient_label(result.recipient, lang),
             "metric_label": present.metric_label(entry, result.metric, lang),
             "unit_label": present.label("export.unit", result.unit, lang),

@@ -43,7 +43,7 @@ LOWER_IS_BETTER: frozenset[tuple[str, str]] = frozenset(
     {("ORG-1", "members_left"), ("ORG-1", "engagement_passive")}
 )
 
-# Target statuses, in the order tiles are listed.
+# Target statuses (the catalogue names each: ui.status.<status>).
 BEHIND, NOT_REACHED, ON_TRACK, REACHED, NO_DATA, NO_TARGET = (
     "behind",
     "not_reached",
@@ -52,7 +52,6 @@ BEHIND, NOT_REACHED, ON_TRACK, REACHED, NO_DATA, NO_TARGET = (
     "no_data",
     "no_target",
 )
-STATUSES = (BEHIND, NOT_REACHED, ON_TRACK, REACHED, NO_DATA, NO_TARGET)
 
 
 def is_stock(code: str, metric: str) -> bool:

@@ -158,6 +158,6 @@ def record(result: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def indicator_name(indicator: Indicator | None, code: str, lang: str) -> str:
-    """An indicator's name in ``lang`` (its code when no entry knows it)."""
-    return indicator.name.text(lang) if indicator else code
+def result_name(result: Result, lang: str) -> str:
+    """The name of a result's indicator in ``lang``."""
+    return result.name_en if lang == "en" else result.name_fi
