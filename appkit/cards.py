@@ -11,11 +11,11 @@ from appkit.connection import cached, connection, run_cached, target
 from appkit.context import Ctx
 from charts.indicator_view import Card, Series, cards, results_frame, targets_frame, with_figures
 from charts.table import TEXT, Table, table
-from charts.units import change_text, figure_text
+from charts.units import change_text
 from i18n import t
 from indicators import honesty
 from indicators.compute import compute
-from indicators.present import format_value
+from indicators.present import figure_text, format_value
 from indicators.record import Result
 from indicators.registry import Registry
 from indicators.targets import list_targets

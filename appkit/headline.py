@@ -18,11 +18,11 @@ from appkit.connection import cached
 from appkit.context import Ctx
 from charts import colours, figures
 from charts.table import TEXT, Table, table
-from charts.units import change_text, figure_text, n_suffix
+from charts.units import change_text
 from i18n import format as fmt
 from indicators import drilldown, honesty
 from indicators.headline import Figure, Headline, Section, headline, last_import
-from indicators.present import enum_label, format_value
+from indicators.present import enum_label, figure_text, format_value, n_suffix
 from indicators.targets import list_targets
 
 STATUS_COLOURS = {

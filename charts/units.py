@@ -35,26 +35,6 @@ def separators(lang: str) -> str:
     return ", " if lang == "fi" else ".,"
 
 
-def figure_text(
-    value: float | None, unit: str, lang: str, *, suppressed: bool, recorded: bool
-) -> str:
-    """A figure as people read it: hidden when it rests on fewer than 5 answers, "not
-    recorded" when no row was entered (``indicators.honesty.recorded``), else its value."""
-    if suppressed:
-        return t("ui.suppressed", lang)
-    if not recorded:
-        return t("ui.figure.not_recorded", lang)
-    return format_value(value, unit, lang)
-
-
-def n_suffix(n: int | None, unit: str, lang: str) -> str:
-    """ " (n = 24)" after a figure that rests on a count of its own; nothing for a euro sum,
-    whose n only tells "not recorded"."""
-    if n is None or unit == "eur":
-        return ""
-    return f" ({t('ui.figure.n', lang, n=format_value(n, 'count', lang))})"
-
-
 def change_text(change: float, unit: str, lang: str) -> str:
     """A signed difference in the unit (percentage points for shares): ``+12``, ``−1,5 %-yks.``."""
     sign = "+" if change > 0 else "−" if change < 0 else "±"

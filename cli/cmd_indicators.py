@@ -11,7 +11,7 @@ import duckdb
 
 from data.store import open_db
 from i18n import t
-from indicators import present
+from indicators import honesty, present
 from indicators.compute import compute, custom_errors
 from indicators.record import FIELDS, Result
 from indicators.registry import Registry, load_registry
@@ -84,8 +84,10 @@ def _table(results: list[Result], registry: Registry, lang: str) -> None:
         if r.code != current:
             current = r.code
             print(f"\n{r.code}  {present.result_name(r, lang)}")
-        n = f"  n={r.n}" if r.n is not None else ""
-        note = f"  ({present.note_text(r.note, lang)})" if r.note else ""
+        note = f"  ({present.note_text(r.note, lang)})" if r.note and not r.suppressed else ""
         year = r.year if r.year is not None else "–"
         label = present.metric_label(entry, r.metric, lang)
-        print(f"  {year}  {label}: {present.format_value(r.value, r.unit, lang)}{n}{note}")
+        value = present.figure_text(
+            r.value, r.unit, lang, suppressed=r.suppressed, recorded=honesty.recorded(r.unit, r.n)
+        )
+        print(f"  {year}  {label}: {value}{present.n_suffix(r.n, r.unit, lang)}{note}")

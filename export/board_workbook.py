@@ -16,7 +16,6 @@ import duckdb
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from charts.units import figure_text
 from export.board_data import (
     ENGAGEMENT_LEVELS,
     BoardData,
@@ -32,7 +31,7 @@ from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
 from indicators.headline import Figure, Headline
-from indicators.present import metric_label
+from indicators.present import figure_text, metric_label
 from indicators.registry import Registry
 
 CHART_WIDTH, CHART_HEIGHT = 900, 380  # px: an A4 landscape page wide, at most half its height

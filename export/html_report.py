@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from charts import svg
-from charts.units import figure_text, n_suffix, relative_change_text
+from charts.units import relative_change_text
 from export.board_data import (
     ENGAGEMENT_LEVELS,
     BoardData,
@@ -28,7 +28,7 @@ from i18n import format as fmt
 from i18n import t
 from indicators.breakdowns import GROUP_ORDER
 from indicators.headline import Figure, Headline, Section
-from indicators.present import enum_label, format_value, metric_label
+from indicators.present import enum_label, figure_text, format_value, metric_label, n_suffix
 from indicators.registry import Registry
 
 _CSS = """

@@ -41,6 +41,26 @@ def format_value(value: float | None, unit: str, lang: str) -> str:
     return fmt.number(value, lang, 0 if float(value).is_integer() else 2)
 
 
+def figure_text(
+    value: float | None, unit: str, lang: str, *, suppressed: bool, recorded: bool
+) -> str:
+    """A figure as people read it: hidden when it rests on fewer than 5 answers, "not
+    recorded" when no row was entered (``indicators.honesty.recorded``), else its value."""
+    if suppressed:
+        return t("ui.suppressed", lang)
+    if not recorded:
+        return t("ui.figure.not_recorded", lang)
+    return format_value(value, unit, lang)
+
+
+def n_suffix(n: int | None, unit: str, lang: str) -> str:
+    """ " (n = 24)" after a figure that rests on a count of its own; nothing for a euro sum,
+    whose n only tells "not recorded"."""
+    if n is None or unit == "eur":
+        return ""
+    return f" ({t('ui.figure.n', lang, n=format_value(n, 'count', lang))})"
+
+
 def label(prefix: str, code: str, lang: str) -> str:
     """The catalogue's text ``<prefix>.<code>`` in ``lang``, or the code itself when the
     catalogue has none (a value of the user's own, such as a regional measure)."""

@@ -11,10 +11,11 @@ import pytest
 
 from charts import figures
 from charts.table import TEXT, table
-from charts.units import change_text, figure_text
+from charts.units import change_text
 from export.table_file import table_workbook
 from indicators import honesty
 from indicators.honesty import BEHIND, NO_DATA, NO_TARGET, NOT_REACHED, ON_TRACK, REACHED
+from indicators.present import figure_text
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cli.cmd_indicators import _table
 from indicators import present
 from indicators.record import Note, Result
 from indicators.registry import built_in
@@ -126,3 +127,37 @@ def test_record_in_spec_order_with_the_note_in_words() -> None:
         "data_class": "SRV",
         "note": "Alle 5 vastausta: luku piilotettu.",
     }
+
+
+def _result(metric: str, value, unit: str, n) -> Result:
+    return Result(
+        "COM-1", metric, 2024, value, unit, n, False, "Uudet kumppanuudet",
+        "New partnerships", "companies", "LOG", None,
+    )  # fmt: skip
+
+
+HIDDEN = Result(
+    "ORG-5", "mean.A7", 2024, None, "score", 3, True, "Yhteistyön laatu",
+    "Quality of cooperation", "cluster_org", "SRV", Note.of("indicators.note.suppressed"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("result", "lang", "line"),
+    [
+        # A euro sum of no entered amount reads "not recorded", as on the app's cards; a sum's
+        # n (its rows) is not shown.
+        (_result("outcomes_eur", 0.0, "eur", 0), "en", "Value of outcomes (€): not recorded"),
+        (_result("outcomes_eur", 1500.0, "eur", 2), "fi", f"Tulosten arvo (€): 1{NBSP}500{NBSP}€"),
+        (_result("outcomes", 3, "count", 3), "en", "Recorded outcomes: 3 (n = 3)"),
+        # Hidden under n < 5 in words, once (the note would say it again).
+        (
+            HIDDEN,
+            "en",
+            "Mean (1–5): The cluster organisation has met our needs: not shown (n < 5) (n = 3)",
+        ),
+    ],
+)
+def test_cli_table_reads_as_the_app(capsys, result: Result, lang: str, line: str) -> None:
+    _table([result], built_in(), lang)
+    assert capsys.readouterr().out.splitlines()[2] == f"  2024  {line}"
