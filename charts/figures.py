@@ -51,7 +51,9 @@ def _layout(
     )
     fig.update_xaxes(type="category", title=x_title, automargin=True, tickangle=0)
     fig.update_yaxes(**axis(unit, lang), automargin=True)
-    if unit == "count" and barmode != "stack" and _top(fig) < SMALL_COUNT:
+    if unit == "count" and _top(fig) == 0:
+        fig.update_yaxes(range=[0, 1], dtick=1)  # nothing counted: 0 and 1, no 0,2 ticks
+    elif unit == "count" and barmode != "stack" and _top(fig) < SMALL_COUNT:
         fig.update_yaxes(dtick=1)  # whole numbers only: no 0,2 ticks on a count axis
     return fig
 
@@ -167,6 +169,7 @@ def _sideways(fig: go.Figure) -> go.Figure:
         tickprefix=None,
         rangemode=None,
         dtick=None,
+        range=None,
         automargin=True,
     )
     fig.update_xaxes(

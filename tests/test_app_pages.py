@@ -599,6 +599,20 @@ def test_charts_use_finnish_separators_patterns_and_value_labels() -> None:
     assert list(english.data[0].y) == [150000.0, 100000.0]  # shares are drawn as percentages
 
 
+def test_a_count_chart_of_zeros_has_whole_number_ticks() -> None:
+    """Participants none of whose organisations is known: the bars are 0, the axis 0 to 1."""
+    rows = pd.DataFrame({"year": [2023, 2023], "type": ["company", "rdi"], "orgs": [0, 0]})
+    fig = figures.stacked_bars(
+        rows, x="year", series="type", value="orgs", labels={}, unit="count", lang="fi"
+    )
+    assert (tuple(fig.layout.yaxis.range), fig.layout.yaxis.dtick) == ((0, 1), 1)
+    sideways = figures.stacked_bars(
+        rows, x="year", series="type", value="orgs", labels={}, unit="count", lang="fi",
+        horizontal=True,
+    )  # fmt: skip
+    assert (sideways.layout.yaxis.range, sideways.layout.xaxis.dtick) == (None, 1)
+
+
 def test_paid_and_committed_bars_side_by_side() -> None:
     rows = pd.DataFrame(
         {
