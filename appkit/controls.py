@@ -6,7 +6,7 @@ import streamlit as st
 
 from appkit.connection import connection, registry, run_cached, target
 from appkit.context import Ctx
-from data.clusters import clusters, display_name
+from data.clusters import clusters, display_names
 from data.store import default_db_path
 from data.versions import data_version
 from i18n import LANGS, t
@@ -48,12 +48,12 @@ def global_controls(lang: str, role: str, user: str | None) -> Ctx:
         cur.close()
     with st.sidebar:
         known = run_cached(db, version, target(clusters), (), ())
-        names = dict(known)
+        names = display_names(known, lang)
         if len(known) > 1:
             cluster_id = st.selectbox(
                 t("ui.control.cluster", lang),
                 list(names),
-                format_func=lambda known_id: display_name(known_id, names[known_id], lang),
+                format_func=names.__getitem__,
                 key="cluster",
             )
         else:
@@ -61,8 +61,7 @@ def global_controls(lang: str, role: str, user: str | None) -> Ctx:
         bounds = run_cached(db, version, target(data_years), (cluster_id,), ())
         years = _year_range(bounds, cluster_id, lang)
         st.caption(t("ui.control.role", lang, role=t(f"access.role.{role}", lang)))
-    name = display_name(cluster_id, names[cluster_id], lang)
-    return Ctx(db, version, cluster_id, name, years, lang, role, user, registry(db))
+    return Ctx(db, version, cluster_id, names[cluster_id], years, lang, role, user, registry(db))
 
 
 def _year_range(

@@ -36,6 +36,14 @@ def display_name(cluster_id: str, name: str | None, lang: str) -> str:
     return t("data.cluster.unnamed", lang) if cluster_id == DEFAULT_CLUSTER else cluster_id
 
 
+def display_names(known: list[tuple[str, str]], lang: str) -> dict[str, str]:
+    """Each cluster's name for people, told apart: two clusters whose profiles give the same
+    name are shown with their identifiers, so no list, table or chart holds two alike."""
+    names = {cid: display_name(cid, name, lang) for cid, name in known}
+    shown = list(names.values())
+    return {cid: f"{n} ({cid})" if shown.count(n) > 1 else n for cid, n in names.items()}
+
+
 def clusters(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """``(cluster_id, name)`` of every cluster, by name."""
     return con.execute("SELECT cluster_id, name FROM cluster ORDER BY name, cluster_id").fetchall()

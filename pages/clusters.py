@@ -8,14 +8,14 @@ import streamlit as st
 from appkit import headline, widgets
 from appkit.connection import cached
 from appkit.frame import current
-from data.clusters import clusters
+from data.clusters import clusters, display_names
 from indicators.years import data_years
 
 
 def main() -> None:
     c = current()
     widgets.header(c, "clusters")
-    known = dict(cached(c, clusters))
+    known = display_names(cached(c, clusters), c.lang)
     spans = {cid: cached(c, data_years, cid) for cid in known}
     spans = {cid: span for cid, span in spans.items() if span is not None}
     if not spans:

@@ -4,12 +4,15 @@ against ``klusterimittari indicators``, and the honesty rules on the indicator c
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from cli.main import main as cli
+from data.clusters import display_names
 from data.demo import load_demo
 from data.store import open_db
 from i18n import t
@@ -233,3 +236,34 @@ def test_manager_drills_from_a_bar_to_its_rows_the_board_cannot(demo_db: Path) -
     paid = [f for f in funding if f["status"] == "paid"]
     assert len(paid) == 6 and sum(f["amount_eur"] for f in paid) == 64200
     assert len([f for f in funding if f["status"] == "committed"]) == 4
+
+
+def test_clusters_of_the_same_name_are_told_apart(
+    two_clusters: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "same.duckdb"
+    shutil.copy(two_clusters, db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE cluster SET name = 'Loimaan teknologiaklusteri (demo)'")
+    con.close()
+    app = run_page(db, monkeypatch, "pages/clusters.py")
+    assert not app.exception
+    names = list(app.dataframe[0].value[t("ui.clusters.cluster", "fi")])
+    assert sorted(names) == [
+        "Loimaan teknologiaklusteri (demo) (default)",
+        "Loimaan teknologiaklusteri (demo) (ruoka)",
+    ]
+    chart_table = app.dataframe[1].value
+    assert list(chart_table.columns)[1:] == names
+
+
+@pytest.mark.parametrize(
+    ("known", "expected"),
+    [
+        ([("default", "default")], {"default": "Klusteri"}),
+        ([("a", "Ruoka"), ("b", "Tekno")], {"a": "Ruoka", "b": "Tekno"}),
+        ([("a", "Ruoka"), ("b", "Ruoka")], {"a": "Ruoka (a)", "b": "Ruoka (b)"}),
+    ],
+)
+def test_display_names(known: list[tuple[str, str]], expected: dict[str, str]) -> None:
+    assert display_names(known, "fi") == expected
