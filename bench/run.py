@@ -319,10 +319,18 @@ def time_browser(folder: Path, sizes: dict) -> dict[str, object] | None:
         )
     finally:
         con.close()
+    # A demo database of its own: the page renders before left this process's cached
+    # connection open on demo.duckdb, and DuckDB lets one process at a time open a file.
+    demo_db = folder / "browser_demo.duckdb"
+    con = open_db(demo_db)
+    try:
+        load_demo(con)
+    finally:
+        con.close()
     key = folder / "browser.key"
     return {
         name: browser_times(db, key, sizes["browser_rounds"])
-        for name, db in (("demo", folder / "demo.duckdb"), ("benchmark cluster", cluster_db))
+        for name, db in (("demo", demo_db), ("benchmark cluster", cluster_db))
     }
 
 
