@@ -36,7 +36,7 @@ def main() -> None:
     if not entries:
         st.caption(c.t("auditlog.none"))
         return
-    names = dict(cached(c, clusters.clusters))
+    names = clusters.display_names(cached(c, clusters.clusters), c.lang)
     rows = widgets.frame(
         [
             {
@@ -45,7 +45,8 @@ def main() -> None:
                 "action": action_label(c, e["action"]),
                 "detail": describe(e["action"], e["detail"], e["fields"], c.lang, c.registry),
                 "cluster_id": (
-                    clusters.display_name(e["cluster_id"], names.get(e["cluster_id"]), c.lang)
+                    names.get(e["cluster_id"])
+                    or clusters.display_name(e["cluster_id"], None, c.lang)
                     if e["cluster_id"]
                     else "–"
                 ),

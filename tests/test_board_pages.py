@@ -255,6 +255,9 @@ def test_clusters_of_the_same_name_are_told_apart(
     ]
     chart_table = app.dataframe[1].value
     assert list(chart_table.columns)[1:] == names
+    log = run_page(db, monkeypatch, "pages/audit-log.py").dataframe[0].value
+    shown = {cell for column in log.columns for cell in log[column]}
+    assert set(names) <= shown
 
 
 @pytest.mark.parametrize(
