@@ -15,7 +15,7 @@ from charts.units import change_text
 from i18n import t
 from indicators import honesty
 from indicators.compute import compute
-from indicators.present import figure_text, format_value
+from indicators.present import figure_text, format_value, n_text
 from indicators.record import Result
 from indicators.registry import Registry
 from indicators.targets import list_targets
@@ -66,7 +66,7 @@ def point_text(code: str, s: Series, row: pd.Series, lang: str) -> str:
         s.unit,
         lang,
         suppressed=bool(row["suppressed"]),
-        recorded=honesty.recorded(s.unit, row["n"]),
+        recorded=honesty.recorded(s.unit, row["n"], row["value"]),
     )
 
 
@@ -133,8 +133,13 @@ def metric_card(c: Ctx, code: str, s: Series) -> None:
     facts = [trend_text(c, code, s)]
     if is_survey(c, code, s.metric):
         facts.append(survey_basis(c, int(latest["year"]), latest["n"]))
-    elif not pd.isna(latest["n"]) and s.unit != "eur":  # a sum's n only tells "not recorded"
-        facts.append(c.t("ui.figure.n", n=format_value(latest["n"], "count", c.lang)))
+    elif n := n_text(
+        latest["n"],
+        s.unit,
+        c.lang,
+        recorded=honesty.recorded(s.unit, latest["n"], latest["value"]),
+    ):
+        facts.append(n)
     if not pd.isna(latest["target"]):
         facts.append(c.t("ui.target.value", value=format_value(latest["target"], s.unit, c.lang)))
     st.caption(" · ".join(facts))
@@ -162,7 +167,7 @@ def series_table(
     rows = []
     for s in members:
         for _, row in s.frame.iterrows():
-            hidden = bool(row["suppressed"]) or not honesty.recorded(s.unit, row["n"])
+            hidden = bool(row["suppressed"]) or not honesty.recorded(s.unit, row["n"], row["value"])
             value = point_text(code, s, row, c.lang) if hidden else row["value"]
             cells = [int(row["year"]), s.label, value, row["n"]]
             if survey:

@@ -22,7 +22,7 @@ from charts.units import change_text
 from i18n import format as fmt
 from indicators import drilldown, honesty
 from indicators.headline import Figure, Headline, Section, headline, last_import
-from indicators.present import enum_label, figure_text, format_value, n_suffix
+from indicators.present import enum_label, figure_text, format_value, n_suffix, n_text
 from indicators.targets import list_targets
 
 STATUS_COLOURS = {
@@ -101,11 +101,13 @@ def section_card(c: Ctx, section: Section, h: Headline) -> None:
         delta_color="off",
     )
     lines = [
-        f"{c.metric_name(f.code, f.metric)}: **{text(c, f)}**{n_suffix(f.n, f.unit, c.lang)}"
+        f"{c.metric_name(f.code, f.metric)}: **{text(c, f)}**"
+        f"{n_suffix(f.n, f.unit, c.lang, recorded=f.recorded)}"
         for f in context
     ]
-    if lead.point is not None and lead.point.n is not None and lead.unit != "eur":
-        lines.append(c.t("ui.figure.n", n=format_value(lead.point.n, "count", c.lang)))
+    lead_n = n_text(lead.n, lead.unit, c.lang, recorded=lead.recorded)
+    if lead_n:
+        lines.append(lead_n)
     lines.append(target_line(c, lead))
     st.markdown("  \n".join(lines))
     widgets.data_class_badge(c, lead.data_class)

@@ -87,7 +87,9 @@ def _table(results: list[Result], registry: Registry, lang: str) -> None:
         note = f"  ({present.note_text(r.note, lang)})" if r.note and not r.suppressed else ""
         year = r.year if r.year is not None else "–"
         label = present.metric_label(entry, r.metric, lang)
+        recorded = honesty.recorded(r.unit, r.n, r.value)
         value = present.figure_text(
-            r.value, r.unit, lang, suppressed=r.suppressed, recorded=honesty.recorded(r.unit, r.n)
+            r.value, r.unit, lang, suppressed=r.suppressed, recorded=recorded
         )
-        print(f"  {year}  {label}: {value}{present.n_suffix(r.n, r.unit, lang)}{note}")
+        n = present.n_suffix(r.n, r.unit, lang, recorded=recorded)
+        print(f"  {year}  {label}: {value}{n}{note}")

@@ -206,7 +206,7 @@ def _box(section: Section, h: Headline, lang: str, registry: Registry) -> str:
     lead, *context = section.figures
     lines = [
         f"<p>{_e(_name(registry, f, lang))}: <b>{_e(figure_text_of(f, h.year, lang))}</b>"
-        f"{_e(n_suffix(f.n, f.unit, lang))}</p>"
+        f"{_e(n_suffix(f.n, f.unit, lang, recorded=f.recorded))}</p>"
         for f in context
     ]
     series = " · ".join(f"{p.year}: {figure_text_of(lead, p.year, lang)}" for p in lead.series)

@@ -102,6 +102,12 @@ class Figure:
         return None if point is None else point.value
 
     @property
+    def recorded(self) -> bool:
+        """False when the chosen year's figure rests on nothing (``honesty.recorded``)."""
+        point = self.point
+        return point is None or point.recorded
+
+    @property
     def change(self) -> tuple[float, int] | None:
         """Change from the year before: stocks only, both years known (``honesty.change``)."""
         values = {p.year: p.value for p in self.series}
@@ -181,7 +187,7 @@ def _point(r: Record, unit: str) -> Point:
         value=value,
         n=n,
         suppressed=bool(r.get("suppressed")),
-        recorded=honesty.recorded(unit, n),
+        recorded=honesty.recorded(unit, n, value),
         note=r.get("note"),
     )
 

@@ -7,8 +7,10 @@ The rules every page, report and export applies to an indicator value before sho
   only when both years have a value: a flow's change compares two unrelated years' activity
   (the project cycle, one large deal) and reads as a trend it is not. Flows show the year's
   value beside the several-year series instead.
-- A euro sum that rests on no entered row (``n == 0``) was **not recorded**: "0 €" would say
-  the result was worth nothing.
+- A figure that rests on nothing (``n == 0``) was **not recorded** when it has no value (REG-3's
+  change among companies with counts for both years, when there is none) or is a euro sum: "0 €"
+  would say the result was worth nothing. A count or share with a value keeps it: 0 answers of
+  10 invited is a response rate of 0 %.
 - Against its target a value has **reached** it once the year is over (a flow also as soon as it
   gets there); in a year still running a flow is **on track** when it has reached the target's
   share of the days gone, a stock when it stands at the target today; otherwise it is
@@ -59,10 +61,13 @@ def is_stock(code: str, metric: str) -> bool:
     return (code, metric) in STOCKS
 
 
-def recorded(unit: str, n: object) -> bool:
-    """False for a euro sum that rests on no entered row with an amount (``n == 0``): it was
-    not recorded, whatever its 0 says. Other values are recorded (a missing one is missing)."""
-    return not (unit == "eur" and not missing(n) and int(n) == 0)  # type: ignore[arg-type]
+def recorded(unit: str, n: object, value: object) -> bool:
+    """False for a figure that rests on no row (``n == 0``) and has no value, or is a euro sum
+    (of no entered amount, whatever its 0 says). Other values are recorded (a missing one
+    without an n is missing)."""
+    if missing(n) or int(n) != 0:  # type: ignore[arg-type]
+        return True
+    return not (unit == "eur" or missing(value))
 
 
 def change(

@@ -53,12 +53,19 @@ def figure_text(
     return format_value(value, unit, lang)
 
 
-def n_suffix(n: int | None, unit: str, lang: str) -> str:
-    """ " (n = 24)" after a figure that rests on a count of its own; nothing for a euro sum,
-    whose n only tells "not recorded"."""
-    if n is None or unit == "eur":
-        return ""
-    return f" ({t('ui.figure.n', lang, n=format_value(n, 'count', lang))})"
+def n_text(n: float | None, unit: str, lang: str, *, recorded: bool) -> str | None:
+    """ "n = 24" for a figure that rests on a count of its own; None for a euro sum, whose n
+    only tells "not recorded", and for a figure not recorded ("not recorded (n = 0)" would say
+    it twice)."""
+    if missing(n) or unit == "eur" or not recorded:
+        return None
+    return t("ui.figure.n", lang, n=format_value(n, "count", lang))
+
+
+def n_suffix(n: float | None, unit: str, lang: str, *, recorded: bool) -> str:
+    """ " (n = 24)" after a figure (``n_text``), or nothing."""
+    text = n_text(n, unit, lang, recorded=recorded)
+    return f" ({text})" if text else ""
 
 
 def label(prefix: str, code: str, lang: str) -> str:

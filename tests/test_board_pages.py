@@ -3,11 +3,13 @@ against ``klusterimittari indicators``, and the honesty rules on the indicator c
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -207,7 +209,7 @@ def test_outcome_value_of_no_entered_amount_reads_not_recorded(
     record = records[("OUT-1", "outcomes_eur", 2023)]
     assert (record["value"], record["n"]) == (0.0, 0)
     assert records[("OUT-1", "outcomes_eur", 2025)]["n"] == 2  # 1 100 000 € and 2 500 000 €
-    assert not honesty.recorded("eur", record["n"])
+    assert not honesty.recorded("eur", record["n"], record["value"])
 
 
 def test_manager_drills_from_a_bar_to_its_rows_the_board_cannot(demo_db: Path) -> None:
@@ -270,3 +272,41 @@ def test_clusters_of_the_same_name_are_told_apart(
 )
 def test_display_names(known: list[tuple[str, str]], expected: dict[str, str]) -> None:
     assert display_names(known, "fi") == expected
+
+
+def test_jobs_change_of_no_company_reads_not_recorded_everywhere(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo's registers give employee counts for one year only, so no company has counts
+    for two years: REG-3's like-for-like change rests on n = 0 companies and reads "not
+    recorded", as every other figure without data, never "– (n = 0)"."""
+    from export.board_workbook import board_workbook
+    from export.html_report import html_report
+
+    records = _cli_records(demo_db, capsys)
+    for year in (2023, 2024, 2025):
+        record = records[("REG-3", "jobs_change_same_members", year)]
+        assert (record["value"], record["n"]) == (None, 0)
+    label = metric_label(built_in()["REG-3"], "jobs_change_same_members", "fi")
+    app = run_page(demo_db, monkeypatch, "pages/overview.py", role="board")
+    page = " ".join(m.value for m in app.markdown)
+    assert f"{label}: **ei kirjattu**" in page
+    assert "n = 0" not in page
+    con = open_db(demo_db)
+    try:
+        report = html_report(con, built_in(), "default", (2023, 2025), "en")
+        book = openpyxl.load_workbook(
+            io.BytesIO(board_workbook(con, built_in(), "default", (2023, 2025), "fi"))
+        )
+    finally:
+        con.close()
+    label_en = metric_label(built_in()["REG-3"], "jobs_change_same_members", "en")
+    assert f"{label_en}: <b>not recorded</b></p>" in report
+    assert "n = 0" not in report
+    rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    (row,) = [r for r in rows if label in r]
+    at = row.index(label)
+    assert row[at + 1 : at + 4] == ["ei kirjattu"] * 3  # 2023, 2024, 2025
+    assert cli(["indicators", "--db", str(demo_db)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if label in line]
+    assert [line.split(f"{label}: ")[1].split("  (")[0] for line in lines] == ["ei kirjattu"] * 3

@@ -59,16 +59,20 @@ def test_change_only_for_stocks_with_both_years(
 
 
 @pytest.mark.parametrize(
-    ("unit", "n", "expected"),
+    ("unit", "n", "value", "expected"),
     [
-        ("eur", 0, False),  # a euro sum of no row with an amount: not recorded, not "0 €"
-        ("eur", 2, True),
-        ("eur", None, True),  # a sum that does not say what it rests on
-        ("count", 0, True),  # a count of 0 rows is a real 0
+        ("eur", 0, 0.0, False),  # a euro sum of no row with an amount: not recorded, not "0 €"
+        ("eur", 2, 0.0, True),
+        ("eur", None, 0.0, True),  # a sum that does not say what it rests on
+        ("count", 0, 0.0, True),  # a count of 0 rows is a real 0
+        ("share", 0, 0.0, True),  # 0 answers of 10 invited: a response rate of 0 %
+        # REG-3's change among companies with counts for both years, when there is none.
+        ("count", 0, None, False),
+        ("share", None, None, True),  # missing for another reason (its note says which)
     ],
 )
-def test_not_recorded(unit: str, n: int | None, expected: bool) -> None:
-    assert honesty.recorded(unit, n) is expected
+def test_not_recorded(unit: str, n: int | None, value: float | None, expected: bool) -> None:
+    assert honesty.recorded(unit, n, value) is expected
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

@@ -288,6 +288,6 @@ def test_board_reports_show_the_change_with_its_n(two_years_db: Path) -> None:
     sheet = book.worksheets[0]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     (row,) = [r for r in rows if LABEL_FI in r]
-    # per year: 2024 none (no 2023 counts), 2025 +3; n = 2 in the chosen year.
+    # per year: 2024 not recorded (no 2023 counts), 2025 +3; n = 2 in the chosen year.
     at = row.index(LABEL_FI)
-    assert row[at + 1 : at + 4] == [None, 3, 2]
+    assert row[at + 1 : at + 4] == ["ei kirjattu", 3, 2]
