@@ -187,6 +187,7 @@ REG_4 = Indicator(
             "joint_rdi_projects_eur",
             Bi("Yhteisten TKI-hankkeiden budjetti (€)", "Budget of joint RDI projects (€)"),
             PROJECTS,
+            n="budgets",
         ),
     ),
 )
@@ -300,9 +301,17 @@ ORG_2 = Indicator(
     source="org_2.sql",
     metrics=(
         Sum(
-            "rdi_company_eur", Bi("Yritysten TKI-rahoitus (€)", "Company RDI funding (€)"), PROJECTS
+            "rdi_company_eur",
+            Bi("Yritysten TKI-rahoitus (€)", "Company RDI funding (€)"),
+            PROJECTS,
+            n="company_amounts",
         ),
-        Sum("rdi_public_eur", Bi("Julkinen TKI-rahoitus (€)", "Public RDI funding (€)"), PROJECTS),
+        Sum(
+            "rdi_public_eur",
+            Bi("Julkinen TKI-rahoitus (€)", "Public RDI funding (€)"),
+            PROJECTS,
+            n="public_amounts",
+        ),
     ),
 )
 
@@ -328,7 +337,7 @@ ORG_3 = Indicator(
     ),
     source="org_3.sql",
     metrics=(
-        Sum("eu_funding_eur", Bi("EU-rahoitus (€)", "EU funding (€)"), PROJECTS),
+        Sum("eu_funding_eur", Bi("EU-rahoitus (€)", "EU funding (€)"), PROJECTS, n="eu_amounts"),
         Change(
             "eu_funding_change",
             Bi("EU-rahoituksen muutos", "Change in EU funding"),
@@ -614,7 +623,12 @@ PUB_2 = Indicator(
             Bi("Kaupungin tarpeeseen vastaavat hankkeet", "Projects answering a city need"),
             PROJECTS,
         ),
-        Sum("city_need_projects_eur", Bi("Niiden budjetti (€)", "Their budget (€)"), PROJECTS),
+        Sum(
+            "city_need_projects_eur",
+            Bi("Niiden budjetti (€)", "Their budget (€)"),
+            PROJECTS,
+            n="budgets",
+        ),
     ),
 )
 

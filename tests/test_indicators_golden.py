@@ -147,6 +147,17 @@ EXPECTED_N = {
     ("FUN-1", "committed_eur"): (1, 1, 0),
     ("FUN-1", "city_eur"): (1, 1, 0),
     ("OUT-1", "outcomes_eur"): (1, 4, 0),
+    # Project sums: the funded projects starting in Y that the sum adds an amount of. ORG-2
+    # (RDI): 2023 P1 (company 15 000; national 20 000, municipal 10 000), 2024 P5 (company
+    # 20 000; national 30 000), 2025 none.
+    ("ORG-2", "rdi_company_eur"): (1, 1, 0),
+    ("ORG-2", "rdi_public_eur"): (1, 1, 0),
+    # ORG-3: 2023 P1 40 000; 2024 P2 30 000 and P5 an entered 0; 2025 P4 is only applied.
+    ("ORG-3", "eu_funding_eur"): (1, 2, 0),
+    # PUB-2 budgets: 2024 P2 50 000 and P5 80 000 (P1 answers no need of the city).
+    ("PUB-2", "city_need_projects_eur"): (0, 2, 0),
+    # REG-4 budgets: 2023 P1 100 000; 2024 P5 80 000.
+    ("REG-4", "joint_rdi_projects_eur"): (1, 1, 0),
     # Outcome sums: the rows of the indicator's types with an amount (O3 new product 20 000 in
     # 2023; O7 export deal, O8 foreign and O9 domestic investment, O12 procurement in 2024).
     ("COM-1", "outcomes_eur"): (0, 0, 0),
