@@ -2,14 +2,15 @@
 
 An issue names the file, sheet, row (the sheet's own row number), column (the header as the
 user wrote it), the raw value and a message code; the text comes from ``i18n/data.toml`` in
-Finnish or English.
+Finnish or English. Advice on what to do next depends on where the report is read: the command
+line names its option (``--kind``), the app its column-mapping step.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from i18n import t
 from i18n.format import date, share
@@ -18,6 +19,16 @@ if TYPE_CHECKING:
     from data.register import RegisterChange
 
 ERROR, WARNING = "error", "warning"
+
+Where = Literal["cli", "app"]  # where a report is read
+# Messages that end in advice, by the topic of their advice (``data.advice.<topic>.<where>``).
+ADVICE = {"data.file.no_known_sheet": "file_kind", "data.skip.ambiguous_kind": "sheet_kind"}
+
+
+def advice(key: str, lang: str, where: Where) -> dict[str, str]:
+    """The ``advice`` field of message ``key`` as read ``where`` (none for other messages)."""
+    topic = ADVICE.get(key)
+    return {"advice": t(f"data.advice.{topic}.{where}", lang)} if topic else {}
 
 
 @dataclass(frozen=True)
@@ -102,16 +113,18 @@ class SheetReport:
     closest: list[Candidate] = field(default_factory=list)  # kinds a skipped sheet came near
     profile: str | None = None  # the source profile the sheet was read with
 
-    def skip_reason(self, lang: str = "fi") -> str:
-        """Why the sheet was skipped, in ``lang`` (kind codes named in that language)."""
-        fields = dict(self.skipped_fields)
+    def skip_reason(self, lang: str = "fi", where: Where = "cli") -> str:
+        """Why the sheet was skipped, in ``lang`` (kind codes named in that language), with the
+        advice for where it is read."""
+        key = f"data.skip.{self.skipped}"
+        fields: dict[str, object] = {**self.skipped_fields, **advice(key, lang, where)}
         if "kind" in fields:
             fields["kind"] = t(f"data.kind.{fields['kind']}", lang)
         if "kinds" in fields:
             fields["kinds"] = ", ".join(
                 t(f"data.kind.{kind.strip()}", lang) for kind in str(fields["kinds"]).split(",")
             )
-        return t(f"data.skip.{self.skipped}", lang, **fields)
+        return t(key, lang, **fields)
 
 
 @dataclass
@@ -145,7 +158,7 @@ class ImportReport:
     def kinds(self) -> list[str]:
         return [s.kind for s in self.sheets if s.kind and not s.skipped]
 
-    def summary(self, lang: str = "fi") -> str:
+    def summary(self, lang: str = "fi", where: Where = "cli") -> str:
         """The one-line outcome, e.g. for the import log."""
         if self.message is None:
             return t(f"data.status.{self.status}", lang)
@@ -153,10 +166,10 @@ class ImportReport:
             key: share(value, lang) if isinstance(value, float) else value
             for key, value in self.message_fields.items()
         }
-        return t(self.message, lang, **fields)
+        return t(self.message, lang, **fields, **advice(self.message, lang, where))
 
-    def to_text(self, lang: str = "fi") -> str:
-        """The report as plain text for the command line and the app."""
+    def to_text(self, lang: str = "fi", where: Where = "cli") -> str:
+        """The report as plain text for the command line and the app's download."""
         lines = [
             t(
                 "data.report.head",
@@ -166,10 +179,10 @@ class ImportReport:
             )
         ]
         if self.message is not None:
-            lines.append("  " + self.summary(lang))
+            lines.append("  " + self.summary(lang, where))
         for sheet in self.sheets:
             if sheet.skipped:
-                reason = sheet.skip_reason(lang)
+                reason = sheet.skip_reason(lang, where)
                 lines.append(
                     "  " + t("data.report.skipped", lang, sheet=sheet.sheet, reason=reason)
                 )

@@ -114,7 +114,7 @@ def show_report(c: Ctx, report: ImportReport) -> None:
             f"{STATUS_ICONS.get(report.status, '')} **{escape(report.file_name)}** · {status}"
         )
         if report.message is not None:
-            (st.error if report.status == "rejected" else st.info)(report.summary(c.lang))
+            (st.error if report.status == "rejected" else st.info)(report.summary(c.lang, "app"))
         loaded = [s for s in report.sheets if not s.skipped]
         if loaded:
             sheets = pd.DataFrame(
@@ -143,7 +143,7 @@ def show_report(c: Ctx, report: ImportReport) -> None:
             )
         for sheet in report.sheets:
             if sheet.skipped:
-                reason = sheet.skip_reason(c.lang)
+                reason = sheet.skip_reason(c.lang, "app")
                 st.caption(c.t("data.report.skipped", sheet=escape(sheet.sheet), reason=reason))
             if sheet.profile:
                 profile = c.t("data.report.profile", profile=escape(sheet.profile))
@@ -154,7 +154,7 @@ def show_report(c: Ctx, report: ImportReport) -> None:
             issues(c, report)
         st.download_button(
             c.t("ui.data.report_download"),
-            report.to_text(c.lang),
+            report.to_text(c.lang, "app"),
             file_name=f"{Path(report.file_name).stem}-{c.t('ui.data.report_suffix')}.txt",
             mime="text/plain",
             on_click="ignore",

@@ -350,9 +350,13 @@ def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
     assert errors == [
         (
             "Tiedostosta ei tunnistettu yhtään tuotavaa välilehteä (Taul1); mitään ei ladattu. "
-            "Valitse tiedoston laji tuonnin lisäasetuksista (komentorivillä --kind) tai kopioi "
-            "tiedot valmiiseen pohjaan."
+            "Kerro sarakkeiden merkitys alla olevalla painikkeella ”Yhdistä sarakkeet” tai "
+            "kopioi tiedot valmiiseen pohjaan."
         )
+    ]
+    # The advice points to the button below it, not to the command line.
+    assert [b.label for b in app.button if b.label.startswith("Yhdistä sarakkeet")] == [
+        "Yhdistä sarakkeet: Taul1"
     ]
     assert [c.value for c in app.caption if c.value.startswith("Välilehti")] == [
         (
@@ -370,6 +374,30 @@ def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
         ["väkiluku.xlsx", "–", "hylätty"],
     ]
     assert app.selectbox[-1].options == ["3 · rahoitus.xlsx"]
+
+
+def test_a_sheet_of_two_kinds_is_pointed_to_the_mapping_step(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Otsikko, Päivämäärä, Tyyppi" is a whole event sheet and a whole outcome sheet: the app
+    points to its mapping button, never to the command line's --kind."""
+    book = openpyxl.Workbook()
+    book.active.title = "Taul1"
+    book.active.append(["Otsikko", "Päivämäärä", "Tyyppi"])
+    out = io.BytesIO()
+    book.save(out)
+    app = _upload(
+        open_page(start(empty_db, monkeypatch), "pages/data.py"), "x.xlsx", out.getvalue()
+    )
+    assert [c.value for c in app.caption if c.value.startswith("Välilehti")] == [
+        (
+            "Välilehti Taul1 ohitettiin: välilehti sopii usealle lajille (tapahtumat, "
+            "menestystarinat); valitse laji painikkeella ”Yhdistä sarakkeet” tai nimeä "
+            "välilehti uudelleen"
+        )
+    ]
+    assert "--kind" not in " ".join(e.value for e in app.error)
+    assert any(b.label == "Yhdistä sarakkeet: Taul1" for b in app.button)
 
 
 def test_event_date_typed_in_finnish_and_a_bad_one_refused(

@@ -143,3 +143,21 @@ def test_template_command(tmp_path, db_path, capsys) -> None:
     with pytest.raises(SystemExit) as exited:
         run("template", "nonsense", "--out", str(out))
     assert exited.value.code == 2
+
+
+def test_unrecognised_sheets_advise_the_kind_option(db_path, tmp_path, capsys) -> None:
+    """On the command line the advice names --kind (the app names its mapping step instead):
+    a head count by age group fits no kind; "Otsikko, Päivämäärä, Tyyppi" is a whole event
+    sheet and a whole outcome sheet."""
+    unknown = workbook(tmp_path / "vakiluku.xlsx", {"Taul1": [["Ikäryhmä", "Henkilöitä"]]})
+    assert run("import", str(unknown), "--db", str(db_path), "--lang", "en") == 1
+    assert (
+        "No sheet of the file was recognised as data to import (Taul1); nothing was loaded. "
+        "Give the file's kind with --kind or copy the data into a template."
+    ) in capsys.readouterr().out
+    both = workbook(tmp_path / "lista.xlsx", {"Taul1": [["Otsikko", "Päivämäärä", "Tyyppi"]]})
+    assert run("import", str(both), "--db", str(db_path)) == 1
+    assert (
+        "välilehti sopii usealle lajille (tapahtumat, menestystarinat); anna laji valitsimella "
+        "--kind tai nimeä välilehti uudelleen"
+    ) in capsys.readouterr().out
