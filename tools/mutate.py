@@ -139,8 +139,11 @@ PLANTED: tuple[tuple[str, tuple[tuple[str, str], ...], str], ...] = (
                 ),
             ),
             (
-                "FROM flagged f LEFT JOIN components c USING (person);",
-                "FROM flagged f LEFT JOIN components c USING (person) WHERE f.attended;",
+                "LEFT JOIN components c ON c.root = coalesce(f.email_root, f.name_root);",
+                (
+                    "LEFT JOIN components c ON c.root = coalesce(f.email_root, f.name_root)"
+                    " WHERE f.attended;"
+                ),
             ),
         ),
         "the attended filter comes before de-duplication",

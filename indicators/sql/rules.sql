@@ -76,8 +76,10 @@ CREATE OR REPLACE TEMP MACRO attended_rows(cluster, first, last) AS TABLE
 -- Attended rows de-duplicated to persons, after the attended filter: rows of one event that
 -- share an e-mail hash, or a name hash and organisation, directly or through a chain of such
 -- rows, are one person labelled by the smallest row number of their group. Rows that share no
--- key keep their own number; the rest are labelled by a recursive connected-components pass,
--- exact for chains of any length.
+-- key keep their own number. The chains are followed between groups, not rows: a group is
+-- named by its smallest row (its root), a row in an e-mail and a name group joins the two, and
+-- a recursive connected-components pass over those joins (few: most duplicates repeat both
+-- keys) gives each group the smallest root it reaches, exact for chains of any length.
 CREATE OR REPLACE TEMP MACRO person_rows(cluster, first, last) AS TABLE
     WITH RECURSIVE person_base AS MATERIALIZED (
         SELECT *, row_number() OVER () AS person FROM attended_rows(cluster, first, last)
@@ -97,27 +99,24 @@ CREATE OR REPLACE TEMP MACRO person_rows(cluster, first, last) AS TABLE
         LEFT JOIN name_groups ng ON ng.event_key = b.event_key AND ng.name_hash = b.name_hash
             AND ng.org_id IS NOT DISTINCT FROM b.org_id
     ),
-    links AS (
-        SELECT person AS a, root AS b FROM (
-            SELECT person, email_root AS root FROM flagged WHERE email_root IS NOT NULL
-            UNION ALL
-            SELECT person, name_root FROM flagged WHERE name_root IS NOT NULL
-        ) WHERE person <> root
+    joins AS (
+        SELECT DISTINCT email_root AS a, name_root AS b FROM flagged
+        WHERE email_root <> name_root
     ),
-    edges AS (SELECT a, b FROM links UNION ALL SELECT b, a FROM links),
-    components(person, label) USING KEY (person) AS (
-        SELECT person, least(person, email_root, name_root) FROM flagged
-        WHERE email_root IS NOT NULL OR name_root IS NOT NULL
+    edges AS (SELECT a, b FROM joins UNION ALL SELECT b, a FROM joins),
+    components(root, label) USING KEY (root) AS (
+        SELECT a, least(a, min(b)) FROM edges GROUP BY a
         UNION
         SELECT e.b, min(w.label)
         FROM components w
-        JOIN edges e ON e.a = w.person
-        JOIN recurring.components cur ON cur.person = e.b
+        JOIN edges e ON e.a = w.root
+        JOIN recurring.components cur ON cur.root = e.b
         GROUP BY e.b
         HAVING min(w.label) < min(cur.label)
     )
-    SELECT f.* EXCLUDE (email_root, name_root) REPLACE (coalesce(c.label, f.person) AS person)
-    FROM flagged f LEFT JOIN components c USING (person);
+    SELECT f.* EXCLUDE (email_root, name_root)
+        REPLACE (coalesce(c.label, f.email_root, f.name_root, f.person) AS person)
+    FROM flagged f LEFT JOIN components c ON c.root = coalesce(f.email_root, f.name_root);
 
 -- Engagement level of every member on 31.12. of each year: core = a governance role, or
 -- >= 4 participations and >= 1 attended speaker/host/organiser row; else active = >= 2
