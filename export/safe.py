@@ -28,13 +28,15 @@ def is_formula_like(text: str) -> bool:
 def write_value(
     sheet: Worksheet, row: int, col: int, value: object, fmt: Format | None = None
 ) -> None:
-    """Write one cell by the value's Python type; text is always a string cell."""
-    if value is None:
-        sheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
+    """Write one cell by the value's Python type; text is always a string cell. A missing value
+    (None, NaN) writes nothing: an empty cell looks the same and keeps large exports lean."""
+    kind = type(value)
+    if kind is str:  # most cells: tested first
+        sheet.write_string(row, col, value, fmt)
+    elif value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return
+    elif kind is bool:
         sheet.write_boolean(row, col, value, fmt)
-    elif isinstance(value, float) and not math.isfinite(value):
-        sheet.write_blank(row, col, None, fmt)  # NaN: an empty cell
     elif isinstance(value, (int, float, decimal.Decimal)):
         sheet.write_number(row, col, float(value), fmt)
     elif isinstance(value, dt.datetime):

@@ -60,15 +60,14 @@ def write_table(
         sheet.set_column(
             col, col, min(column.width, MAX_WIDTH), styles.wrap if column.style == "wrap" else None
         )
+    plan = [(col, c.key, c.pick, styles.get(c.style)) for col, c in enumerate(columns)]
     last = first_row
     for last, row in enumerate(rows, start=first_row + 1):
-        for col, column in enumerate(columns):
-            value = row.get(column.key)
-            if suppressed is not None and suppressed(row, column.key):
+        for col, key, pick, style in plan:
+            if suppressed is not None and suppressed(row, key):
                 mark_suppressed(sheet, styles, last, col)
                 continue
-            fmt = column.pick(row, styles) if column.pick else None
-            write_value(sheet, last, col, value, fmt or styles.get(column.style))
+            write_value(sheet, last, col, row.get(key), (pick and pick(row, styles)) or style)
     sheet.freeze_panes(first_row + 1, 0)
     sheet.autofilter(first_row, 0, last, len(columns) - 1)
     return sheet

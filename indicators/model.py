@@ -322,10 +322,14 @@ class Indicator:
         """Every metric of every kind, in entry order."""
         return tuple(m for kind in self.metrics for m in kind.metrics)
 
+    @cached_property
+    def _exact_metrics(self) -> dict[str, Metric]:
+        return {m.name: m for m in reversed(self.specs) if not m.is_family}
+
     def metric(self, name: str) -> Metric | None:
         """The metric ``name`` falls under (exact name first, then a family)."""
-        exact = [m for m in self.specs if not m.is_family and m.matches(name)]
-        return exact[0] if exact else next((m for m in self.specs if m.matches(name)), None)
+        exact = self._exact_metrics.get(name)
+        return exact or next((m for m in self.specs if m.matches(name)), None)
 
     @property
     def inputs(self) -> tuple[str, ...]:
