@@ -7,17 +7,21 @@ Before the fix, the built-in "Download as CSV" of the open-answers table wrote
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import io
 import tomllib
 from pathlib import Path
 
+import numpy
 import openpyxl
 import pytest
+import xlsxwriter
 from streamlit.testing.v1 import AppTest
 
 from charts.table import TEXT, table
 from data.demo import load_demo
 from data.store import open_db
+from export.safe import write_value
 from export.table_file import table_workbook
 from i18n import t
 
@@ -94,3 +98,29 @@ def test_open_answers_show_as_typed_with_a_safe_download(
     labels = (t("ui.export.table", "fi"), t("ui.chart.download", "fi"))
     downloads = [b for b in at.get("download_button") if any(x in str(b.proto) for x in labels)]
     assert len(downloads) == len(at.dataframe) > 0
+
+
+# value -> (openpyxl's data type of the cell, its value); None: no cell is written at all.
+WRITE_VALUE_CASES = {
+    "text": ("Loimaa", ("s", "Loimaa")),
+    "formula-like text": ("=1+1", ("s", "=1+1")),
+    "text of a str subclass": (numpy.str_("-5"), ("s", "-5")),
+    "whole number": (3, ("n", 3)),
+    "decimal": (decimal.Decimal("2.50"), ("n", 2.5)),
+    "float NaN": (float("nan"), None),
+    "numpy NaN": (numpy.float64("nan"), None),
+    "None": (None, None),
+    "boolean": (True, ("b", True)),
+    "date, as Excel's day number": (dt.date(2024, 5, 6), ("n", 45418)),
+}
+
+
+@pytest.mark.parametrize("case", WRITE_VALUE_CASES)
+def test_write_value_by_type(case: str) -> None:
+    value, expected = WRITE_VALUE_CASES[case]
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    write_value(book.add_worksheet(), 0, 0, value)
+    book.close()
+    cell = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active["A1"]
+    assert ((cell.data_type, cell.value) if cell.value is not None else None) == expected
