@@ -63,6 +63,32 @@ def parse_floor(path: Path) -> None:
             parser.Parse(b"", True)
 
 
+# The import's stages as its progress reports them (``data.importer``): parsing in the worker
+# until 0.3, detecting, typing and validating until 0.6, then the load transaction.
+IMPORT_STAGES = ("parse", "check", "load")
+_STAGE_STARTS = (0.0, 0.3, 0.6)
+
+
+class StageClock:
+    """An import's ``progress`` callback that notes when each stage begins."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.begun: dict[str, float] = {}
+
+    def progress(self, share: float, _text: str) -> None:
+        for stage, begins in zip(IMPORT_STAGES, _STAGE_STARTS, strict=True):
+            if share >= begins and stage not in self.begun:
+                self.begun[stage] = time.perf_counter()
+
+    def stages(self) -> dict[str, float]:
+        """Seconds of each stage: from the call's start (the first stage) or the stage's first
+        report to the next stage's, the last until now."""
+        end = time.perf_counter()
+        marks = [self.start, *(self.begun.get(s, end) for s in IMPORT_STAGES[1:]), end]
+        return {s: b - a for s, a, b in zip(IMPORT_STAGES, marks, marks[1:], strict=False)}
+
+
 def reader_alone(path: Path) -> None:
     """The importer's workbook reader in this process: calamine to Arrow text columns."""
     from data.reading.excel import read_workbook

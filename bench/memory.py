@@ -3,11 +3,15 @@
 The parent (``peak_rss``) polls /proc for the resident memory of the child and every process
 under it (the importer parses in a worker process), so the peak is what the machine needed at
 once; the child also reports its own and its children's ``ru_maxrss``.
+``python -m bench.memory --reader FILE`` (``reader_peak``) measures the workbook reader alone
+(calamine through fastexcel, to Arrow) in a fresh process: the floor under the parsing
+worker's peak, beside the size of the Arrow table it hands over.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -62,7 +66,33 @@ def peak_rss(db: Path, file: Path, interval_s: float = 0.02) -> dict[str, object
     }
 
 
+def reader_peak(file: Path) -> dict[str, float]:
+    """The reader alone in a fresh process: its resident memory once the libraries are loaded,
+    its maximum while reading ``file``, and the Arrow size of the sheets read."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.memory", "--reader", str(file)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _reader(file: Path) -> int:
+    from data.reading.excel import read_workbook
+
+    before = _rss_kib(os.getpid()) / 1024
+    sheets = read_workbook(file, "xlsx")
+    arrow = sum(table.nbytes for _, _, table in sheets) / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"loaded_mib": before, "maxrss_mib": peak, "arrow_mib": arrow}))
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[0] == "--reader":
+        return _reader(Path(argv[1]))
     from data.importer import import_file
     from data.store import open_db
 

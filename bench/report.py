@@ -49,6 +49,27 @@ def import_table(imports: dict) -> list[str]:
     return lines
 
 
+def stages_table(imports: dict) -> list[str]:
+    """Where each import's time goes, by the stages its progress reports."""
+    lines = [
+        (
+            "| input | parsing in the worker (incl. hand-over), s | detecting, typing, "
+            "validating, s | loading (one transaction), s | after parsing ÷ reader alone |"
+        ),
+        "|---|---|---|---|---|",
+    ]
+    for name, entry in imports.items():
+        stages = entry.get("stages_s")
+        if not stages:
+            continue
+        after = stages["check"]["median"] + stages["load"]["median"]
+        lines.append(
+            f"| {name} | {_range(stages['parse'])} | {_range(stages['check'])} "
+            f"| {_range(stages['load'])} | {after / entry['reader_s']['median']:.2f}× |"
+        )
+    return lines
+
+
 def scale_table(points: list[dict]) -> list[str]:
     """The scale curve, with each step's cost against the step before (×10 work)."""
     lines = [
@@ -160,6 +181,21 @@ def markdown(results: dict) -> str:
                 f"{mem['status']} in {mem['seconds']:.1f} s"
             ),
         ),
+        *(
+            [
+                (
+                    "the same workbook read by the reader alone in a fresh process: peak RSS",
+                    (
+                        f"{mem['reader']['maxrss_mib']:.0f} MiB ("
+                        f"{mem['reader']['loaded_mib']:.0f} MiB with its libraries loaded, "
+                        f"before reading) for {mem['reader']['arrow_mib']:.0f} MiB of Arrow "
+                        "text columns handed over"
+                    ),
+                )
+            ]
+            if "reader" in mem
+            else []
+        ),
         (
             "app start (`streamlit run app.py`, demo database) until the health check answers",
             f"{_range(results['startup']['health_s'])} s",
@@ -183,6 +219,10 @@ def markdown(results: dict) -> str:
         "### Import against the alternatives",
         "",
         *import_table(results["import"]),
+        "",
+        "Where the import's time goes (the stages its progress reports):",
+        "",
+        *stages_table(results["import"]),
         "",
         "### Indicators, export, memory",
         "",

@@ -119,14 +119,20 @@ def compare_import(
     pandas. The import finds its parsing worker started ahead, as the app's upload page and a
     multi-file command have it (``reading.warm``, outside the timing)."""
     floor, reader, real, naive = [], [], [], []
+    stages: dict[str, list[float]] = {stage: [] for stage in measure.IMPORT_STAGES}
     reading.warm()
     for run in range(repeats):
         floor.append(measure.seconds(lambda: measure.parse_floor(file)))
         reader.append(measure.seconds(lambda: measure.reader_alone(file)))
         con = open_db(folder / f"import_{name}_{run}.duckdb")
-        elapsed, outcome = measure.timed(partial(import_file, con, file, **options))
+        clock = measure.StageClock()
+        elapsed, outcome = measure.timed(
+            partial(import_file, con, file, progress=clock.progress, **options)
+        )
         con.close()
         real.append(elapsed)
+        for stage, seconds in clock.stages().items():
+            stages[stage].append(seconds)
         if outcome.status != "loaded":
             raise RuntimeError(f"{name}: import {outcome.status}: {outcome.summary('en')}")
         reading.warm()  # the next worker starts while pandas runs
@@ -148,6 +154,7 @@ def compare_import(
         "import_over_floor": measure.summary([r / f for r, f in zip(real, floor)]),
         "import_over_reader": measure.summary([r / f for r, f in zip(real, reader)]),
         "pandas_over_import": measure.summary([n / r for n, r in zip(naive, real)]),
+        "stages_s": {stage: measure.summary(values) for stage, values in stages.items()},
     }
 
 
@@ -506,6 +513,7 @@ def run(sizes: dict, repeats: int, smoke: bool) -> dict[str, object]:
         results["memory"] = {
             "file_mib": large.stat().st_size / 2**20,
             **memory.peak_rss(folder / "large.duckdb", large),
+            "reader": memory.reader_peak(large),
         }
     results["targets"] = targets(results)
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

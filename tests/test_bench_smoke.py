@@ -47,6 +47,15 @@ def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
     assert results["import"]["survey"]["columns"] == 40
     assert results["memory"]["status"] == "loaded"
     assert results["memory"]["rows_loaded"] > 0
+    reader = results["memory"]["reader"]
+    assert reader["maxrss_mib"] >= reader["loaded_mib"] > 0 and reader["arrow_mib"] > 0
+    # Each import's time split by its stages, each stage seen in every repetition.
+    for entry in results["import"].values():
+        stages = entry["stages_s"]
+        assert list(stages) == ["parse", "check", "load"]
+        assert all(stage["min"] > 0 and stage["runs"] == 1 for stage in stages.values())
+        total = sum(stage["median"] for stage in stages.values())
+        assert total == pytest.approx(entry["import_s"]["median"], abs=0.05)
     assert results["indicators"]["records"] > 0
     assert results["export"]["rows"] >= 300
     assert results["pages"] and all(p.startswith("pages/") for p in results["pages"])
@@ -58,5 +67,6 @@ def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
     text = doc.read_text()
     assert text.startswith("# Benchmarks\n\nMethod text.") and text.endswith("Findings.\n")
     assert "\nold\n" not in text and "| import ÷ reader |" in text
+    assert "| after parsing ÷ reader alone |" in text and "reader alone in a fresh process" in text
     assert "### Scale curve" in text
     assert text.count(START) == 1 and "### Targets" in text
