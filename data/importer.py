@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 import duckdb
@@ -35,7 +36,14 @@ from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
 from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
-from data.store import WriteFailed, db_file, ensure_cluster, temp_dir, write_transaction
+from data.store import (
+    WriteFailed,
+    db_file,
+    ensure_cluster,
+    import_memory_limit,
+    temp_dir,
+    write_transaction,
+)
 from i18n import t
 from i18n.errors import LocalisedError
 
@@ -43,6 +51,8 @@ Progress = Callable[[float, str], None]
 # A sheet's warnings of one kind listed in the report (the first ones; the rest are counted):
 # a sheet of 16,384 unknown columns gives 20 lines and a count, not 1.3 MB of warnings.
 MAX_REPEATED_WARNINGS = 20
+# Uploads above this size import under DuckDB's lower memory limit (``import_memory_limit``).
+LARGE_FILE_BYTES = 16 * 2**20
 
 
 class ImportRefused(LocalisedError):
@@ -226,7 +236,10 @@ def import_file(
     run = _Run(con, ImportReport(name, sha), cluster_id, user)
     database = db_file(run.cur)
     # The staged tables (clear names until loaded) live on ``run.cur`` until it closes.
-    with janitor.guard(temp_dir(database) if database else None):
+    with (
+        janitor.guard(temp_dir(database) if database else None),
+        import_memory_limit(con) if _large(path) else nullcontext(),
+    ):
         try:
             return _import(
                 run,
@@ -245,6 +258,13 @@ def import_file(
             )
         finally:
             run.cur.close()
+
+
+def _large(path: Path) -> bool:
+    try:
+        return path.stat().st_size > LARGE_FILE_BYTES
+    except OSError:
+        return False
 
 
 def _import(
@@ -282,6 +302,7 @@ def _import(
         )
     except duckdb.Error as exc:
         return run.reject("data.file.check_failed", error=str(exc).splitlines()[0])
+    sheets.clear()  # staged in DuckDB now: the parsed sheets' memory goes back before loading
     if profile is not None and not any(s.profile for s in report.sheets):
         return run.reject("data.profile.no_match", name=saved[0].name)
     report.issues.sort(key=lambda i: (i.severity != ERROR, i.sheet or "", i.row or 0))

@@ -37,6 +37,10 @@ BUSY_WAIT_S = 5.0
 # and emptied at every open (``private_folder``), and an import removes it when its process is
 # killed (``data.janitor``).
 DEFAULT_MEMORY_LIMIT = "500MB"
+# While a large file imports (``data.importer``), DuckDB spills sooner still: the parsed sheets
+# are in memory beside the staging tables, and a 50 MB workbook must import on a laptop in
+# about 600 MiB all told. Not when ``$KLUSTERIMITTARI_MEMORY_LIMIT`` says otherwise.
+LARGE_IMPORT_MEMORY_LIMIT = "256MB"
 _FILE_HEADERS = 3 * 4096  # DuckDB's main and two database headers before the first block
 
 
@@ -80,6 +84,29 @@ def _write_failure(exc: BaseException) -> WriteFailed | None:
     if isinstance(exc, (duckdb.IOException, OSError)) or full or any(s in text for s in _IO_SIGNS):
         return WriteFailed(reason, full)
     return None
+
+
+@contextmanager
+def import_memory_limit(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's memory limit lowered to ``LARGE_IMPORT_MEMORY_LIMIT`` for the block, then put
+    back. The limit is the database's: queries of other sessions meanwhile share it (they
+    spill, they do not fail)."""
+    if os.environ.get("KLUSTERIMITTARI_MEMORY_LIMIT"):
+        yield
+        return
+    _set_memory_limit(con, LARGE_IMPORT_MEMORY_LIMIT)
+    try:
+        yield
+    finally:
+        _set_memory_limit(con, DEFAULT_MEMORY_LIMIT)
+
+
+def _set_memory_limit(con: duckdb.DuckDBPyConnection, limit: str) -> None:
+    cur = con.cursor()
+    try:
+        cur.execute("SET memory_limit = ?", [limit])
+    finally:
+        cur.close()
 
 
 @contextmanager

@@ -12,14 +12,15 @@ ROW = "__row"
 SheetData = tuple[str, bool, pa.Table]  # (sheet name, hidden, cell table)
 
 
-def cell_table(columns: list[pa.Array]) -> pa.Table:
-    """A sheet table from its text columns (nulls for empty cells), numbered from row 1.
+def cell_table(columns: list[pa.Array], first_row: int = 1) -> pa.Table:
+    """A sheet table from its text columns (nulls for empty cells), numbered from
+    ``first_row``.
 
     Rows without any cell are dropped, so every later stage sees only rows that hold
     something, each still carrying its sheet row number.
     """
     height = len(columns[0]) if columns else 0
-    numbers = np.arange(1, height + 1, dtype=np.int32)
+    numbers = np.arange(first_row, first_row + height, dtype=np.int32)
     rows = pa.Array.from_buffers(pa.int32(), height, [None, pa.py_buffer(numbers)])
     table = pa.Table.from_arrays(
         [rows, *columns], names=[ROW, *(f"c{i}" for i in range(len(columns)))]
