@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
 from cli.main import main
+from tests.import_helpers import workbook
 
 
 def teams_report(path: Path, title: str, start: str, people: list[tuple], *, crlf: bool) -> Path:
@@ -56,6 +58,39 @@ def teams_legacy_list(path: Path, rows: list[tuple[str, str, str]]) -> Path:
     lines = ["Full Name\tUser Action\tTimestamp", *("\t".join(row) for row in rows)]
     path.write_bytes(codecs.BOM_UTF16_LE + ("\r\n".join(lines) + "\r\n").encode("utf-16-le"))
     return path
+
+
+# Six respondents' answers to A6 and N1, hand-scored: A6 5, 4, 4, 3, 5, no answer (n 5, mean
+# 4.2, agree 4/5); N1 4, 4, 2, none, 5, 4 (n 5, mean 3.8, agree 4/5).
+A6_FI = "Klusterin toiminta palvelee organisaatiotamme."
+N1_FI = "Jäsenet luottavat toisiinsa."
+FORMS_ANSWERS = [  # organisation, A6, N1
+    ("Acme Oy", "Täysin samaa mieltä", "Jokseenkin samaa mieltä"),
+    ("Beta Oy", "Jokseenkin samaa mieltä", "Jokseenkin samaa mieltä"),
+    ("", "Jokseenkin samaa mieltä", "Jokseenkin eri mieltä"),
+    ("Gamma Ab", "Ei samaa eikä eri mieltä", None),
+    ("", "Täysin samaa mieltä", "Täysin samaa mieltä"),
+    ("Delta", "En osaa sanoa", "Jokseenkin samaa mieltä"),
+]
+
+
+def forms_excel(folder: Path) -> Path:
+    """A Microsoft Forms "Open in Excel" export of a 2023 survey, ``FORMS_ANSWERS``: ``ID``,
+    ``Start time``, ``Completion time``, ``Email``, ``Name``, ``Last modified time``, then one
+    column per question; times are date cells; a multiple choice answer is ``;``-separated and
+    ``;``-terminated; the file is named ``<form>(1-<responses>).xlsx``, its sheet ``Sheet1``.
+    Columns as dropped by public scripts that clean Forms exports
+    (``"ID","Start time","Completion time","Email","Name"``).
+    """
+    when = dt.datetime(2023, 11, 20, 9, 15, 22)
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+              "Organisaationne nimi", "Mihin toimintaan osallistuitte?", A6_FI, N1_FI]  # fmt: skip
+    rows = [
+        [i, when, when + dt.timedelta(minutes=3), "anonymous", None, None, org,
+         "Seminaarit;Työpajat;", a6, n1]
+        for i, (org, a6, n1) in enumerate(FORMS_ANSWERS, start=1)
+    ]  # fmt: skip
+    return workbook(folder / "Klusterikysely 2023(1-6).xlsx", {"Sheet1": [header, *rows]})
 
 
 def indicators(db: Path, capsys) -> dict[tuple[str, str, int], object]:

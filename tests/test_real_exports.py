@@ -15,8 +15,11 @@ from cli.main import main
 from data.store import open_db
 from tests.import_helpers import workbook
 from tests.real_exports import (
+    A6_FI,
     EVENTBRITE_HEADER,
+    N1_FI,
     eventbrite_attendees,
+    forms_excel,
     import_cli,
     indicators,
     teams_legacy_list,
@@ -293,12 +296,6 @@ def test_eventbrite_uk_locale_headers(db: Path, tmp_path: Path, capsys) -> None:
     assert values[("ORG-4", "person_participations", 2025)] == 2
 
 
-# Six respondents' answers to A6 and N1, hand-scored: A6 5, 4, 4, 3, 5, no answer (n 5, mean
-# 4.2, agree 4/5); N1 4, 4, 2, none, 5, 4 (n 5, mean 3.8, agree 4/5).
-A6_FI = "Klusterin toiminta palvelee organisaatiotamme."
-N1_FI = "Jäsenet luottavat toisiinsa."
-
-
 def _survey_values(db: Path, capsys, year: int) -> dict[str, object]:
     values = indicators(db, capsys)
     metrics = ("mean.A6", "agree_share.A6", "mean.N1", "agree_share.N1", "response_rate")
@@ -315,28 +312,9 @@ EXPECTED_SURVEY = {
 
 
 def test_microsoft_forms_excel_export(db: Path, tmp_path: Path, capsys) -> None:
-    """Forms "Open in Excel": ``ID``, ``Start time``, ``Completion time``, ``Email``, ``Name``,
-    ``Last modified time``, then one column per question; times are date cells; a multiple
-    choice answer is ``;``-separated and ``;``-terminated. Columns as dropped by public scripts
-    that clean Forms exports (``"ID","Start time","Completion time","Email","Name"``). The
-    year comes from Completion time; only --invited is given."""
-    when = dt.datetime(2023, 11, 20, 9, 15, 22)
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
-              "Organisaationne nimi", "Mihin toimintaan osallistuitte?", A6_FI, N1_FI]  # fmt: skip
-    answers = [
-        ("Acme Oy", "Täysin samaa mieltä", "Jokseenkin samaa mieltä"),
-        ("Beta Oy", "Jokseenkin samaa mieltä", "Jokseenkin samaa mieltä"),
-        ("", "Jokseenkin samaa mieltä", "Jokseenkin eri mieltä"),
-        ("Gamma Ab", "Ei samaa eikä eri mieltä", None),
-        ("", "Täysin samaa mieltä", "Täysin samaa mieltä"),
-        ("Delta", "En osaa sanoa", "Jokseenkin samaa mieltä"),
-    ]
-    rows = [
-        [i, when, when + dt.timedelta(minutes=3), "anonymous", None, None, org,
-         "Seminaarit;Työpajat;", a6, n1]
-        for i, (org, a6, n1) in enumerate(answers, start=1)
-    ]  # fmt: skip
-    path = workbook(tmp_path / "Klusterikysely 2023(1-6).xlsx", {"Sheet1": [header, *rows]})
+    """Forms "Open in Excel" (``real_exports.forms_excel``): the year comes from Completion
+    time; only --invited is given; the multiple choice question is no survey item."""
+    path = forms_excel(tmp_path)
     code, text = import_cli(db, capsys, path, options=("--invited", "10"))
     assert code == 0, text
     assert "Sheet Sheet1 (survey): read 6, loaded 6" in text

@@ -9,6 +9,8 @@ and import; a second export with the same headers then imports with no questions
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,11 +63,11 @@ def choose(page: Page, label: str | re.Pattern[str], option: str) -> None:
     settle(page)
 
 
-def test_register_preview_cancel_confirm_undo(tmp_path: Path) -> None:
-    forty = workbook(tmp_path / "jasenet.xlsx", {"Jäsenet": FORTY})
-    three = workbook(tmp_path / "kolme.xlsx", {"Jäsenet": THREE})
-    db = tmp_path / "app.duckdb"
-    with app_server(db, tmp_path / "app.key") as url, sync_playwright() as playwright:
+@contextmanager
+def data_page(db: Path) -> Iterator[Page]:
+    """The Data page of the app on ``db`` in headless Chromium; no script error may occur on
+    it until the block ends."""
+    with app_server(db, db.with_suffix(".key")) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         errors: list[str] = []
@@ -73,6 +75,16 @@ def test_register_preview_cancel_confirm_undo(tmp_path: Path) -> None:
         page.goto(url)
         settle(page)
         open_page(page, fi("ui.page.data"))
+        yield page
+        browser.close()
+    assert errors == []
+
+
+def test_register_preview_cancel_confirm_undo(tmp_path: Path) -> None:
+    forty = workbook(tmp_path / "jasenet.xlsx", {"Jäsenet": FORTY})
+    three = workbook(tmp_path / "kolme.xlsx", {"Jäsenet": THREE})
+    db = tmp_path / "app.duckdb"
+    with data_page(db) as page:
         upload(page, forty)
         expect(report_of(page, "jasenet.xlsx")).to_contain_text(fi("data.status.loaded"))
 
@@ -106,8 +118,6 @@ def test_register_preview_cancel_confirm_undo(tmp_path: Path) -> None:
         upload(page, forty)  # the forty are back: reloading them removes nobody
         unchanged = fi("data.register.summary", current=40, joins=0, leaves=0, changes=0)
         expect(page.get_by_text(unchanged)).to_be_visible()
-        browser.close()
-        assert errors == []
     con = open_db(db)
     try:
         assert con.execute("SELECT count(*) FROM v_member").fetchone() == (40,)
@@ -130,14 +140,7 @@ def test_unknown_layout_mapped_then_same_headers_import_without_questions(
     first = hubspot_csv(tmp_path / "hubspot.csv", FIRST)
     second = hubspot_csv(tmp_path / "hubspot-2024.csv", SECOND)
     db = tmp_path / "app.duckdb"
-    with app_server(db, tmp_path / "app.key") as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        settle(page)
-        open_page(page, fi("ui.page.data"))
+    with data_page(db) as page:
         upload(page, first)
         expect(report_of(page, "hubspot.csv")).to_contain_text(fi("data.status.rejected"))
 
@@ -177,8 +180,6 @@ def test_unknown_layout_mapped_then_same_headers_import_without_questions(
         ).to_have_count(0)
         expect(page.get_by_text(fi("ui.mapping.intro"))).to_have_count(0)
         page.screenshot(path=str(tmp_path / "mapped.png"), full_page=True)
-        browser.close()
-        assert errors == []
     con = open_db(db)
     try:
         assert con.execute("SELECT count(*) FROM v_member").fetchone() == (4,)

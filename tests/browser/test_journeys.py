@@ -15,7 +15,6 @@ Skipped when /usr/bin/chromium is missing, unless CI=true (then it fails instead
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,9 +48,8 @@ from tests.browser.people import (
 )
 from tests.browser.server import ROOT, app_server, launch
 from tests.browser.workbook import FUNDING_ROWS
-from tests.import_helpers import workbook
-from tests.real_exports import teams_report
-from tests.test_real_exports import A6_FI, N1_FI, TEAMS_PEOPLE, pxweb_csv
+from tests.real_exports import forms_excel, teams_report
+from tests.test_real_exports import TEAMS_PEOPLE, pxweb_csv
 from tests.test_real_exports import TITLE as STATFIN_TITLE
 
 pytestmark = pytest.mark.browser
@@ -233,22 +231,7 @@ def _real_exports(folder: Path) -> list[Path]:
         TEAMS_PEOPLE,
         crlf=False,
     )
-    when = dt.datetime(2023, 11, 20, 9, 15, 22)
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
-              "Organisaationne nimi", A6_FI, N1_FI]  # fmt: skip
-    answers = [
-        ("Acme Oy", "Täysin samaa mieltä", "Jokseenkin samaa mieltä"),
-        ("Beta Oy", "Jokseenkin samaa mieltä", "Jokseenkin samaa mieltä"),
-        ("", "Jokseenkin samaa mieltä", "Jokseenkin eri mieltä"),
-        ("Gamma Ab", "Ei samaa eikä eri mieltä", None),
-        ("", "Täysin samaa mieltä", "Täysin samaa mieltä"),
-        ("Delta", "En osaa sanoa", "Jokseenkin samaa mieltä"),
-    ]
-    rows = [
-        [i, when, when + dt.timedelta(minutes=3), "anonymous", None, None, org, a6, n1]
-        for i, (org, a6, n1) in enumerate(answers, start=1)
-    ]
-    forms = workbook(folder / "Klusterikysely 2023(1-6).xlsx", {"Sheet1": [header, *rows]})
+    forms = forms_excel(folder)
     statfin = pxweb_csv(
         folder / "001_11ra_2021_20240115-101500.csv",
         STATFIN_TITLE,
