@@ -58,6 +58,8 @@ def large_sheets(archive: zipfile.ZipFile) -> dict[str, tuple[str, bool]]:
     sizes = {info.filename: info.file_size for info in archive.infolist()}
     if not any(size > LARGE_SHEET_BYTES for size in sizes.values()):
         return {}
+    if len({name.lower() for name in sizes}) < len(archive.infolist()):
+        return {}  # parts named twice: only calamine itself decides what such a file holds
     try:
         book = ET.fromstring(archive.read("xl/workbook.xml"))
         rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
