@@ -213,8 +213,10 @@ CREATE OR REPLACE TEMP MACRO km_domain(s) AS km_domain_of(regexp_replace(regexp_
     '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''), '[/:?#>)\]\s].*$|\.$', ''));
 CREATE OR REPLACE TEMP MACRO km_free_mail(d) AS
     d IN {sql_list(FREE_MAIL)} OR regexp_matches(d, {sql_str(_FREE_MAIL_SUFFIX)});
+-- A totals row's first cell, given cleaned (``km_clean``: whitespace already folded), so no
+-- pattern runs on every row: ``Yhteensä``, ``TOTAL:``, ``yht. :``.
 CREATE OR REPLACE TEMP MACRO km_totals(s) AS
-    km_key(rtrim(s, ':')) IN {sql_list(TOTALS_TEXT)};
+    lower(trim(rtrim(s, ':'))) IN {sql_list(TOTALS_TEXT)};
 CREATE OR REPLACE TEMP MACRO km_likert_of(k) AS {_likert_case()};
 CREATE OR REPLACE TEMP MACRO km_no_answer_key(k) AS k IS NULL OR k IN {sql_list(NO_ANSWER)};
 CREATE OR REPLACE TEMP MACRO km_likert_key(k) AS CASE

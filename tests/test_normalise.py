@@ -240,6 +240,30 @@ def test_totals_and_empty_rows_are_skipped_and_not_counted(con) -> None:
     assert staged.rows_read == 2 and staged.issues == []
 
 
+@pytest.mark.parametrize(
+    ("first_cell", "totals"),
+    [
+        ("Yhteensä", True),
+        ("YHTEENSÄ:", True),
+        ("  yhteensä \t", True),  # cleaned first: whitespace of every kind folds away
+        ("Yhteensä\u00a0:", True),
+        ("Total", True),
+        ("Totals:", True),
+        ("summa", True),
+        ("Yht.", True),
+        ("yht. :", True),
+        ("Yhteensä 2024", False),
+        ("Totaalinen tapahtuma", False),
+        ("Summary", False),
+        ("Yhteensä-ilta", False),
+    ],
+)
+def test_totals_row_by_its_first_cell(con, first_cell: str, totals: bool) -> None:
+    cur = con.cursor()
+    sqlfunc.install(cur)
+    assert cur.execute("SELECT km_totals(km_clean(?))", [first_cell]).fetchone()[0] is totals
+
+
 def test_required_values_and_year_range(con) -> None:
     cur, staged = _staged(
         con,
