@@ -310,7 +310,7 @@ ORG_2 = Indicator(
             "rdi_public_eur",
             Bi("Julkinen TKI-rahoitus (€)", "Public RDI funding (€)"),
             PROJECTS,
-            n="public_amounts",
+            n="public_projects",
         ),
     ),
 )
@@ -337,7 +337,7 @@ ORG_3 = Indicator(
     ),
     source="org_3.sql",
     metrics=(
-        Sum("eu_funding_eur", Bi("EU-rahoitus (€)", "EU funding (€)"), PROJECTS, n="eu_amounts"),
+        Sum("eu_funding_eur", Bi("EU-rahoitus (€)", "EU funding (€)"), PROJECTS, n="eu_projects"),
         Change(
             "eu_funding_change",
             Bi("EU-rahoituksen muutos", "Change in EU funding"),

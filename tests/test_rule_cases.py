@@ -545,3 +545,37 @@ def test_org3_change_and_success_rate(con, case: str) -> None:
         rate.value,
         rate.note and rate.note.key,
     ) == expected
+
+
+# An empty EU cell of a funded project is no EU money: 0 € over that project (n = 1), not
+# "not recorded"; a year without funded projects has nothing to sum (n = 0: not recorded).
+EU_SUM_CASES = {
+    "a funded project without an EU amount": ([("granted", None, D(2024, 3, 1), None)], (0.0, 1)),
+    "two funded projects, one with EU money": (
+        [("granted", None, D(2024, 3, 1), None), ("ongoing", None, D(2024, 5, 1), 700)],
+        (700.0, 2),
+    ),
+    "only a rejected project": ([("rejected", None, D(2024, 3, 1), 900)], (0.0, 0)),
+}
+
+
+@pytest.mark.parametrize("case", EU_SUM_CASES)
+def test_org3_eu_sum_rests_on_the_funded_projects(con, case: str) -> None:
+    rows, expected = EU_SUM_CASES[case]
+    _projects(con, rows)
+    got = {r.metric: r for r in compute(con, built_in(), CLUSTER, 2024, codes=["ORG-3"])}
+    assert (got["eu_funding_eur"].value, got["eu_funding_eur"].n) == expected
+
+
+def test_org2_public_sum_rests_on_every_funded_rdi_project(con) -> None:
+    """An RDI project with company money only: public RDI funding 0 € over one project; the
+    company sum rests on the one project with a company amount."""
+    con.execute(
+        "INSERT INTO project (cluster_id, project_key, import_id, name, status, start_date,"
+        " private_company_eur, is_rdi) VALUES ('default', 1, 1, 'P', 'granted', ?, 5000, true),"
+        " ('default', 2, 1, 'Q', 'granted', ?, NULL, true)",
+        [D(2024, 3, 1), D(2024, 4, 1)],
+    )
+    got = {r.metric: r for r in compute(con, built_in(), CLUSTER, 2024, codes=["ORG-2"])}
+    assert (got["rdi_public_eur"].value, got["rdi_public_eur"].n) == (0.0, 2)
+    assert (got["rdi_company_eur"].value, got["rdi_company_eur"].n) == (5000.0, 1)
