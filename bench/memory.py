@@ -2,7 +2,7 @@
 
 The parent (``peak_rss``) polls /proc for the resident memory of the child and every process
 under it (the importer parses in a worker process), so the peak is what the machine needed at
-once; the child also reports its own and its children's ``ru_maxrss``.
+once, and of the importer and its parsing worker apart.
 ``python -m bench.memory --reader FILE`` (``reader_peak``) measures the workbook reader alone
 (calamine through fastexcel, to Arrow) in a fresh process: the floor under the parsing
 worker's peak, beside the size of the Arrow table it hands over.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -45,23 +44,29 @@ def _rss_kib(pid: int) -> int:
 
 def peak_rss(db: Path, file: Path, interval_s: float = 0.02) -> dict[str, object]:
     """Import ``file`` in a child process: the peak summed RSS of its process tree seen by
-    polling (what the machine needed at once), the child's own report, and ``sum_maxrss_mib``,
-    importer + worker maximum RSS: an upper bound, as the two peaks need not coincide."""
+    polling (what the machine needed at once), and the peaks of the importer alone and of its
+    parsing workers alone (polled too: ``ru_maxrss`` would carry the benchmark process's own
+    peak over the fork), whose sum is an upper bound, as the two peaks need not coincide."""
     child = subprocess.Popen(
         [sys.executable, "-m", "bench.memory", str(db), str(file)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )
-    peak = 0
+    peak = importer = workers = 0
     while child.poll() is None:
-        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(child.pid)))
+        sizes = {pid: _rss_kib(pid) for pid in _tree(child.pid)}
+        own = sizes.pop(child.pid, 0)
+        peak = max(peak, own + sum(sizes.values()))
+        importer, workers = max(importer, own), max(workers, sum(sizes.values()))
         time.sleep(interval_s)
     report = json.loads(child.stdout.read().strip().splitlines()[-1])
     child.stdout.close()
     return {
         "tree_peak_mib": peak / 1024,
-        "sum_maxrss_mib": report["importer_maxrss_mib"] + report["worker_maxrss_mib"],
+        "importer_peak_mib": importer / 1024,
+        "worker_peak_mib": workers / 1024,
+        "sum_peaks_mib": (importer + workers) / 1024,
         **report,
     }
 
@@ -85,9 +90,17 @@ def _reader(file: Path) -> int:
     before = _rss_kib(os.getpid()) / 1024
     sheets = read_workbook(file, "xlsx")
     arrow = sum(table.nbytes for _, _, table in sheets) / 2**20
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"loaded_mib": before, "maxrss_mib": peak, "arrow_mib": arrow}))
+    print(json.dumps({"loaded_mib": before, "peak_mib": _high_water_mib(), "arrow_mib": arrow}))
     return 0
+
+
+def _high_water_mib() -> float:
+    """This process's peak RSS since its ``exec`` (``VmHWM``; ``ru_maxrss`` would include the
+    parent's peak, which Linux carries over the fork and ``exec``)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def main(argv: list[str]) -> int:
@@ -102,8 +115,6 @@ def main(argv: list[str]) -> int:
     report = import_file(con, file)
     elapsed = time.perf_counter() - start
     con.close()
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         json.dumps(
             {
@@ -111,8 +122,6 @@ def main(argv: list[str]) -> int:
                 "message": report.message,
                 "rows_loaded": report.rows_loaded,
                 "seconds": elapsed,
-                "importer_maxrss_mib": own,
-                "worker_maxrss_mib": children,
             }
         )
     )

@@ -176,8 +176,8 @@ def markdown(results: dict) -> str:
             ),
             (
                 f"{mem['tree_peak_mib']:.0f} MiB (process tree, polled every 20 ms; importer peak "
-                f"{mem['importer_maxrss_mib']:.0f} MiB, parsing worker peak "
-                f"{mem['worker_maxrss_mib']:.0f} MiB, sum {mem['sum_maxrss_mib']:.0f} MiB); "
+                f"{mem['importer_peak_mib']:.0f} MiB, parsing worker peak "
+                f"{mem['worker_peak_mib']:.0f} MiB, sum {mem['sum_peaks_mib']:.0f} MiB); "
                 f"{mem['status']} in {mem['seconds']:.1f} s"
             ),
         ),
@@ -186,7 +186,7 @@ def markdown(results: dict) -> str:
                 (
                     "the same workbook read by the reader alone in a fresh process: peak RSS",
                     (
-                        f"{mem['reader']['maxrss_mib']:.0f} MiB ("
+                        f"{mem['reader']['peak_mib']:.0f} MiB ("
                         f"{mem['reader']['loaded_mib']:.0f} MiB with its libraries loaded, "
                         f"before reading) for {mem['reader']['arrow_mib']:.0f} MiB of Arrow "
                         "text columns handed over"

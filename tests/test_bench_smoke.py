@@ -48,7 +48,10 @@ def test_smoke_benchmark_writes_results_and_doc_tables(tmp_path: Path) -> None:
     assert results["memory"]["status"] == "loaded"
     assert results["memory"]["rows_loaded"] > 0
     reader = results["memory"]["reader"]
-    assert reader["maxrss_mib"] >= reader["loaded_mib"] > 0 and reader["arrow_mib"] > 0
+    assert reader["peak_mib"] >= reader["loaded_mib"] > 0 and reader["arrow_mib"] > 0
+    memory = results["memory"]
+    assert memory["tree_peak_mib"] >= max(memory["importer_peak_mib"], memory["worker_peak_mib"])
+    assert memory["worker_peak_mib"] > 0
     # Each import's time split by its stages, each stage seen in every repetition.
     for entry in results["import"].values():
         stages = entry["stages_s"]
