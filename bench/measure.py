@@ -22,6 +22,8 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
+from i18n import t
+
 CHUNK = 1 << 20
 T = TypeVar("T")
 
@@ -63,10 +65,14 @@ def parse_floor(path: Path) -> None:
             parser.Parse(b"", True)
 
 
-# The import's stages as its progress reports them (``data.importer``): parsing in the worker
-# until 0.3, detecting, typing and validating until 0.6, then the load transaction.
+# The import's stages as its progress names them (``data.importer``, in Finnish by default):
+# reading (parsing in the worker), checking (detecting, typing, validating and the register
+# preview), loading (one transaction).
 IMPORT_STAGES = ("parse", "check", "load")
-_STAGE_STARTS = (0.0, 0.3, 0.6)
+_STAGE_TEXTS = {
+    t(f"data.progress.{key}", "fi"): stage
+    for key, stage in (("read", "parse"), ("check", "check"), ("load", "load"))
+}
 
 
 class StageClock:
@@ -76,10 +82,10 @@ class StageClock:
         self.start = time.perf_counter()
         self.begun: dict[str, float] = {}
 
-    def progress(self, share: float, _text: str) -> None:
-        for stage, begins in zip(IMPORT_STAGES, _STAGE_STARTS, strict=True):
-            if share >= begins and stage not in self.begun:
-                self.begun[stage] = time.perf_counter()
+    def progress(self, _share: float, text: str) -> None:
+        stage = _STAGE_TEXTS.get(text)
+        if stage is not None and stage not in self.begun:
+            self.begun[stage] = time.perf_counter()
 
     def stages(self) -> dict[str, float]:
         """Seconds of each stage: from the call's start (the first stage) or the stage's first
