@@ -269,21 +269,22 @@ def test_a_long_chain_of_duplicate_rows_is_one_person(con):
     build(con, only=("organisation", "event"))
     # Eight rows at e1 for A: row i shares its e-mail with row i+1 (even i) or its name (odd i),
     # so all eight are linked through a chain of seven steps -> one person; plus one stranger.
-    rows = [(1, 1, f"mail{i // 2}", f"name{(i + 1) // 2}") for i in range(8)] + [
-        (1, 2, "other", "other")
-    ]
+    rows = [(1, f"mail{i // 2}", f"name{(i + 1) // 2}") for i in range(8)] + [(2, "other", "other")]
+    assert _persons_at_e1(con, rows) == 2
+
+
+def _persons_at_e1(con, rows: list[tuple]) -> int:
+    """ORG-4's persons of 2023 after (org_id, email_hash, name_hash) rows at event e1."""
     con.executemany(
         "INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash,"
-        " name_hash)"
-        " VALUES ('default', 1, ?, ?, ?, ?)",
+        " name_hash) VALUES ('default', 1, 1, ?, ?, ?)",
         rows,
     )
-    persons = next(
-        r
+    return next(
+        r.value
         for r in compute(con, built_in(), year=2023, codes=["ORG-4"])
         if r.metric == "person_participations"
     )
-    assert persons.value == 2
 
 
 def _persons_by_union_find(rows: list[tuple]) -> int:
@@ -323,17 +324,7 @@ def test_persons_match_a_plain_union_find(con, seed: int):
         )
         for _ in range(rnd.randint(1, 60))
     ]
-    con.executemany(
-        "INSERT INTO participation (cluster_id, import_id, event_key, org_id, email_hash,"
-        " name_hash) VALUES ('default', 1, 1, ?, ?, ?)",
-        rows,
-    )
-    persons = next(
-        r
-        for r in compute(con, built_in(), year=2023, codes=["ORG-4"])
-        if r.metric == "person_participations"
-    )
-    assert persons.value == _persons_by_union_find(rows)
+    assert _persons_at_e1(con, rows) == _persons_by_union_find(rows)
 
 
 def test_one_call_reads_one_snapshot(con, monkeypatch):
