@@ -10,7 +10,7 @@ import fastexcel
 import pyarrow as pa
 
 from data.reading import windows
-from data.reading.tables import SheetData, cell_table
+from data.reading.tables import SheetData, cell_table, sheet_columns
 
 CALAMINE_SUFFIXES = {
     "xlsx": (".xlsx", ".xlsm"),
@@ -57,10 +57,7 @@ def _read(path: Path) -> list[SheetData]:
         )
         if sheet.width == 0 or sheet.height == 0:
             continue
-        first_column = min(info.absolute_index for info in sheet.available_columns())
-        batch = sheet.to_arrow()
-        padding = [pa.nulls(batch.num_rows, pa.string())] * first_column
-        table = cell_table([*padding, *batch.columns])
+        table = cell_table(sheet_columns(sheet))
         if table.num_rows:
             out.append((name, sheet.visible != "visible", table))
     return out

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from functools import reduce
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+if TYPE_CHECKING:
+    import fastexcel
+
 ROW = "__row"
 SheetData = tuple[str, bool, pa.Table]  # (sheet name, hidden, cell table)
+
+
+def sheet_columns(sheet: fastexcel.ExcelSheet) -> list[pa.Array]:
+    """A loaded sheet's text columns from column A: fastexcel starts at the used range, so the
+    columns left of it (its first ``absolute_index``) come back as nulls."""
+    first_column = min(info.absolute_index for info in sheet.available_columns())
+    batch = sheet.to_arrow()
+    return [*[pa.nulls(batch.num_rows, pa.string())] * first_column, *batch.columns]
 
 
 def cell_table(columns: list[pa.Array], first_row: int = 1) -> pa.Table:

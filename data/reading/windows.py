@@ -27,7 +27,7 @@ import fastexcel
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.reading.tables import ROW, cell_table
+from data.reading.tables import ROW, cell_table, sheet_columns
 
 # Unpacked worksheet XML read in windows above this: below it the whole sheet costs the worker
 # less than ~400 MB and reads faster (a window costs ~0.1 s of re-packing); a 200,000-row
@@ -198,9 +198,7 @@ def _window_table(book: bytes, index: int, marker_row: int | None, marker: str) 
     )
     if sheet.height == 0 or sheet.width == 0:
         return cell_table([])
-    offset = min(info.absolute_index for info in sheet.available_columns())
-    batch = sheet.to_arrow()
-    columns = [*[pa.nulls(batch.num_rows, pa.string())] * offset, *batch.columns]
+    columns = sheet_columns(sheet)
     if marker_row is None:
         return cell_table(columns)
     if columns[0][0].as_py() != marker:
