@@ -3,6 +3,9 @@ change, values per year, n, target) and an indicator's card with its caveat and 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -58,7 +61,7 @@ def indicator_caveat(c: Ctx, code: str) -> str | None:
     return None if entry is None else entry.caveat.text(c.lang)
 
 
-def point_text(code: str, s: Series, row: pd.Series, lang: str) -> str:
+def point_text(code: str, s: Series, row: Mapping[str, Any], lang: str) -> str:
     """One year of a metric as people read it: hidden under n < 5, "not recorded", or its
     value (``indicators.honesty``)."""
     return figure_text(
@@ -84,21 +87,39 @@ def change_caption(c: Ctx, code: str, s: Series) -> str | None:
 
 def trend_text(c: Ctx, code: str, s: Series) -> str:
     """The metric's values per year on one line (``2023: 15 · 2024: 28``), readable unaided."""
-    return " · ".join(
-        f"{int(row['year'])}: {point_text(code, s, row, c.lang)}" for _, row in s.known.iterrows()
+    known = s.known.to_dict("records")
+    return " · ".join(f"{int(row['year'])}: {point_text(code, s, row, c.lang)}" for row in known)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _survey_rates(
+    db: str,
+    version: str,
+    indicators: str,
+    cluster_id: str,
+    years: tuple[int, int] | None,
+    lang: str,
+    _registry: Registry,
+) -> dict[int, float | None]:
+    rows = _results(db, version, indicators, cluster_id, lang, _registry)
+    first, last = years or (0, 0)
+    rows = rows[(rows["code"] == "ORG-5") & (rows["metric"] == "response_rate")]
+    rows = rows[rows["year"].between(first, last)]
+    return {int(r["year"]): r["value"] for r in rows.to_dict("records")}
+
+
+def survey_rates(c: Ctx) -> dict[int, float | None]:
+    """Response rate per survey year (ORG-5), for the basis of survey figures (cached: every
+    survey figure on a page names it)."""
+    return _survey_rates(
+        c.db, c.version, c.registry.token, c.cluster_id, c.years, c.lang, c.registry
     )
-
-
-def survey_rates(c: Ctx) -> dict[int, tuple[float | None, float | None]]:
-    """Response rate and responses per survey year (ORG-5), for the basis of survey figures."""
-    rows = results_of(c, "ORG-5", "response_rate")
-    return {int(r["year"]): (r["value"], r["n"]) for _, r in rows.iterrows()}
 
 
 def survey_basis(c: Ctx, year: int, n: object) -> str:
     """ "2025: n = 14 answers, response rate 44,1 %" beside a survey figure (W1)."""
     count = n if isinstance(n, str) else format_value(n, "count", c.lang)
-    rate = survey_rates(c).get(year, (None, None))[0]
+    rate = survey_rates(c).get(year)
     if honesty.missing(rate):
         return c.t("ui.figure.survey_basis_no_rate", year=year, n=count)
     return c.t(
@@ -166,12 +187,12 @@ def series_table(
     rates = survey_rates(c) if survey else {}
     rows = []
     for s in members:
-        for _, row in s.frame.iterrows():
+        for row in s.rows:
             hidden = bool(row["suppressed"]) or not honesty.recorded(s.unit, row["n"], row["value"])
             value = point_text(code, s, row, c.lang) if hidden else row["value"]
             cells = [int(row["year"]), s.label, value, row["n"]]
             if survey:
-                cells.append(rates.get(int(row["year"]), (None, None))[0])
+                cells.append(rates.get(int(row["year"])))
             rows.append(cells + [row["target"]])
     return table(title, columns, rows)
 
@@ -234,14 +255,14 @@ def render_card(c: Ctx, card: Card) -> None:
 def survey_lines(c: Ctx, code: str, members: tuple[Series, ...] | list[Series]) -> list[str]:
     """Per survey year the n of the chart's figures (a range when items differ) and the
     response rate, so no survey figure stands without them."""
+    by_year: dict[int, list[int]] = {}
+    for s in members:
+        for row in s.rows:
+            if not pd.isna(row["n"]):
+                by_year.setdefault(int(row["year"]), []).append(int(row["n"]))
     lines = []
     for year in sorted({int(y) for s in members for y in s.known["year"]}):
-        ns = [
-            int(row["n"])
-            for s in members
-            for _, row in s.frame[s.frame["year"] == year].iterrows()
-            if not pd.isna(row["n"])
-        ]
+        ns = by_year.get(year)
         if not ns:
             continue
         n = str(min(ns)) if min(ns) == max(ns) else f"{min(ns)}–{max(ns)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -123,7 +124,7 @@ def show_data(c: Ctx, data: Table, key: str) -> None:
         st.dataframe(data.display(c.lang), hide_index=True, width="stretch")
         st.download_button(
             c.t("ui.chart.download"),
-            table_workbook(data, c.lang),
+            partial(table_workbook, data, c.lang),
             file_name=f"{slug(data.title)}.xlsx",
             mime=XLSX,
             icon=":material/download:",

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from charts import colours
 from charts.units import axis, plot_value, relative_change_text, separators
@@ -28,6 +30,18 @@ def wrapped(text: str, width: int = 24) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
+@lru_cache(maxsize=16)
+def template(default: str | None, types: frozenset[str]) -> dict[str, object] | None:
+    """The default template (Streamlit's theme in the app) with the styling of ``types`` only.
+    Whole, it styles ten trace types and is most of a small figure: sent to the browser and
+    checked again by plotly each time a page draws the figure."""
+    if not default:
+        return None
+    whole = pio.templates[default].to_plotly_json()
+    data = {kind: styles for kind, styles in whole.get("data", {}).items() if kind in types}
+    return {"layout": whole.get("layout", {}), "data": data}
+
+
 def _layout(
     fig: go.Figure,
     lang: str,
@@ -40,6 +54,7 @@ def _layout(
     """Shared layout: margins that grow to fit every label (automargin), the legend above the
     plot where nothing else is drawn (charts carry no title of their own: the page heads them),
     horizontal tick labels, the unit on the value axis, which starts at zero."""
+    fig.layout.template = template(pio.templates.default, frozenset(t.type for t in fig.data))
     fig.update_layout(
         separators=separators(lang),
         height=height,

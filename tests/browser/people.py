@@ -132,10 +132,13 @@ def click(page: Page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
 
 
-def download(page: Page, button: str, folder: Path) -> Path:
-    """Click a download button; the file as saved, under its suggested name."""
+def download(page: Page, button: str, folder: Path, within: Locator | None = None) -> Path:
+    """Click a download button (the one ``within`` a part of the page, if given); the file as
+    saved, under its suggested name."""
+    target = (within or page).get_by_role("button", name=button, exact=True)
+    expect(target).to_be_visible(timeout=RUN_TIMEOUT_MS)
     with page.expect_download(timeout=RUN_TIMEOUT_MS) as started:
-        click(page, button)
+        target.click()
     got: Download = started.value
     assert got.failure() is None, got.failure()
     path = folder / got.suggested_filename

@@ -402,6 +402,19 @@ def _board_journey(page: Page, url: str, folder: Path) -> None:
             expect(page.locator("[data-testid='stException']")).to_have_count(0)
             assert_readable(page, "fi", spec.url)
 
+    # A chart's numbers, from under the chart: its table as a workbook, built on the click.
+    visit(page, t("ui.page.cluster_org", "fi"))
+    numbers = page.locator("[data-testid='stExpander']").filter(
+        has_text=t("ui.chart.show_data", "fi")
+    )
+    numbers.first.locator("summary").click()
+    table = download(page, t("ui.chart.download", "fi"), folder, within=numbers.first)
+    sheet = openpyxl.load_workbook(table).worksheets[0]
+    header = [cell.value for cell in sheet[3]]
+    assert header[:2] == [t("ui.chart.year", "fi"), t("ui.chart.metric", "fi")]
+    years = [row[0] for row in sheet.iter_rows(min_row=4, values_only=True)]
+    assert years and all(isinstance(year, int) and 2020 <= year <= 2030 for year in years)
+
     # The three reports of the overview, each opened.
     visit(page, t("ui.page.overview", "fi"))
     book = openpyxl.load_workbook(download(page, t("ui.export.workbook", "fi"), folder))
