@@ -59,6 +59,7 @@ def import_upload(
                 user=c.user,
                 progress=progress,
                 lang=c.lang,
+                where="app",
                 **options,
             )
         except KeyFileError as broken_key:  # nothing was loaded; the key must be restored

@@ -35,7 +35,7 @@ from data import (
 from data.kinds import KINDS, SURVEY
 from data.normalise import Staged, collect, stage
 from data.pseudonym import load_key
-from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport
+from data.report import ERROR, WARNING, ImportReport, Issue, SheetReport, Where
 from data.store import (
     WriteFailed,
     db_file,
@@ -103,11 +103,13 @@ class _Run:
         report: ImportReport,
         cluster_id: str,
         user: str | None,
+        where: Where,
     ) -> None:
         self.cur = con.cursor()
         self.report = report
         self.cluster_id = cluster_id
         self.user = user
+        self.where = where
         self.staged: list[Staged] = []
         self.sheet_errors: list[Issue] = []
         self.extra: dict[str, list[str]] = {}  # staged table -> further issue SELECTs
@@ -167,7 +169,9 @@ class _Run:
         )
         report.import_id = import_id
         text = (
-            None if report.message is None else (f"{report.summary('fi')} / {report.summary('en')}")
+            None
+            if report.message is None
+            else f"{report.summary('fi', self.where)} / {report.summary('en', self.where)}"
         )
         self.cur.execute(
             "INSERT INTO import_log (import_id, cluster_id, file_name, sha256, kinds, rows_read,"
@@ -216,6 +220,7 @@ def import_file(
     user: str | None = None,
     progress: Progress | None = None,
     lang: str = "fi",
+    where: Where = "cli",
 ) -> ImportReport:
     """Import one file into ``cluster_id``; the report says what happened (never raises for
     bad input). A member register that removes more than ``removal_limit`` of the current
@@ -223,7 +228,9 @@ def import_file(
     removal, None none. Sheets whose header row a saved source profile knows are read with it;
     ``profile`` names the one profile to use. ``register_year``: the year of a member register
     without a year or snapshot-date column (default: the import's year), under which its
-    employee counts are kept. ``lang`` only selects the language of the progress texts."""
+    employee counts are kept. ``lang`` only selects the language of the progress texts;
+    ``where`` the import is made (the command line or the app) selects the advice the import
+    log keeps."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     path = Path(path)
@@ -233,7 +240,7 @@ def import_file(
         sha = file_sha256(path)
     except OSError:
         sha = ""
-    run = _Run(con, ImportReport(name, sha), cluster_id, user)
+    run = _Run(con, ImportReport(name, sha), cluster_id, user, where)
     database = db_file(run.cur)
     # The staged tables (clear names until loaded) live on ``run.cur`` until it closes.
     with (

@@ -373,6 +373,15 @@ def test_data_page_keeps_working_after_rejected_and_unrecognised_files(
         ["raportti.xlsx", "–", "hylätty"],
         ["väkiluku.xlsx", "–", "hylätty"],
     ]
+    # The log keeps the advice the manager was given, not the command line's.
+    con = duckdb.connect(str(empty_db))  # the app's open database, shared within the process
+    try:
+        [(logged,)] = con.execute(
+            "SELECT message FROM import_log WHERE file_name = 'väkiluku.xlsx'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert "”Yhdistä sarakkeet”" in logged and "--kind" not in logged
     assert app.selectbox[-1].options == ["3 · rahoitus.xlsx"]
 
 

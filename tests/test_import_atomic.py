@@ -78,6 +78,16 @@ def test_file_without_known_sheet_is_rejected_other_sheets_are_listed(con, tmp_p
     report = import_file(con, path)
     assert report.status == "rejected" and report.message == "data.file.no_known_sheet"
     assert "Välilehti Ohjeet ohitettiin: välilehden lajia ei tunnistettu" in report.to_text("fi")
+    # The import log keeps the advice given where the import was made, in both languages.
+    import_file(con, path, file_name="sovelluksesta.xlsx", where="app")
+    logged = dict(rows(con, "SELECT file_name, message FROM import_log"))
+    assert logged["muuta.xlsx"].endswith(
+        "Give the file's kind with --kind or copy the data into a template."
+    )
+    assert "valitsimella --kind" in logged["muuta.xlsx"]
+    assert "”Yhdistä sarakkeet”" in logged["sovelluksesta.xlsx"]
+    assert "“Map the columns”" in logged["sovelluksesta.xlsx"]
+    assert "--kind" not in logged["sovelluksesta.xlsx"]
     path = workbook(tmp_path / "kaksi.xlsx", {"Ohjeet": [["Lue tämä"]], "Tapahtumat": EVENTS})
     report = import_file(con, path)
     assert report.status == "loaded"
