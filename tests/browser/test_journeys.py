@@ -49,6 +49,13 @@ from tests.browser.people import (
 from tests.browser.server import ROOT, app_server, launch
 from tests.browser.workbook import FUNDING_ROWS
 from tests.real_exports import forms_excel, teams_report
+from tests.test_jobs_per_year import (
+    FUNDING,
+    LABEL_FI,
+    REGISTER_2024,
+    REGISTER_2025,
+    REGISTER_2025_FIX,
+)
 from tests.test_real_exports import TEAMS_PEOPLE, pxweb_csv
 from tests.test_real_exports import TITLE as STATFIN_TITLE
 
@@ -482,3 +489,72 @@ def test_every_page_reads_in_one_language(demo_app: str, browser: Browser, lang:
                 assert_readable(page, lang, spec.url)
     context.close()
     watch.assert_clean()
+
+
+# --- the manager's member registers of several years ------------------------------------------
+
+
+def _jobs_change(page: Page, value: str) -> None:
+    """The region page's jobs change among the same member companies reads ``value``, n = 2."""
+    card = page.locator("[data-testid='stMetric']", has_text=LABEL_FI)
+    expect(card.get_by_test_id("stMetricValue")).to_have_text(value, timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_text("n = 2").first).to_be_visible()
+
+
+def test_manager_brings_registers_of_two_years_corrects_one_and_undoes_it(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """The registers of 2024 (a year column) and 2025 (a snapshot date), then a correction of
+    2025 without a date, its year given on the Data page; the region page's jobs change among
+    the same member companies follows each step, and undoing the correction brings the earlier
+    figure back. The files and figures are those of ``tests/test_jobs_per_year.py``, worked out
+    by hand there: Alfa +2 and Beta +1 = 3 (n = 2); corrected, Alfa +4 and Beta +1 = 5."""
+    files = {}
+    for name, text in (
+        ("rahoitus.csv", FUNDING),
+        ("jasenet-2024.csv", REGISTER_2024),
+        ("jasenet-2025.csv", REGISTER_2025),
+        ("jasenet.csv", REGISTER_2025_FIX),
+    ):
+        files[name] = tmp_path / name
+        files[name].write_text(text, encoding="utf-8")
+    with app_server(tmp_path / "k.duckdb", tmp_path / "k.key") as url:
+        context = browser.new_context(viewport=VIEW)
+        page, watch = person(context, url)
+        with evidence(page, "registers"):
+            open_at(page, f"{url}/data", t("ui.page.data", "fi"))
+            for name in ("rahoitus.csv", "jasenet-2024.csv", "jasenet-2025.csv"):
+                upload(page, files[name])
+                expect(_report(page, name)).to_contain_text("ladattu", timeout=RUN_TIMEOUT_MS)
+                finished(page)
+            visit(page, t("ui.page.region", "fi"))
+            _jobs_change(page, "3")
+
+            # The correction has no date: its year is given before the upload.
+            visit(page, t("ui.page.data", "fi"))
+            page.get_by_text(t("ui.data.options", "fi")).click()
+            year = page.get_by_role("spinbutton", name=t("ui.data.register_year", "fi"))
+            year.click()
+            year.press_sequentially("2025")  # typed, as a person does: a filled value is lost
+            year.press("Tab")
+            finished(page)
+            expect(year).to_have_value("2025")
+            upload(page, files["jasenet.csv"])
+            expect(_report(page, "jasenet.csv")).to_contain_text("ladattu", timeout=RUN_TIMEOUT_MS)
+            finished(page)
+            visit(page, t("ui.page.region", "fi"))
+            _jobs_change(page, "5")
+
+            # Undoing the correction (the newest import) restores the 2025 register's counts.
+            visit(page, t("ui.page.data", "fi"))
+            assert "jasenet.csvjäsenetladattu" in grid_text(page, "jasenet.csv")
+            page.get_by_text(t("ui.data.undo_confirm", "fi")).click()
+            click(page, t("ui.data.undo", "fi"))
+            expect(page.get_by_text(t("data.undo.done", "fi", import_id=4))).to_be_visible(
+                timeout=RUN_TIMEOUT_MS
+            )
+            finished(page)
+            visit(page, t("ui.page.region", "fi"))
+            _jobs_change(page, "3")
+        context.close()
+        watch.assert_clean()
