@@ -334,6 +334,10 @@ def test_login_provider_from_the_auth_section() -> None:
     assert login_provider(AUTH) == "default"
     assert login_provider({**shared, "microsoft": provider, "roles": AUTH["roles"]}) == "microsoft"
     assert login_provider({**shared, "roles": AUTH["roles"]}) is None
+    # A provider table missing any of its keys configures nothing: sign-in stays local.
+    for left_out in provider:
+        partial = {k: v for k, v in provider.items() if k != left_out}
+        assert login_provider({**shared, "google": partial, "roles": AUTH["roles"]}) is None
     assert login_provider({**provider, "roles": AUTH["roles"]}) is None  # no redirect or cookie
     assert login_provider({}) is None and login_provider(None) is None
 

@@ -67,7 +67,13 @@ GUARDS: dict[str, tuple[str, ...]] = {
         "tests/test_pseudonym.py",
         "tests/test_import_kinds.py",
     ),
-    "auth/*": ("tests/test_roles.py", "tests/test_auth.py"),
+    "auth/*": (
+        "tests/test_roles.py",
+        "tests/test_auth.py",
+        "tests/test_sign_in.py",
+        "tests/test_fail_closed.py",
+        "tests/test_throttle.py",
+    ),
 }
 GENERATED_TARGETS = ("indicators/*", "data/sqlfunc.py", "auth/*")
 TIMEOUT_FACTOR, TIMEOUT_FLOOR_S = 3.0, 60.0
