@@ -124,6 +124,7 @@ AFTER = dt.date(2025, 3, 1)
         ("ORG-1", "members_year_end", 29, 30, MID_2024, BEHIND),  # no pro-rata for a level
         ("ORG-1", "members_year_end", 30, 30, AFTER, REACHED),
         ("ORG-1", "members_left", 2, 3, AFTER, REACHED),  # a ceiling
+        ("ORG-1", "members_left", 3, 3, AFTER, REACHED),  # at the ceiling is within it
         ("ORG-1", "members_left", 4, 3, MID_2024, NOT_REACHED),  # leavers cannot come back
         ("ORG-1", "members_left", 1, 3, MID_2024, ON_TRACK),
         ("ORG-4", "events_held", None, 10, AFTER, NO_DATA),

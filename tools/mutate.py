@@ -54,6 +54,8 @@ GUARDS: dict[str, tuple[str, ...]] = {
     "indicators/sandbox.py": ("tests/test_sandbox.py", "tests/test_custom_indicators.py"),
     "indicators/present.py": ("tests/test_present.py", "tests/test_indicators_rules.py"),
     "indicators/targets.py": ("tests/test_targets.py",),
+    "indicators/honesty.py": ("tests/test_honesty.py", *_RULES),
+    "indicators/headline.py": ("tests/test_headline.py", *_RULES),
     "indicators/analytics_*": ("tests/test_breakdowns.py", "tests/test_roles.py"),
     "indicators/breakdowns.py": ("tests/test_breakdowns.py",),
     "indicators/survey.py": (*_RULES, "tests/test_breakdowns.py", "tests/test_roles.py"),
