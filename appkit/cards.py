@@ -102,9 +102,7 @@ def _survey_rates(
     _registry: Registry,
 ) -> dict[int, float | None]:
     rows = _results(db, version, indicators, cluster_id, lang, _registry)
-    first, last = years or (0, 0)
-    rows = rows[(rows["code"] == "ORG-5") & (rows["metric"] == "response_rate")]
-    rows = rows[rows["year"].between(first, last)]
+    rows = _indicator_rows(rows, "ORG-5", years, "response_rate")
     return {int(r["year"]): r["value"] for r in rows.to_dict("records")}
 
 
@@ -316,7 +314,12 @@ def render_recipient(c: Ctx, recipient: str) -> None:
 
 def results_of(c: Ctx, code: str, metric_prefix: str = "") -> pd.DataFrame:
     """Results of one indicator within the selected years, optionally of metrics by prefix."""
-    rows = results(c)
-    first, last = c.years or (0, 0)
+    return _indicator_rows(results(c), code, c.years, metric_prefix)
+
+
+def _indicator_rows(
+    rows: pd.DataFrame, code: str, years: tuple[int, int] | None, metric_prefix: str = ""
+) -> pd.DataFrame:
+    first, last = years or (0, 0)
     rows = rows[(rows["code"] == code) & rows["year"].between(first, last)]
     return rows[rows["metric"].str.startswith(metric_prefix)] if metric_prefix else rows
